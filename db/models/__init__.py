@@ -1,0 +1,34 @@
+"""All tables of the Floorwalker schema; importing this module registers them on Base.metadata."""
+
+from db.models.admin import AuditEntry, ChangeLogEntry, JobRun, Setting
+from db.models.base import Base, Versioned
+from db.models.complaints import BusinessCalendar, CalendarDay, Complaint, ComplaintEvent, SlaPolicy
+from db.models.contact import (
+    AgentStateInterval,
+    Interaction,
+    KnowledgeContribution,
+    SatisfactionSurvey,
+)
+from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
+from db.models.quality import QaDraw, QaReview, QaSample, QaScorecard
+from db.models.schedule import (
+    ForecastInterval,
+    ForecastRun,
+    Rota,
+    ShiftActivity,
+    ShiftAssignment,
+    ShiftTemplate,
+    SkillAssessment,
+    StaffingRequirement,
+    TimeOffRequest,
+    TrainingRecord,
+)
+
+__all__ = [
+    "AgentStateInterval", "AuditEntry", "Base", "BusinessCalendar", "CalendarDay", "Center",
+    "ChangeLogEntry", "Complaint", "ComplaintEvent", "Customer", "ForecastInterval", "ForecastRun",
+    "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaDraw", "QaReview",
+    "QaSample", "QaScorecard", "Queue", "Rota", "SatisfactionSurvey", "Setting", "ShiftActivity",
+    "ShiftAssignment", "ShiftTemplate", "SkillAssessment", "SlaPolicy", "StaffingRequirement", "Team",
+    "TimeOffRequest", "TrainingRecord", "User", "Versioned",
+]
