@@ -96,7 +96,7 @@ def upgrade() -> None:
     op.create_table('settings',
     sa.Column('key', sa.String(length=64), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
-    sa.Column('unit', sa.String(length=16), nullable=True),
+    sa.Column('unit', sa.String(length=32), nullable=True),
     sa.Column('updated_at', db.types.UTCDateTime(), nullable=True),
     sa.Column('updated_by', sa.String(length=64), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),

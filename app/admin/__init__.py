@@ -1,0 +1,1 @@
+"""Administration: rule values (settings), people, teams and queues as the Admin workspace edits them."""

@@ -1,0 +1,79 @@
+"""The `floorwalker` command: the console by default, sub-commands for headless work.
+
+Headless commands live next to their feature (`app/<feature>/cli.py`, each with a
+``register(subparsers)``). Commands that need Qt (the console itself, `selftest`) are
+registered by ``ui.cli`` when the UI package is installed: ``app`` never imports Qt, and the
+headless commands keep working on a server without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from app import __version__
+from app.config import resolve_database_url
+from db.errors import DatabaseError
+
+COMMAND_MODULES = (
+    "app.admin.cli",
+    "app.demo.cli",
+    "app.bench.cli",
+)
+FRONTEND_MODULE = "ui.cli"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="database: a SQLite file path or a "
+                        "postgresql+psycopg:// URL (default: FLOORWALKER_DB, then the local file)")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, bool]:
+    parser = argparse.ArgumentParser(
+        prog="floorwalker", description="Floorwalker: the contact-center supervisor console.")
+    parser.add_argument("--version", action="version", version=f"floorwalker {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    has_frontend = True
+    try:
+        frontend = importlib.import_module(FRONTEND_MODULE)
+    except ImportError as exc:  # headless install without PySide6
+        logging.getLogger(__name__).debug("no console frontend: %s", exc)
+        has_frontend = False
+    else:
+        frontend.register(sub)
+    return parser, has_frontend
+
+
+def database_url(args: argparse.Namespace) -> str:
+    return resolve_database_url(getattr(args, "db", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, has_frontend = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        if not has_frontend:
+            parser.error("the console needs PySide6; install it or give a sub-command")
+        args = parser.parse_args(["gui", *argv])
+    handler: Handler = args.handler
+    try:
+        return int(handler(args) or 0)
+    except DatabaseError as exc:
+        print(f"floorwalker: {exc}", file=sys.stderr)
+        if exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("floorwalker: interrupted", file=sys.stderr)
+        return 130

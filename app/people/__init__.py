@@ -1,0 +1,1 @@
+"""The center, its teams, people and queues."""

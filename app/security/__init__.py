@@ -1,0 +1,1 @@
+"""Customer-data protection: encryption at rest, masking, and who may see what."""

@@ -1,0 +1,147 @@
+"""Change notification between desks: a change_log row per commit; PostgreSQL also NOTIFYs.
+
+Writers call :func:`record_change` inside their transaction. Readers run a
+:class:`ChangeWatcher`: on PostgreSQL it LISTENs (woken at once, with a slow poll as a safety
+net); on SQLite it polls the highest sequence number. Either way the callback receives the
+set of kinds changed by *other* desks since the last look.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from db import clock_utc
+from db.database import DESK_ID, Database
+from db.models.admin import ChangeLogEntry
+
+CHANNEL = "floorwalker_changes"
+log = logging.getLogger(__name__)
+
+
+def record_change(session: Session, kinds: Iterable[str], desk: str = DESK_ID) -> None:
+    kinds = sorted(set(kinds))
+    if not kinds:
+        return
+    session.execute(insert(ChangeLogEntry).values(at=clock_utc(), kinds=",".join(kinds), desk=desk))
+    if session.get_bind().dialect.name == "postgresql":
+        # NOTIFY is transactional: delivered only if this transaction commits.
+        session.execute(select(func.pg_notify(CHANNEL, json.dumps({"desk": desk, "kinds": kinds}))))
+
+
+def latest_seq(db: Database) -> int:
+    with db.session() as s:
+        return int(s.scalar(select(func.coalesce(func.max(ChangeLogEntry.seq), 0))) or 0)
+
+
+def changes_since(db: Database, seq: int, *, exclude_desk: str | None = DESK_ID) -> tuple[int, set[str]]:
+    """Kinds changed after ``seq`` (by other desks), and the new high-water mark."""
+    with db.session() as s:
+        rows = s.execute(
+            select(ChangeLogEntry.seq, ChangeLogEntry.kinds, ChangeLogEntry.desk)
+            .where(ChangeLogEntry.seq > seq).order_by(ChangeLogEntry.seq)
+        ).all()
+    kinds: set[str] = set()
+    for row_seq, row_kinds, desk in rows:
+        seq = max(seq, row_seq)
+        if desk != exclude_desk:
+            kinds.update(k for k in row_kinds.split(",") if k)
+    return seq, kinds
+
+
+class ChangeWatcher:
+    """A daemon thread that reports other desks' changes through ``on_changes(kinds)``.
+
+    ``on_error(exc)`` is called when the database cannot be reached, ``on_recovered()`` when it
+    can again; the watcher keeps trying in between. No Qt here: the UI wraps the callbacks in
+    queued signals.
+    """
+
+    def __init__(self, db: Database, on_changes: Callable[[set[str]], None], *,
+                 poll_seconds: float = 2.0, listen_poll_seconds: float = 30.0,
+                 on_error: Callable[[BaseException], None] | None = None,
+                 on_recovered: Callable[[], None] | None = None) -> None:
+        self.db = db
+        self.on_changes = on_changes
+        self.on_error = on_error or (lambda exc: None)
+        self.on_recovered = on_recovered or (lambda: None)
+        self.poll_seconds = poll_seconds
+        self.listen_poll_seconds = listen_poll_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._seq: int | None = None
+        self._failing = False
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="floorwalker-change-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if self.db.dialect == "postgresql":
+                    self._listen_loop()
+                else:
+                    self._poll_once()
+                    self._stop.wait(self.poll_seconds)
+            except Exception as exc:  # noqa: BLE001 - any failure: report, wait, retry
+                if not self._failing:
+                    self._failing = True
+                    self.on_error(exc)
+                self._stop.wait(min(self.poll_seconds * 2, 5.0))
+
+    def _poll_once(self) -> None:
+        if self._seq is None:
+            self._seq = latest_seq(self.db)
+            self._mark_ok()
+            return
+        self._seq, kinds = changes_since(self.db, self._seq)
+        self._mark_ok()
+        if kinds:
+            self.on_changes(kinds)
+
+    def _mark_ok(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.on_recovered()
+
+    def _listen_loop(self) -> None:
+        import psycopg
+
+        url = self.db.engine.url.set(drivername="postgresql")
+        conninfo = url.render_as_string(hide_password=False)
+        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f"LISTEN {CHANNEL}")
+            self._poll_once()  # catch up on anything missed while not listening
+            while not self._stop.is_set():
+                woke = False
+                for _note in conn.notifies(timeout=min(self.listen_poll_seconds, 1.0), stop_after=1):
+                    woke = True
+                if woke or self._due_safety_poll():
+                    self._poll_once()
+
+    _last_safety = 0.0
+
+    def _due_safety_poll(self) -> bool:
+        import time
+
+        now = time.monotonic()
+        if now - self._last_safety >= self.listen_poll_seconds:
+            self._last_safety = now
+            return True
+        return False

@@ -1,0 +1,143 @@
+"""Starting the console: the QApplication, the database, the main window and the change watcher."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.actor import Actor
+from app.changes import Changes
+from app.config import APP_NAME, resolve_database_url
+from app.people.center import center_summary
+from db.database import Database
+from db.errors import DatabaseError
+from db.notify import ChangeWatcher
+from resources import resource_path
+from ui.bus import Bus
+from ui.context import ConsoleContext
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+PROCESS_START = time.perf_counter()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    from ui.settings_dialog import saved_language, saved_theme
+    from ui.style import apply_theme
+
+    install_translations(app, saved_language())
+    apply_theme(saved_theme())
+    return app
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    locale = QLocale.system() if language == "system" else QLocale(language)
+    QLocale.setDefault(locale)
+    if locale.language() == QLocale.Language.English:
+        return
+    for directory, prefix in ((str(resource_path("translations")), "floorwalker_"),
+                              (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_")):
+        translator = QTranslator(app)
+        if translator.load(locale, prefix.rstrip("_"), "_", directory):
+            app.installTranslator(translator)
+
+
+class _WatcherBridge(QObject):
+    """Carries the watcher thread's callbacks onto the GUI thread."""
+
+    changed = Signal(object)
+    offline = Signal(str)
+    online = Signal()
+
+
+class Console:
+    """One open console: context, window, and the watcher that hears other desks."""
+
+    def __init__(self, db: Database, *, actor: Actor | None = None, inline_tasks: bool = False,
+                 watch: bool = True) -> None:
+        from ui.workspaces import workspace_classes
+
+        with db.session() as s:
+            center = center_summary(s)
+        self.bus = Bus()
+        self.tasks = TaskRunner(db, inline=inline_tasks)
+        self.ctx = ConsoleContext(
+            db=db, tasks=self.tasks, bus=self.bus, actor=actor or Actor.local_administrator(),
+            timezone=ZoneInfo(center.timezone) if center else ZoneInfo("UTC"),
+            center_name=center.name if center else "",
+        )
+        self.window = MainWindow(self.ctx, workspace_classes())
+        self._bridge = _WatcherBridge()
+        self._bridge.changed.connect(lambda kinds: self.bus.operation_did_execute.emit(
+            Changes.from_names(kinds), None))
+        self._bridge.offline.connect(lambda msg: self.bus.database_did_change_state.emit(False, msg))
+        self._bridge.online.connect(lambda: self.bus.database_did_change_state.emit(True, ""))
+        self.watcher: ChangeWatcher | None = None
+        if watch:
+            self.watcher = ChangeWatcher(
+                db, self._bridge.changed.emit,
+                on_error=lambda exc: self._bridge.offline.emit(str(exc).strip().splitlines()[0][:160]),
+                on_recovered=self._bridge.online.emit,
+            )
+            self.watcher.start()
+
+    def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.window.close()
+        self.tasks.shutdown()
+        self.window.deleteLater()
+
+
+def report_startup_error(exc: DatabaseError, url: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("startup", "Cannot open the database"),
+                      f"{exc}\n\n{exc.hint}")
+    box.setInformativeText(QApplication.translate(
+        "startup", "Nothing was changed. Database: %1\nChoose another database with --db, "
+        "the FLOORWALKER_DB variable or File ▸ Settings.").replace("%1", url))
+    box.exec()
+
+
+def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
+    from app.bootstrap import open_database
+
+    app = create_application()
+    from ui.settings_dialog import saved_database_url
+
+    url = resolve_database_url(db_url, saved_database_url())
+    try:
+        opened = open_database(url)
+    except DatabaseError as exc:
+        if exit_after_shown or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            print(f"floorwalker: {exc}\n  {exc.hint}", file=sys.stderr)
+        else:
+            report_startup_error(exc, url)
+        return 2
+    console = Console(opened.db)
+    console.window.show()
+    if exit_after_shown:
+        from PySide6.QtCore import QTimer
+
+        def shown() -> None:
+            app.processEvents()
+            print(f"shown {time.perf_counter() - PROCESS_START:.4f}", flush=True)
+            console.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+    code = app.exec()
+    if not exit_after_shown:
+        console.close()
+    QSettings().sync()
+    return code

@@ -1,0 +1,33 @@
+"""Sub-commands that need Qt: the console itself (`gui`, the default) and `selftest`."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from app.cli import add_db_option
+
+    p = sub.add_parser("gui", help="open the console (the default when no command is given)")
+    add_db_option(p)
+    p.add_argument("--exit-after-shown", action="store_true",
+                   help="print the start-up time once the window is shown, then quit (benchmarks)")
+    p.set_defaults(handler=_gui)
+
+    p = sub.add_parser("selftest", help="open every workspace offscreen and check it renders")
+    add_db_option(p)
+    p.add_argument("--screenshots", metavar="DIR", help="save a PNG of each workspace here")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds each workspace may take to load")
+    p.set_defaults(handler=_selftest)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from ui.app import run_gui
+
+    return run_gui(args.db, exit_after_shown=args.exit_after_shown)
+
+
+def _selftest(args: argparse.Namespace) -> int:
+    from ui.selftest import run_selftest
+
+    return run_selftest(args.db, args.screenshots, timeout=args.timeout)

@@ -1,0 +1,227 @@
+"""The console's main window: sidebar of workspaces, a banner for database trouble, a status bar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.changes import Changes
+from resources import resource_path
+from ui.context import ConsoleContext
+from ui.errors import show_error
+from ui.workspace import Workspace
+
+
+def icon(name: str) -> QIcon:
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class Banner(QWidget):
+    """A strip across the top for conditions the user must know about (database offline)."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.retry = QPushButton(self.tr("Retry now"))
+        self.retry.clicked.connect(self.retry_requested)
+        layout.addWidget(self.retry)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: ConsoleContext, workspace_classes: list[type[Workspace]]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Floorwalker") + (f" — {ctx.center_name}" if ctx.center_name else ""))
+        self.setWindowIcon(icon("floorwalker"))
+        self.resize(1360, 860)
+        self.setMinimumSize(QSize(960, 600))
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = Banner(central)
+        self.banner.retry_requested.connect(self._on_banner_retry_requested)
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+
+        self.sidebar = QListWidget(central)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(168)
+        self.stack = QStackedWidget(central)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.workspaces: list[Workspace] = []
+        for index, cls in enumerate(workspace_classes):
+            page = cls(ctx, self.stack)
+            page.did_load.connect(self._on_workspace_did_load)
+            page.did_fail.connect(self._on_workspace_did_fail)
+            self.workspaces.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(cls.icon_name()), cls.title())
+            item.setToolTip(f"{cls.title()} (Ctrl+{index + 1})")
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.tasks.task_did_fail.connect(self._on_tasks_task_did_fail)
+        ctx.bus.database_did_change_state.connect(self._on_bus_database_did_change_state)
+        ctx.bus.job_did_change_state.connect(self._on_bus_job_did_change_state)
+        self._restore_geometry()
+
+    # --- construction -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
+        file_menu.addAction(settings)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_current)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, page in enumerate(self.workspaces):
+            action = QAction(icon(page.icon_name()), page.title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_workspace(i))
+            view_menu.addAction(action)
+            self.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Floorwalker"), self)
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
+        self.db_label.setObjectName("status_db")
+        self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", self.ctx.actor.username)
+                                 .replace("%2", self.ctx.actor.role))
+        self.jobs_label = QLabel(self.tr("Jobs: idle"))
+        self.refresh_label = QLabel(self.tr("Not yet refreshed"))
+        for label in (self.db_label, self.user_label, self.jobs_label, self.refresh_label):
+            bar.addPermanentWidget(label)
+
+    # --- navigation ---------------------------------------------------------------------
+    def show_workspace(self, index: int) -> None:
+        if 0 <= index < len(self.workspaces):
+            self.sidebar.setCurrentRow(index)
+
+    def current_workspace(self) -> Workspace | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, Workspace) else None
+
+    def refresh_current(self) -> None:
+        page = self.current_workspace()
+        if page is not None and not page.loading:
+            page.refresh()
+
+    def _on_sidebar_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    # --- status ---------------------------------------------------------------------------
+    def _on_workspace_did_load(self) -> None:
+        self.refresh_label.setText(self.tr("Refreshed %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+
+    def _on_workspace_did_fail(self, exc: BaseException) -> None:
+        self.refresh_label.setText(self.tr("Refresh failed"))
+
+    def _on_tasks_task_did_fail(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _on_bus_database_did_change_state(self, online: bool, message: str) -> None:
+        if online:
+            self.banner.hide()
+            self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
+            # whatever was shown while offline may be stale
+            self.ctx.bus.operation_did_execute.emit(Changes.ALL, None)
+        else:
+            self.banner.show_message(
+                self.tr("The database is not reachable (%1). Your open forms keep their edits; "
+                        "Floorwalker keeps retrying.").replace("%1", message))
+            self.db_label.setText(self.tr("Database: offline"))
+
+    def _on_bus_job_did_change_state(self, job_id: str, state: str) -> None:
+        self.jobs_label.setText(self.tr("Jobs: %1").replace("%1", state))
+
+    def _on_banner_retry_requested(self) -> None:
+        self.ctx.tasks.query(lambda s: s.connection().exec_driver_sql("SELECT 1").scalar()) \
+            .success(lambda _r: self._on_bus_database_did_change_state(True, "")) \
+            .failure(lambda exc: self._on_bus_database_did_change_state(False, str(exc).splitlines()[0])) \
+            .run()
+
+    # --- dialogs -----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx.db.display_url, self).exec()
+
+    def _show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Floorwalker"),
+                          self.tr("Floorwalker %1 — the open-source contact-center supervisor console.")
+                          .replace("%1", __version__))
+
+    # --- geometry ------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        row = settings.value("main_window/workspace", 0)
+        try:
+            row = int(row)
+        except (TypeError, ValueError):
+            row = 0
+        # chosen after the event loop starts, so the first load happens once the window shows
+        QTimer.singleShot(0, lambda: self.show_workspace(row if 0 <= row < len(self.workspaces) else 0))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/workspace", self.sidebar.currentRow())
+        super().closeEvent(event)
+

@@ -1,0 +1,74 @@
+"""Base of every workspace page: load in the background, refresh on relevant changes, defer while hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from app.changes import Changes
+from ui.context import ConsoleContext
+
+
+class Workspace(QWidget):
+    """Subclasses set ``refresh_on`` and implement ``reload()`` (start tasks; call
+    ``self.mark_loaded()`` when the data is on screen, ``self.mark_failed(exc)`` on error)."""
+
+    refresh_on: Changes = Changes.ALL
+    did_load = Signal()
+    did_fail = Signal(object)
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        self._visible = False
+        self.loading = False
+        self.load_count = 0
+        self.last_error: BaseException | None = None
+        ctx.bus.operation_did_execute.connect(self._on_bus_operation_did_execute)
+
+    @staticmethod
+    def title() -> str:
+        raise NotImplementedError
+
+    @staticmethod
+    def icon_name() -> str:
+        return "workspace"
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.loading = True
+        self.last_error = None
+        self.reload()
+
+    def mark_loaded(self) -> None:
+        self.loading = False
+        self.load_count += 1
+        self.did_load.emit()
+
+    def mark_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.last_error = exc
+        self.did_fail.emit(exc)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._visible = True
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._visible = False
+        super().hideEvent(event)
+
+    def _on_bus_operation_did_execute(self, changes: Changes, initiator: object) -> None:
+        if not (changes & self.refresh_on):
+            return
+        if self._visible and not self.loading:
+            self.refresh()
+        else:
+            self._stale = True
