@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "app.admin.cli",
     "app.demo.cli",
     "app.bench.cli",
+    "app.jobs.cli",
 )
 FRONTEND_MODULE = "ui.cli"
 

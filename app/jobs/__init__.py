@@ -1,0 +1,1 @@
+"""Background jobs that run exactly once per slot, however many consoles share the database."""
