@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.actor import Actor
 from app.changes import Changes
 from app.config import APP_NAME, resolve_database_url
+from app.jobs.runner import JobRunner
 from app.people.center import center_summary
 from db.database import Database
 from db.errors import DatabaseError
@@ -59,13 +60,14 @@ class _WatcherBridge(QObject):
     changed = Signal(object)
     offline = Signal(str)
     online = Signal()
+    job_state = Signal(str, str)
 
 
 class Console:
     """One open console: context, window, and the watcher that hears other desks."""
 
     def __init__(self, db: Database, *, actor: Actor | None = None, inline_tasks: bool = False,
-                 watch: bool = True) -> None:
+                 watch: bool = True, run_jobs: bool | None = None) -> None:
         from ui.workspaces import workspace_classes
 
         with db.session() as s:
@@ -91,8 +93,23 @@ class Console:
                 on_recovered=self._bridge.online.emit,
             )
             self.watcher.start()
+        # every console runs the background jobs; the database decides which desk does each slot
+        self.jobs: JobRunner | None = None
+        if watch if run_jobs is None else run_jobs:
+            self._bridge.job_state.connect(self._on_job_state)
+            self.jobs = JobRunner(db, on_state=self._bridge.job_state.emit)
+            self.jobs.start()
+
+    def _on_job_state(self, job_id: str, state: str) -> None:
+        running = sorted(self.jobs.running_jobs) if self.jobs else []
+        text = ", ".join(running) + " running" if running else f"idle (last: {job_id} {state})"
+        self.bus.job_did_change_state.emit(job_id, text)
+        if state != "running":
+            self.bus.operation_did_execute.emit(Changes.JOBS, None)
 
     def close(self) -> None:
+        if self.jobs is not None:
+            self.jobs.stop(wait=False)
         if self.watcher is not None:
             self.watcher.stop()
         self.window.close()
