@@ -102,7 +102,9 @@ class Console:
 
     def _on_job_state(self, job_id: str, state: str) -> None:
         running = sorted(self.jobs.running_jobs) if self.jobs else []
-        text = ", ".join(running) + " running" if running else f"idle (last: {job_id} {state})"
+        tr = QApplication.translate
+        text = (tr("jobs", "%1 running").replace("%1", ", ".join(running)) if running
+                else tr("jobs", "idle (last: %1 %2)").replace("%1", job_id).replace("%2", tr("jobs", state)))
         self.bus.job_did_change_state.emit(job_id, text)
         if state != "running":
             self.bus.operation_did_execute.emit(Changes.JOBS, None)
