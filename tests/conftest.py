@@ -96,7 +96,7 @@ def any_db(request: pytest.FixtureRequest) -> Database:
     return request.getfixturevalue("sqlite_db" if request.param == "sqlite" else "pg_db")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["floorwalker-tests"]
 

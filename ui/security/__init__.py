@@ -1,0 +1,1 @@
+"""Sign-in, first-run administrator and password dialogs."""
