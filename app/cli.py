@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "app.demo.cli",
     "app.bench.cli",
     "app.jobs.cli",
+    "app.security.cli",
 )
 FRONTEND_MODULE = "ui.cli"
 

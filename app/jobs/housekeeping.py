@@ -59,3 +59,20 @@ HOUSEKEEPING = register(JobSpec(
     schedule={"hours": 1},
     run=prune_bookkeeping,
 ))
+
+
+def erase_expired_customers(db: Database, slot: datetime, actor: Actor) -> dict[str, Any]:
+    from app.security.customers import erase_expired
+
+    with db.session() as s:
+        return {"erased": erase_expired(s, actor, now=slot)}
+
+
+CUSTOMER_RETENTION = register(JobSpec(
+    id="customer_retention",
+    title=N_("Customer data retention"),
+    description=N_("Erases customer identifiers after the retention period; aggregates stay (R-SEC-1)."),
+    schedule={"cron": {"hour": 2, "minute": 15}},
+    run=erase_expired_customers,
+    lookback=timedelta(days=2),
+))

@@ -68,7 +68,12 @@ def load_all_keys(path: Path | None = None) -> list[CustomerKey]:
 def write_new_key(path: Path, previous: list[CustomerKey] | None = None) -> CustomerKey:
     """Create a key (first in the file = current); older keys stay for decrypting until rotated."""
     key = CustomerKey(secrets.token_bytes(4), AESGCM.generate_key(bit_length=256))
-    keys = [key, *(previous or [])]
+    write_keys(path, [key, *(previous or [])])
+    return key
+
+
+def write_keys(path: Path, keys: list[CustomerKey]) -> None:
+    """Replace the key file atomically, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
@@ -76,7 +81,6 @@ def write_new_key(path: Path, previous: list[CustomerKey] | None = None) -> Cust
         json.dump({"keys": [{"id": base64.b64encode(k.key_id).decode(),
                              "secret": base64.b64encode(k.secret).decode()} for k in keys]}, fh)
     os.replace(tmp, path)
-    return key
 
 
 class CustomerCipher:
