@@ -1,0 +1,174 @@
+"""Schedule workspace: the rota week grouped by team, night shifts crossing midnight, headcount
+and hourly coverage, weeks with rotas, and who is on shift now (published rotas only)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.schedule.week import on_shift_now, rota_week, rota_weeks, week_start_of
+from db.models import Rota, ShiftActivity, ShiftAssignment, ShiftTemplate
+from tests import factories as f
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+WEEK = date(2026, 11, 16)  # Monday; the frozen clock stands at Wed 18 Nov 10:00 Shanghai
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=SHANGHAI).astimezone(UTC)
+
+
+def rota(s, c, week: date, status: str = "published", revision: int = 1, by: str | None = "sam") -> Rota:
+    r = Rota(center_id=c.id, week_start=week, status=status, revision=revision,
+             created_at=local(week, 0) - timedelta(days=5),
+             published_at=local(week, 0) - timedelta(days=3) if status == "published" else None,
+             published_by=by if status == "published" else None)
+    s.add(r)
+    s.flush()
+    return r
+
+
+def shift(s, r: Rota, person, start: datetime, hours: float, template: ShiftTemplate | None = None,
+          activities: tuple[tuple[str, datetime, float], ...] = ()) -> ShiftAssignment:
+    a = ShiftAssignment(rota_id=r.id, person_id=person.id, template_id=template.id if template else None,
+                        starts_at=start, ends_at=start + timedelta(hours=hours))
+    s.add(a)
+    s.flush()
+    for kind, at, minutes in activities:
+        s.add(ShiftActivity(assignment_id=a.id, kind=kind, starts_at=at, ends_at=at + timedelta(minutes=minutes)))
+    s.flush()
+    return a
+
+
+def build_week(s) -> dict[str, int]:
+    """Two teams and a teamless agent; a published revision 1, a newer draft, last week's rota."""
+    c = f.center(s)
+    alpha, bravo = f.team(s, c, "Alpha"), f.team(s, c, "bravo")
+    chen = f.person(s, c, alpha, name="Chen Wei")
+    an = f.person(s, c, alpha, name="An Qi")
+    zhou = f.person(s, c, bravo, name="Zhou Min")
+    floater = f.person(s, c, None, name="Floater")
+    sup = f.person(s, c, bravo, name="Sun Supervisor", title="supervisor")
+    gone = f.person(s, c, alpha, name="Left Last Year")
+    gone.active = False
+    early = ShiftTemplate(center_id=c.id, name="Early", start_time=time(8), duration_min=540, color="#4c8bf5")
+    night = ShiftTemplate(center_id=c.id, name="Night", start_time=time(22), duration_min=480, color=None)
+    s.add_all([early, night])
+    s.flush()
+
+    r = rota(s, c, WEEK)
+    wed = WEEK + timedelta(days=2)
+    for d in range(3):
+        day = WEEK + timedelta(days=d)
+        acts = [("break", local(day, 12), 60)]
+        if d == 2:
+            acts.append(("meeting", local(day, 8, 30), 15))
+        shift(s, r, chen, local(day, 8), 9, early, tuple(acts))
+    shift(s, r, an, local(WEEK + timedelta(days=1), 22), 8, night, (("break", local(wed, 2, 15), 30),))
+    shift(s, r, an, local(WEEK + timedelta(days=6), 22), 8, night)  # Sunday night into next Monday
+    shift(s, r, zhou, local(wed, 9), 9, None, (("training", local(wed, 10), 60),))
+    shift(s, r, sup, local(WEEK + timedelta(days=4), 9), 8)
+
+    draft = rota(s, c, WEEK, status="draft", revision=2)
+    shift(s, draft, floater, local(wed, 9), 9, early)  # a draft shift: not on the published week
+
+    last = rota(s, c, WEEK - timedelta(days=7))
+    shift(s, last, an, local(WEEK - timedelta(days=1), 22), 8, night)  # Sun 15 Nov 22:00 -> Mon 06:00
+    rota(s, c, WEEK + timedelta(days=7), status="draft")  # next week: only a draft so far
+    return {"rota": r.id, "chen": chen.id, "an": an.id, "zhou": zhou.id, "floater": floater.id}
+
+
+@pytest.fixture
+def week_db(any_db, frozen_clock):
+    with any_db.session() as s:
+        ids = build_week(s)
+    return any_db, ids
+
+
+def test_week_start_is_monday():
+    assert week_start_of(date(2026, 11, 22)) == WEEK and week_start_of(WEEK) == WEEK
+
+
+def test_published_week_grouped_by_team_with_status(week_db):
+    db, ids = week_db
+    with db.session() as s:
+        week = rota_week(s)  # this week per the clock
+    assert week.week_start == WEEK and week.rota_id == ids["rota"]
+    assert (week.status, week.revision, week.published_by) == ("published", 1, "sam")
+    assert week.published_at == local(WEEK, 0) - timedelta(days=3)
+    assert week.newer_draft_revision == 2
+    assert [(t.name, [r.name for r in t.rows]) for t in week.teams] == [
+        ("Alpha", ["An Qi", "Chen Wei"]),
+        ("bravo", ["Sun Supervisor", "Zhou Min"]),  # a supervisor appears because he has a shift
+        (None, ["Floater"]),  # active agent without team and without a published shift
+    ]
+    chen = week.teams[0].rows[1]
+    assert [len(d) for d in chen.days] == [1, 1, 1, 0, 0, 0, 0]
+    monday = chen.days[0][0]
+    assert (monday.start.time(), monday.end.time(), monday.template_name) == (time(8), time(17), "Early")
+    assert monday.template_color == "#4c8bf5" and monday.hours == 9 and monday.break_hours == 1
+    assert [(a.kind, a.start.time()) for a in chen.days[2][0].activities] == [("meeting", time(8, 30)),
+                                                                               ("break", time(12))]
+    assert chen.hours == 27 and chen.shift_count == 3
+    assert [t.name for t in week.templates] == ["Early", "Night"]
+
+
+def test_night_shift_crossing_midnight_stays_on_its_start_day(week_db):
+    db, _ids = week_db
+    with db.session() as s:
+        week = rota_week(s, date(2026, 11, 20), tz=SHANGHAI)  # any day of the week finds its Monday
+    an = week.teams[0].rows[0]
+    assert [len(d) for d in an.days] == [0, 1, 0, 0, 0, 0, 1]
+    sunday = an.days[6][0]
+    assert sunday.ends_next_day and sunday.start.date() == date(2026, 11, 22)
+    assert sunday.end == datetime(2026, 11, 23, 6, tzinfo=SHANGHAI)
+    assert sunday.template_color is None
+
+
+def test_headcount_and_hourly_coverage(week_db):
+    db, _ids = week_db
+    with db.session() as s:
+        week = rota_week(s, WEEK)
+    assert week.headcount == (1, 2, 2, 0, 1, 0, 1)
+    mon, tue, wed = week.coverage[0], week.coverage[1], week.coverage[2]
+    assert len(week.coverage) == 7 and all(len(d) == 24 for d in week.coverage)
+    assert (mon[0].on_shift, mon[5].on_shift, mon[6].on_shift) == (1, 1, 0)  # last week's Sunday night
+    assert (mon[12].on_shift, mon[12].working) == (1, 0)  # Chen at lunch
+    assert (tue[23].on_shift, wed[2].on_shift, wed[2].working) == (1, 1, 0)  # An Qi's night, her break
+    assert (wed[8].on_shift, wed[8].working) == (1, 0)  # the 08:30 stand-up R-SCH-6
+    assert (wed[10].on_shift, wed[10].working) == (2, 1)  # Zhou in training
+    assert (wed[16].on_shift, wed[17].on_shift) == (2, 1)
+    assert sum(h.on_shift for d in week.coverage for h in d) == 9 + 9 + 9 + 8 + 9 + 8 + 6 + 2  # Sunday night: 2 h in this week
+
+
+def test_week_without_rota_and_weeks_list(week_db):
+    db, _ids = week_db
+    with db.session() as s:
+        empty = rota_week(s, WEEK + timedelta(days=14))
+        draft_only = rota_week(s, WEEK + timedelta(days=7))
+        weeks = rota_weeks(s)
+    assert not empty.has_rota and empty.teams == () and empty.headcount == (0,) * 7
+    assert draft_only.status == "draft" and draft_only.published_by is None
+    assert draft_only.people == 4  # the active agents, none with shifts yet
+    assert [(w.week_start, w.status, w.revision) for w in weeks] == [
+        (WEEK + timedelta(days=7), "draft", 1), (WEEK, "published", 1), (WEEK - timedelta(days=7), "published", 1)]
+
+
+def test_on_shift_now_uses_published_rotas_only(week_db):
+    db, _ids = week_db
+    with db.session() as s:
+        now = on_shift_now(s)  # Wed 10:00: Chen working, Zhou in training; the draft shift does not count
+        monday_night = on_shift_now(s, local(WEEK, 2))  # last week's Sunday night shift
+        quiet = on_shift_now(s, local(WEEK + timedelta(days=3), 3))
+    assert [(p.name, p.activity) for p in now.people] == [("Chen Wei", None), ("Zhou Min", "training")]
+    assert now.working == 1 and now.people[0].shift_end == datetime(2026, 11, 18, 17, tzinfo=SHANGHAI)
+    assert [p.name for p in monday_night.people] == ["An Qi"]
+    assert quiet.people == ()
+
+
+def test_empty_database_has_no_rota(any_db, frozen_clock):
+    with any_db.session() as s:
+        assert not rota_week(s).has_rota
+        assert rota_weeks(s) == [] and on_shift_now(s).people == ()
