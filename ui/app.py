@@ -25,6 +25,8 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 PROCESS_START = time.perf_counter()
+ENV_USER = "FLOORWALKER_USER"
+ENV_PASSWORD = "FLOORWALKER_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -146,6 +148,16 @@ def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
     if exit_after_shown:
         # benchmark mode measures start-up to the main window; it signs in as the local operator
         actor = Actor.local_administrator()
+    elif os.environ.get(ENV_USER):
+        # unattended desks (wallboards, automation): credentials from the environment, no dialog
+        from app.security.accounts import SignInError, authenticate
+
+        try:
+            with opened.db.session() as s:
+                actor = authenticate(s, os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")).actor()
+        except SignInError as exc:
+            print(f"floorwalker: {exc}", file=sys.stderr)
+            return 2
     else:
         from ui.security.sign_in import sign_in
 

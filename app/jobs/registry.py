@@ -77,6 +77,16 @@ def get_job(job_id: str) -> JobSpec:
         raise ValueError(f"No job called '{job_id}'. Known jobs: {', '.join(sorted(_REGISTRY))}") from None
 
 
+ENV_JOB_MODULES = "FLOORWALKER_JOB_MODULES"
+
+
 def _load_builtin_jobs() -> None:
     # each feature registers its jobs when imported; listed here so a worker knows them all
+    import importlib
+    import os
+
     import app.jobs.housekeeping  # noqa: F401
+
+    # a center's own jobs: comma-separated modules that call register() when imported
+    for name in filter(None, (m.strip() for m in os.environ.get(ENV_JOB_MODULES, "").split(","))):
+        importlib.import_module(name)
