@@ -175,3 +175,16 @@ def test_killed_claimer_mid_job_leads_to_exactly_one_rerun(pg_db, pg_url):
     for desk in desks:  # later sweeps find nothing more to do
         assert desk.reap() == []
     assert executions(pg_db, slot) == 1
+
+
+def test_job_statuses_show_last_run_outcome_and_next_run(sqlite_db, frozen_clock):
+    from app.jobs.status import describe_schedule, job_statuses
+
+    JobRunner(sqlite_db, desk="desk-x").run_due()
+    statuses = {j.job_id: j for j in job_statuses(sqlite_db)}
+    assert {"case_archive", "housekeeping", "customer_retention"} <= set(statuses)
+    hk = statuses["housekeeping"]
+    assert (hk.last_outcome, hk.last_desk, hk.last_attempt) == ("ok", "desk-x", 1)
+    assert hk.next_run > frozen_clock.at and hk.last_slot <= frozen_clock.at
+    assert describe_schedule({"cron": {"hour": 23, "minute": 30}}) == "daily 23:30"
+    assert describe_schedule({"seconds": 30}) == "every 30 seconds"

@@ -42,37 +42,32 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
 
 def _list(args: argparse.Namespace) -> int:
     from app import clock
-    from app.jobs.claims import last_runs
-    from app.jobs.runner import JobRunner, paused_jobs
+    from app.jobs.runner import center_timezone
+    from app.jobs.status import job_statuses
 
     db = _open(args)
-    runner = JobRunner(db)
-    last = last_runs(db)
-    paused = paused_jobs(db)
-    nexts = runner.next_run_times()
-    rows = []
-    for job_id, spec in sorted(runner.jobs.items()):
-        run = last.get(job_id)
-        rows.append({
-            "job": job_id, "title": spec.title, "paused": job_id in paused,
-            "next_run": nexts[job_id].astimezone(runner.tz).isoformat(timespec="seconds") if nexts[job_id] else None,
-            "last_slot": run.scheduled_for.astimezone(runner.tz).isoformat(timespec="seconds") if run else None,
-            "last_outcome": run.outcome if run else None, "last_desk": run.claimed_by if run else None,
-            "last_seconds": round(run.seconds, 3) if run and run.seconds is not None else None,
-            "last_attempt": run.attempt if run else None,
-            "last_error": (run.error or "").strip().splitlines()[-1] if run and run.error else None,
-        })
+    tz = center_timezone(db)
+
+    def local(t):  # noqa: ANN001, ANN202
+        return t.astimezone(tz).isoformat(timespec="seconds") if t else None
+
+    statuses = job_statuses(db, tz)
     if args.json:
+        rows = [{"job": j.job_id, "title": j.title, "schedule": j.schedule, "paused": j.paused,
+                 "next_run": local(j.next_run), "last_slot": local(j.last_slot), "last_outcome": j.last_outcome,
+                 "last_desk": j.last_desk,
+                 "last_seconds": round(j.last_seconds, 3) if j.last_seconds is not None else None,
+                 "last_attempt": j.last_attempt, "last_error": j.last_error} for j in statuses]
         print(json.dumps({"now": clock.now().isoformat(), "jobs": rows}, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'JOB':16} {'NEXT RUN':26} {'LAST SLOT':26} {'OUTCOME':8} {'SECS':>7}  DESK")
-    for r in rows:
-        outcome = "paused" if r["paused"] else (r["last_outcome"] or "-")
-        secs = f"{r['last_seconds']:.2f}" if r["last_seconds"] is not None else "-"
-        print(f"{r['job']:16} {r['next_run'] or '-':26} {r['last_slot'] or '-':26} {outcome:8} {secs:>7}  "
-              f"{r['last_desk'] or '-'}")
-        if r["last_error"]:
-            print(f"{'':16} error: {r['last_error']}")
+    print(f"{'JOB':20} {'SCHEDULE':16} {'NEXT RUN':26} {'LAST SLOT':26} {'OUTCOME':8} {'SECS':>7}  DESK")
+    for j in statuses:
+        outcome = "paused" if j.paused else (j.last_outcome or "-")
+        secs = f"{j.last_seconds:.2f}" if j.last_seconds is not None else "-"
+        print(f"{j.job_id:20} {j.schedule:16} {local(j.next_run) or '-':26} {local(j.last_slot) or '-':26} "
+              f"{outcome:8} {secs:>7}  {j.last_desk or '-'}")
+        if j.last_error:
+            print(f"{'':20} error: {j.last_error}")
     return 0
 
 
