@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import traceback
 from collections.abc import Callable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,39 +51,84 @@ def show_error(parent: QWidget | None, exc: BaseException, *, on_reload: Callabl
     CrashDialog(exc, parent).exec()
 
 
+def field_label(key: str) -> str:
+    """The user's word for a column name shown in the conflict dialog."""
+    labels = {
+        "value": tr("Value"), "updated_at": tr("Saved at"), "updated_by": tr("Saved by"),
+        "team": tr("Team"), "team_id": tr("Team"), "level": tr("Level"),
+        "contract_hours_week": tr("Contract hours per week"), "active": tr("Active"),
+        "priority": tr("Priority"), "target_service_level": tr("Service-level target"),
+        "target_answer_sec": tr("Answer-time target (s)"), "stage": tr("Stage"), "status": tr("Status"),
+        "owner_id": tr("Owner"), "notes": tr("Notes"), "version": tr("Version"),
+    }
+    return labels.get(key, key.replace("_", " ").capitalize())
+
+
+def entity_label(entity: str, entity_id: object) -> str:
+    names = {"rule": tr("Rule"), "person": tr("Person"), "queue": tr("Queue"), "complaint": tr("Complaint"),
+             "shift": tr("Shift"), "rota": tr("Rota")}
+    name = names.get(entity, entity.replace("_", " ").capitalize()) if entity else ""
+    return f"{name} {entity_id}".strip() if entity_id is not None else name
+
+
 class ConflictDialog(QDialog):
     """Another desk saved first: show both versions; the user reloads theirs or keeps editing."""
 
     def __init__(self, exc: ConflictError, parent: QWidget | None = None,
                  on_reload: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("conflict_dialog")
         self.setWindowTitle(tr("Changed on another desk"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
-        advice = tr("Nothing was overwritten. Reload to continue from their version, "
-                    "or close this and copy your values first.")
-        text = QLabel(f"<b>{exc}</b><br>{advice}")
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        keys = sorted(set(exc.mine) | {k for k in exc.theirs if k in exc.mine or not exc.mine})
-        table = QTableWidget(len(keys), 3, self)
+        what = entity_label(exc.entity, exc.entity_id)
+        title = QLabel(f"{what}: {exc}" if what else str(exc))
+        title.setObjectName("conflict_title")
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(title)
+        advice = QLabel(tr("Nothing was overwritten. Reload to continue from their version, "
+                           "or keep your edits open and copy your values first."))
+        advice.setWordWrap(True)
+        layout.addWidget(advice)
+        keys = [k for k in exc.mine] if exc.mine else sorted(exc.theirs)
+        self.table = table = QTableWidget(len(keys), 3, self)
         table.setObjectName("conflict_table")
         table.setHorizontalHeaderLabels([tr("Field"), tr("Yours (not saved)"), tr("Theirs (saved)")])
+        bold = QFont()
+        bold.setBold(True)
         for row, key in enumerate(keys):
-            table.setItem(row, 0, QTableWidgetItem(key))
-            table.setItem(row, 1, QTableWidgetItem(_fmt(exc.mine.get(key, ""))))
-            table.setItem(row, 2, QTableWidgetItem(_fmt(exc.theirs.get(key, ""))))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            mine, theirs = exc.mine.get(key, ""), exc.theirs.get(key, "")
+            cells = (QTableWidgetItem(field_label(key)), QTableWidgetItem(_fmt(mine)),
+                     QTableWidgetItem(_fmt(theirs) if key in exc.theirs else tr("(unknown)")))
+            for col, item in enumerate(cells):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if key in exc.theirs and _fmt(mine) != _fmt(theirs):
+                    item.setFont(bold)
+                table.setItem(row, col, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setMaximumHeight(48 + 30 * max(len(keys), 1))
         layout.addWidget(table)
         buttons = QDialogButtonBox(self)
         self.reload_button = buttons.addButton(tr("Reload their version"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Keep my edits open"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button = buttons.addButton(tr("Keep my edits open"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.reload_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         if on_reload is not None:
             self.accepted.connect(on_reload)
         layout.addWidget(buttons)
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
 
 class CrashDialog(QDialog):
@@ -105,6 +152,12 @@ class CrashDialog(QDialog):
 
 
 def _fmt(value: object) -> str:
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    if isinstance(value, float):
+        return f"{value:g}"
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, default=str)
     return "" if value is None else str(value)

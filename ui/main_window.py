@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+from app import __version__, clock
 from app.changes import Changes
+from db.errors import DatabaseUnavailable, classify
 from resources import resource_path
 from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.workspace import Workspace
+
+RETRY_SECONDS = 5
 
 
 def icon(name: str) -> QIcon:
@@ -40,12 +44,16 @@ class Banner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        # a plain QWidget paints its style-sheet background only when asked to
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(16, 8, 12, 8)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
         self.retry = QPushButton(self.tr("Retry now"))
+        self.retry.setObjectName("banner_retry")
         self.retry.clicked.connect(self.retry_requested)
         layout.addWidget(self.retry)
         self.hide()
@@ -97,6 +105,12 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
 
+        self.database_online = True
+        self.last_refresh: datetime | None = None
+        self._retry_running = False
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_SECONDS * 1000)
+        self._retry_timer.timeout.connect(self._on_banner_retry_requested)
         self._build_menus()
         self._build_status_bar()
         ctx.tasks.task_did_fail.connect(self._on_tasks_task_did_fail)
@@ -136,14 +150,38 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
+        self.db_label = QLabel()
         self.db_label.setObjectName("status_db")
+        self.db_label.setToolTip(self.ctx.db.display_url)
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", self.ctx.actor.username)
                                  .replace("%2", self.ctx.actor.role))
+        self.user_label.setObjectName("status_user")
         self.jobs_label = QLabel(self.tr("Jobs: idle"))
+        self.jobs_label.setObjectName("status_jobs")
         self.refresh_label = QLabel(self.tr("Not yet refreshed"))
+        self.refresh_label.setObjectName("status_refresh")
         for label in (self.db_label, self.user_label, self.jobs_label, self.refresh_label):
             bar.addPermanentWidget(label)
+        self._show_database_state()
+
+    def database_text(self) -> str:
+        """Where the data comes from, as a user would say it (no password, no driver prefix)."""
+        db = self.ctx.db
+        if db.is_sqlite:
+            return self.tr("%1 (SQLite)").replace("%1", str(db.path) if db.path else ":memory:")
+        url = urlsplit(db.display_url)
+        user = f"{url.username}@" if url.username else ""
+        port = f":{url.port}" if url.port else ""
+        where = f"{user}{url.hostname or 'localhost'}{port}{url.path}"
+        return self.tr("%1 (PostgreSQL)").replace("%1", where)
+
+    def _show_database_state(self) -> None:
+        if self.database_online:
+            self.db_label.setText(self.tr("Database: %1").replace("%1", self.database_text()))
+            self.db_label.setStyleSheet("")
+        else:
+            self.db_label.setText(self.tr("Database: %1 — offline").replace("%1", self.database_text()))
+            self.db_label.setStyleSheet("color: #b3261e; font-weight: 600;")
 
     # --- navigation ---------------------------------------------------------------------
     def show_workspace(self, index: int) -> None:
@@ -165,33 +203,61 @@ class MainWindow(QMainWindow):
 
     # --- status ---------------------------------------------------------------------------
     def _on_workspace_did_load(self) -> None:
-        self.refresh_label.setText(self.tr("Refreshed %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
+        at = clock.now().astimezone(self.ctx.timezone)
+        self.last_refresh = at
+        self.refresh_label.setText(self.tr("Last refresh %1").replace(
+            "%1", QLocale().toString(QTime(at.hour, at.minute, at.second), "HH:mm:ss")))
+        self.refresh_label.setStyleSheet("")
 
     def _on_workspace_did_fail(self, exc: BaseException) -> None:
         self.refresh_label.setText(self.tr("Refresh failed"))
+        self.refresh_label.setStyleSheet("color: #b3261e;")
+        if isinstance(classify(exc), DatabaseUnavailable):
+            self.set_database_online(False, str(classify(exc)))
 
     def _on_tasks_task_did_fail(self, exc: BaseException) -> None:
-        show_error(self, exc)
+        classified = classify(exc)
+        if isinstance(classified, DatabaseUnavailable):
+            self.set_database_online(False, str(classified))
+        show_error(self, classified)
 
     def _on_bus_database_did_change_state(self, online: bool, message: str) -> None:
+        self.set_database_online(online, message)
+
+    def set_database_online(self, online: bool, message: str = "") -> None:
+        """Show or clear the offline banner; on the way back, refresh what may have gone stale."""
+        was_online = self.database_online
+        self.database_online = online
+        self._show_database_state()
         if online:
+            self._retry_timer.stop()
             self.banner.hide()
-            self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
-            # whatever was shown while offline may be stale
-            self.ctx.bus.operation_did_execute.emit(Changes.ALL, None)
-        else:
-            self.banner.show_message(
-                self.tr("The database is not reachable (%1). Your open forms keep their edits; "
-                        "Floorwalker keeps retrying.").replace("%1", message))
-            self.db_label.setText(self.tr("Database: offline"))
+            if not was_online:
+                # whatever was shown while offline may be stale
+                self.ctx.bus.operation_did_execute.emit(Changes.ALL, None)
+            return
+        self.banner.show_message(
+            self.tr("The database is not reachable. %1 Your open forms keep their edits; Floorwalker "
+                    "tries again every %2 seconds and refreshes everything when it is back.")
+            .replace("%1", message.strip() or "").replace("%2", str(RETRY_SECONDS)))
+        if not self._retry_timer.isActive():
+            self._retry_timer.start()
 
     def _on_bus_job_did_change_state(self, job_id: str, state: str) -> None:
         self.jobs_label.setText(self.tr("Jobs: %1").replace("%1", state))
 
     def _on_banner_retry_requested(self) -> None:
+        if self._retry_running:
+            return
+        self._retry_running = True
+
+        def done(online: bool, message: str = "") -> None:
+            self._retry_running = False
+            self.set_database_online(online, message)
+
         self.ctx.tasks.query(lambda s: s.connection().exec_driver_sql("SELECT 1").scalar()) \
-            .success(lambda _r: self._on_bus_database_did_change_state(True, "")) \
-            .failure(lambda exc: self._on_bus_database_did_change_state(False, str(exc).splitlines()[0])) \
+            .success(lambda _r: done(True)) \
+            .failure(lambda exc: done(False, str(classify(exc)).splitlines()[0] if str(exc) else "")) \
             .run()
 
     # --- dialogs -----------------------------------------------------------------------------
@@ -220,6 +286,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.show_workspace(row if 0 <= row < len(self.workspaces) else 0))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._retry_timer.stop()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/workspace", self.sidebar.currentRow())

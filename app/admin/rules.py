@@ -64,9 +64,16 @@ def rule_value(session: Session, key: str) -> object:
     return RULES_BY_KEY[key].value
 
 
+# units whose values may have decimals even when the default is whole (1.5 h is a real target)
+_DURATION_UNITS = frozenset({"s", "min", "h", "h/day", "h/month"})
+# units with a natural ceiling
+_CEILINGS = {"share": 1.0, "of 5": 5.0, "of 10": 10.0}
+
+
 def coerce_rule_value(key: str, raw: object) -> object:
     """Parse what a user typed into the type of the rule's default; ValueError with a clear message."""
-    default = RULES_BY_KEY[key].value
+    rule = RULES_BY_KEY[key]
+    default = rule.value
     if isinstance(default, bool):
         if isinstance(raw, bool):
             return raw
@@ -83,11 +90,29 @@ def coerce_rule_value(key: str, raw: object) -> object:
             raise ValueError(f"{key} must be a number, not '{raw}'") from None
         if number != number or number < 0 or number in (float("inf"),):
             raise ValueError(f"{key} must be a positive number")
+        ceiling = _CEILINGS.get(rule.unit)
+        if ceiling is not None and number > ceiling:
+            raise ValueError(f"{key} must be at most {ceiling:g} ({rule.unit}), not {number:g}")
+        if isinstance(default, int) and not number.is_integer() and rule.unit not in _DURATION_UNITS:
+            raise ValueError(f"{key} must be a whole number ({rule.unit}), not {number:g}")
         return int(number) if isinstance(default, int) and number.is_integer() else number
     text = str(raw).strip()
     if not text:
         raise ValueError(f"{key} must not be empty")
+    if rule.unit == "time":
+        parts = text.split(":")
+        if (len(parts) != 2 or not all(p.isdigit() for p in parts)
+                or not (0 <= int(parts[0]) <= 23 and 0 <= int(parts[1]) <= 59)):
+            raise ValueError(f"{key} must be a time of day like 08:30, not '{text}'")
+        return f"{int(parts[0]):02d}:{int(parts[1]):02d}"
     return text
+
+
+def get_rule(session: Session, key: str) -> RuleValue:
+    """One rule as :func:`list_rules` shows it (after a reload, for instance)."""
+    if key not in RULES_BY_KEY:
+        raise ValueError(f"Unknown rule {key}")
+    return next(r for r in list_rules(session) if r.key == key)
 
 
 def update_rule(session: Session, actor: Actor, key: str, raw_value: object, expected_version: int) -> Changes:

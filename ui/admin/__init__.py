@@ -1,0 +1,1 @@
+"""The Admin workspace: people, teams, queues, rule values and the audit log."""
