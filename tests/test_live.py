@@ -197,3 +197,112 @@ def test_agents_by_state_now(floor):
     assert board.pause_reasons == [("lunch", 1)]
     assert [a.state for a in board.agents][:3] == [AVAILABLE, AVAILABLE, PAUSED]
     assert {a.team for a in board.agents} == {"Dragons"}
+
+
+# --- the workspace -------------------------------------------------------------------------------
+def _small_floor(db) -> None:
+    with db.session() as s:
+        c = f.center(s)
+        t = f.team(s, c, "Dragons")
+        phone = f.queue(s, c, "Phone", "phone")
+        chat = f.queue(s, c, "Chat", "chat")
+        chat.target_answer_sec = 60
+        li, wang, zhao = (f.person(s, c, t, name=n) for n in ("Li Na", "Wang Fang", "Zhao Lei"))
+        f.interaction(s, c, phone, li, local(8, 5), wait=12)
+        f.interaction(s, c, phone, wang, local(8, 10), wait=40)
+        f.interaction(s, c, phone, None, local(8, 20), wait=75, outcome="abandoned")
+        f.interaction(s, c, chat, li, local(9, 0), wait=20)
+        f.interaction(s, c, phone, li, local(23, 0, day=DAY - timedelta(days=2)), wait=5)
+        state(s, li, "logged_in", local(7, 55), None)
+        state(s, wang, "logged_in", local(8), None)
+        state(s, wang, "paused", local(9, 50), None, "lunch")
+        state(s, zhao, "logged_in", local(6), local(9, 30))
+
+
+@pytest.mark.gui
+def test_live_workspace_shows_the_day_on_screen(qtbot, sqlite_db, frozen_clock):
+    from ui.app import Console
+    from ui.live.workspace import LiveWorkspace
+
+    _small_floor(sqlite_db)
+    console = Console(sqlite_db, inline_tasks=True, watch=False)
+    try:
+        window = console.window
+        window.show()
+        window.show_workspace(0)
+        live = window.workspaces[0]
+        assert isinstance(live, LiveWorkspace) and window.current_workspace() is live
+        qtbot.waitUntil(lambda: live.load_count >= 1)
+        assert [t.value for t in live.tiles] == ["4", "3", "1", "50.0 %", "24 s", "1 min 15 s"]
+        assert live.tile_abandoned.detail == "abandon rate 25.0 %"
+        assert "stored history" in live.source_label.text() and "10:00" in live.source_label.text()
+        assert live.day_label.text().startswith("Today")
+        # today so far: midnight to the 10:00 interval (41 intervals), 08:00 is interval 32
+        assert len(live.chart.offered) == 41
+        assert live.chart.offered[32:37].tolist() == [2, 1, 0, 0, 1]
+        assert live.chart.answered[32:37].tolist() == [2, 0, 0, 0, 1]
+        assert live.chart.now_line.isVisible()
+        assert live.queue_model.rowCount() == 2 and live.queue_view.model().rowCount() == 2
+        assert live.agent_model.rowCount() == 2  # logged-out agents hidden by default
+        assert "Paused: <b>1</b> (lunch 1)" in live.state_counts.text()
+        live.show_logged_out.setChecked(True)
+        assert live.agent_model.rowCount() == 3
+        assert live._timer.isActive()  # the gentle refresh runs while today is on screen
+
+        live.filter_combo.setCurrentIndex(live.filter_combo.findText("Chat (Chat)"))
+        assert live.tile_offered.value == "1" and live.tile_service_level.detail == "target 80 %"
+
+        live.filter_combo.setCurrentIndex(0)
+        live._step_day(-1)  # a quiet day: says so and offers the latest day with data
+        assert not live._timer.isActive()
+        assert live.tile_offered.value == "0" and live.empty_state.isVisible()
+        assert "No contacts offered" in live.empty_label.text()
+        assert live.latest_button.isVisible()
+        assert live.agents_title.text() == "Agents at the end of the day"
+        assert len(live.chart.offered) == 96 and not live.chart.now_line.isVisible()
+        live._step_day(-1)
+        assert live.tile_offered.value == "1" and not live.empty_state.isVisible()
+        live.show_today()
+        assert live.tile_offered.value == "4" and live._timer.isActive()
+        window.show_workspace(len(window.workspaces) - 1)
+        assert not live._timer.isActive()  # hidden: no polling
+    finally:
+        console.close()
+
+
+@pytest.mark.gui
+def test_live_workspace_empty_database_says_what_to_do(qtbot, sqlite_db, frozen_clock):
+    from ui.app import Console
+
+    with sqlite_db.session() as s:
+        f.center(s)
+    console = Console(sqlite_db, inline_tasks=True, watch=False)
+    try:
+        console.window.show()
+        live = console.window.workspaces[0]
+        qtbot.waitUntil(lambda: live.load_count >= 1)
+        assert "floorwalker demo" in live.empty_label.text() and not live.latest_button.isVisible()
+        assert "No agents on record" in live.agents_empty.text()
+        assert live.tile_service_level.value == "—"
+    finally:
+        console.close()
+
+
+@pytest.mark.gui
+def test_live_models_pass_the_model_tester(qtmodeltester, sqlite_db, frozen_clock):
+    from ui.live.models import AgentStateModel, QueueFiguresModel
+
+    _small_floor(sqlite_db)
+    with sqlite_db.session() as s:
+        day = live_day(s)
+    queues = QueueFiguresModel()
+    queues.set_rows(day.queues)
+    qtmodeltester.check(queues)
+    assert [queues.row_at(r).name for r in range(2)] == ["Chat", "Phone"]
+    assert queues.data(queues.index(1, QueueFiguresModel.SERVICE_LEVEL)) == "33.3 %"
+    assert queues.data(queues.index(1, QueueFiguresModel.TARGET)) == "80 % in 30 s"
+    agents = AgentStateModel()
+    agents.set_board(day.agents, SHANGHAI)
+    agents.set_show_logged_out(True)
+    qtmodeltester.check(agents)
+    assert agents.rowCount() == 3

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.schedule.week import on_shift_now, rota_week, rota_weeks, week_start_of
 from db.models import Rota, ShiftActivity, ShiftAssignment, ShiftTemplate
@@ -172,3 +173,79 @@ def test_empty_database_has_no_rota(any_db, frozen_clock):
     with any_db.session() as s:
         assert not rota_week(s).has_rota
         assert rota_weeks(s) == [] and on_shift_now(s).people == ()
+
+
+# --- the workspace -------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_schedule_workspace_shows_the_published_week(qtbot, sqlite_db, frozen_clock):
+    from ui.app import Console
+    from ui.schedule.models import RotaWeekModel
+    from ui.schedule.workspace import ScheduleWorkspace
+
+    with sqlite_db.session() as s:
+        build_week(s)
+    console = Console(sqlite_db, inline_tasks=True, watch=False)
+    try:
+        window = console.window
+        window.show()
+        window.show_workspace(1)
+        page = window.workspaces[1]
+        assert isinstance(page, ScheduleWorkspace)
+        qtbot.waitUntil(lambda: page.load_count >= 1)
+        model = page.model
+        assert page.stack.currentIndex() == 0
+        assert page.status_label.text().startswith("Published by sam on ")
+        assert "revision 1" in page.status_label.text() and "draft of revision 2" in page.status_label.text()
+        assert page.on_shift_label.text() == "On shift now: 2"
+        assert "Zhou Min" in page.on_shift_label.toolTip()
+        assert "Week 47" in page.week_label.text()
+        # 3 team header rows + 5 people
+        assert model.rowCount() == 8 and model.team_rows() == [0, 3, 6]
+        assert page.view.columnSpan(0, 0) == 9 and page.view.columnSpan(1, 0) == 1
+        assert model.data(model.index(0, 0)) == "Alpha (2)"
+        texts = [[model.data(model.index(r, c)) for c in range(9)] for r in range(model.rowCount())]
+        assert texts[2] == ["Chen Wei", "08:00–17:00", "08:00–17:00", "08:00–17:00", "Off", "Off", "Off", "Off",
+                            "27 h"]
+        assert texts[1][2] == "22:00–06:00 +1" and texts[1][7] == "22:00–06:00 +1"
+        assert texts[7][0] == "Floater" and texts[7][8] == ""
+        tip = model.data(model.index(2, 3), Qt.ItemDataRole.ToolTipRole)
+        assert "Early" in tip and "Meeting 08:30–08:45" in tip and "Break 12:00–13:00" in tip
+        assert "today" in model.headerData(3, Qt.Orientation.Horizontal) and \
+            model.headerData(3, Qt.Orientation.Horizontal).endswith("2 on shift")
+        assert page.coverage_model.data(page.coverage_model.index(2, 10)) == "1"
+        assert "Early" in page.legend.text() and "Night" in page.legend.text()
+        assert page._timer.isActive()
+
+        page._step_week(1)  # next week: a draft with no shifts yet
+        assert page.status_label.text() == "Draft — not yet published (revision 1)"
+        assert model.rowCount() == 3 + 4  # the four active agents under Alpha, bravo and "No team"
+        assert isinstance(model, RotaWeekModel)
+        page._step_week(1)  # two weeks ahead: nothing at all
+        assert page.stack.currentIndex() == 1
+        assert page.empty_label.text().startswith("No rota for this week yet")
+        assert page.latest_button.text() == "Go to the rota of the week of 23 Nov 2026"
+        page.latest_button.click()
+        assert page.shown_week == WEEK + timedelta(days=7)
+        page.show_this_week()
+        assert page.shown_week == WEEK and not page.this_week_button.isEnabled()
+        window.show_workspace(0)
+        assert not page._timer.isActive()
+    finally:
+        console.close()
+
+
+@pytest.mark.gui
+def test_schedule_models_pass_the_model_tester(qtmodeltester, sqlite_db, frozen_clock):
+    from ui.schedule.models import CoverageModel, RotaWeekModel
+
+    with sqlite_db.session() as s:
+        build_week(s)
+        week = rota_week(s)
+    grid = RotaWeekModel()
+    grid.set_week(week, WEEK)
+    qtmodeltester.check(grid)
+    coverage = CoverageModel()
+    coverage.set_week(week)
+    qtmodeltester.check(coverage)
+    assert coverage.rowCount() == 7 and coverage.columnCount() == 24
+    assert coverage.data(coverage.index(2, 8)) == "0"  # the stand-up: on shift, not on the phones

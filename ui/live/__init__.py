@@ -1,0 +1,1 @@
+"""The Live workspace: today's (or a past day's) volume, service level and agents, from stored history."""

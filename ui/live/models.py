@@ -1,0 +1,200 @@
+"""Qt item models over the Live dataclasses: queues of the day and agents by state."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QColor
+
+from app.i18n import TRANSLATION_CONTEXT
+from app.live.history import (
+    AVAILABLE,
+    LOGGED_OUT,
+    PAUSED,
+    STATE_LABELS,
+    AgentBoard,
+    AgentNow,
+    QueueFigures,
+)
+from ui.live.formatting import DASH, count, duration, percent, target_time
+
+STATE_COLORS = {AVAILABLE: QColor("#1f9d6b"), PAUSED: QColor("#d98e04"), LOGGED_OUT: QColor("#9aa3ad")}
+BELOW_TARGET = QColor("#c62828")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def channel_label(channel: str) -> str:
+    labels = {"phone": QCoreApplication.translate("live", "Phone"),
+              "chat": QCoreApplication.translate("live", "Chat"),
+              "email": QCoreApplication.translate("live", "Email"),
+              "social": QCoreApplication.translate("live", "Social"),
+              "onsite": QCoreApplication.translate("live", "On-site")}
+    return labels.get(channel, channel)
+
+
+class QueueFiguresModel(QAbstractTableModel):
+    QUEUE, CHANNEL, OFFERED, ANSWERED, ABANDONED, SERVICE_LEVEL, TARGET, ASA, LONGEST = range(9)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueFigures] = []
+        self._headers = [self.tr("Queue"), self.tr("Channel"), self.tr("Offered"), self.tr("Answered"),
+                         self.tr("Abandoned"), self.tr("SL"), self.tr("Target"),
+                         self.tr("ASA"), self.tr("Longest wait")]
+        self._header_tips = {self.SERVICE_LEVEL: self.tr("Service level: answered within the queue's target "
+                                                         "time ÷ offered"),
+                             self.ASA: self.tr("Average speed of answer: mean wait of answered contacts"),
+                             self.TARGET: self.tr("The queue's service-level target")}
+
+    def set_rows(self, rows: tuple[QueueFigures, ...] | list[QueueFigures]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> QueueFigures:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        q = self._rows[index.row()]
+        fig = q.figures
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.QUEUE:
+                return f"{q.name}  ·  {self.tr('VIP')}" if q.is_vip else q.name
+            if col == self.CHANNEL:
+                return channel_label(q.channel)
+            if col == self.OFFERED:
+                return count(fig.offered)
+            if col == self.ANSWERED:
+                return count(fig.answered)
+            if col == self.ABANDONED:
+                return count(fig.abandoned)
+            if col == self.SERVICE_LEVEL:
+                return percent(fig.service_level)
+            if col == self.TARGET:
+                return self.tr("%1 in %2").replace("%1", percent(q.target_service_level, 0)) \
+                    .replace("%2", target_time(q.target_answer_sec))
+            if col == self.ASA:
+                return duration(fig.asa_sec)
+            if col == self.LONGEST:
+                return duration(fig.longest_wait_sec)
+        if role == SORT_ROLE:
+            return [q.name.casefold(), q.channel, fig.offered, fig.answered, fig.abandoned,
+                    fig.service_level if fig.service_level is not None else -1.0, q.target_service_level,
+                    fig.asa_sec if fig.asa_sec is not None else -1.0,
+                    fig.longest_wait_sec if fig.longest_wait_sec is not None else -1.0][col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.OFFERED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.SERVICE_LEVEL \
+                and fig.service_level is not None and fig.service_level < q.target_service_level:
+            return BELOW_TARGET
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.SERVICE_LEVEL and fig.offered:
+            return self.tr("%1 of %2 offered answered within %3").replace("%1", count(fig.answered_in_target)) \
+                .replace("%2", count(fig.offered)).replace("%3", target_time(q.target_answer_sec))
+        return None
+
+
+class AgentStateModel(QAbstractTableModel):
+    AGENT, TEAM, STATE, REASON, TIME_IN_STATE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[AgentNow] = []
+        self._rows: list[AgentNow] = []
+        self._show_logged_out = False
+        self._tz = ZoneInfo("UTC")
+        self._headers = [self.tr("Agent"), self.tr("Team"), self.tr("State"), self.tr("Pause reason"),
+                         self.tr("Time in state")]
+
+    def set_board(self, board: AgentBoard, tz: ZoneInfo) -> None:
+        self._tz = tz
+        self._all = list(board.agents)
+        self._rebuild()
+
+    def set_show_logged_out(self, show: bool) -> None:
+        if show != self._show_logged_out:
+            self._show_logged_out = show
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._rows = [a for a in self._all if self._show_logged_out or a.state != LOGGED_OUT]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AgentNow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.AGENT:
+                return a.name
+            if col == self.TEAM:
+                return a.team or DASH
+            if col == self.STATE:
+                return QCoreApplication.translate(TRANSLATION_CONTEXT, STATE_LABELS[a.state])
+            if col == self.REASON:
+                return (a.reason or "").replace("_", " ").capitalize() if a.state == PAUSED else ""
+            if col == self.TIME_IN_STATE:
+                return duration(a.time_in_state_sec)
+        if role == SORT_ROLE:
+            return [a.name.casefold(), (a.team or "").casefold(), a.state, a.reason or "",
+                    a.time_in_state_sec if a.time_in_state_sec is not None else -1.0][col]
+        if role == Qt.ItemDataRole.DecorationRole and col == self.STATE:
+            return STATE_COLORS[a.state]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TIME_IN_STATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TIME_IN_STATE:
+            if a.since is None:
+                return self.tr("No recorded state in the last 24 hours")
+            since = a.since.astimezone(self._tz)
+            return self.tr("Since %1").replace("%1", QLocale().toString(
+                QDateTime(QDate(since.year, since.month, since.day), QTime(since.hour, since.minute)),
+                QLocale.FormatType.ShortFormat))
+        return None

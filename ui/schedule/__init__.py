@@ -1,0 +1,1 @@
+"""The Schedule workspace: the rota week by team, coverage by hour, who is on shift now."""

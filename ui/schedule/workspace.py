@@ -1,0 +1,334 @@
+"""Schedule (Ctrl+2): the rota of a week, people grouped by team, with shift times per day,
+hourly coverage and who is on shift now. Read-only: rota editing arrives with the optimiser."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.changes import Changes
+from app.schedule.week import (
+    PUBLISHED,
+    OnShiftNow,
+    RotaWeek,
+    RotaWeekSummary,
+    current_week_start,
+    on_shift_now,
+    rota_week,
+    rota_weeks,
+    week_start_of,
+)
+from ui.context import ConsoleContext
+from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
+from ui.workspace import Workspace
+
+ON_SHIFT_REFRESH_MS = 60_000  # shifts start and end on the quarter hour; a minute is close enough
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def bold_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ScheduleWorkspace(Workspace):
+    refresh_on = Changes.SCHEDULE | Changes.PEOPLE
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("workspaces", "Schedule")
+
+    @staticmethod
+    def icon_name() -> str:
+        return "schedule"
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._week_start: date | None = None  # None: this week
+        self._request = 0
+        self.week: RotaWeek | None = None
+        self.weeks: list[RotaWeekSummary] = []
+        self.on_shift: OnShiftNow | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(ON_SHIFT_REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._build()
+
+    # --- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 12)
+        outer.setSpacing(10)
+
+        header = QHBoxLayout()
+        title = QLabel(self.title())
+        title.setObjectName("page_title")
+        header.addWidget(title)
+        header.addSpacing(12)
+        self.week_label = QLabel()
+        header.addWidget(self.week_label)
+        header.addStretch(1)
+        self.previous_button = QPushButton(self.tr("◀ Previous"))
+        self.previous_button.setToolTip(self.tr("The week before"))
+        self.previous_button.clicked.connect(lambda: self._step_week(-1))
+        self.this_week_button = QPushButton(self.tr("This week"))
+        self.this_week_button.clicked.connect(self.show_this_week)
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setToolTip(self.tr("The week after"))
+        self.next_button.clicked.connect(lambda: self._step_week(1))
+        self.week_edit = QDateEdit()
+        self.week_edit.setCalendarPopup(True)
+        self.week_edit.setDisplayFormat("ddd yyyy-MM-dd")
+        self.week_edit.setToolTip(self.tr("Pick any day to see its week; weeks with a rota are in bold"))
+        self.week_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.week_edit.dateChanged.connect(self._on_week_edit_date_changed)
+        for widget in (self.previous_button, self.this_week_button, self.next_button, self.week_edit):
+            header.addWidget(widget)
+        outer.addLayout(header)
+
+        status = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("rota_status")
+        status.addWidget(self.status_label)
+        status.addStretch(1)
+        self.on_shift_label = bold_label()
+        status.addWidget(self.on_shift_label)
+        outer.addLayout(status)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(8)
+        self.legend = QLabel()
+        self.legend.setObjectName("hint")
+        content_layout.addWidget(self.legend)
+        self.model = RotaWeekModel(self)
+        self.model.modelReset.connect(self._apply_team_spans)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
+        header_view = self.view.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(RotaWeekModel.PERSON, QHeaderView.ResizeMode.Interactive)
+        header_view.setSectionResizeMode(RotaWeekModel.HOURS, QHeaderView.ResizeMode.ResizeToContents)
+        header_view.resizeSection(RotaWeekModel.PERSON, 200)
+        header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        content_layout.addWidget(self.view, 1)
+
+        coverage_top = QHBoxLayout()
+        coverage_top.addWidget(bold_label(self.tr("Coverage by hour")))
+        coverage_top.addSpacing(12)
+        note = QLabel(self.tr("People working at half past each hour (on shift, not on a break, meeting "
+                              "or training), center-local time."))
+        note.setObjectName("hint")
+        coverage_top.addWidget(note, 1)
+        content_layout.addLayout(coverage_top)
+        self.coverage_model = CoverageModel(self)
+        self.coverage_view = QTableView()
+        self.coverage_view.setModel(self.coverage_model)
+        self.coverage_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.coverage_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.coverage_view.horizontalHeader().setMinimumSectionSize(24)
+        self.coverage_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.coverage_view.verticalHeader().setDefaultSectionSize(22)
+        self.coverage_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.coverage_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.coverage_view.setFixedHeight(7 * 22 + self.coverage_view.horizontalHeader().sizeHint().height() + 4)
+        content_layout.addWidget(self.coverage_view)
+        self.stack.addWidget(content)
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_label)
+        self.latest_button = QPushButton()
+        self.latest_button.clicked.connect(self._on_latest_button_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.latest_button)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        empty_layout.addStretch(2)
+        self.stack.addWidget(empty)
+
+    # --- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._request += 1
+        request, week_start, tz = self._request, self._week_start, self.ctx.timezone
+        self.ctx.tasks.query(lambda s: (rota_week(s, week_start, tz=tz), rota_weeks(s), on_shift_now(s, tz=tz))) \
+            .success(lambda result: self._on_loaded(request, *result)) \
+            .failure(lambda exc: self._on_failed(request, exc)).run()
+
+    def _on_loaded(self, request: int, week: RotaWeek, weeks: list[RotaWeekSummary], now: OnShiftNow) -> None:
+        if request != self._request:
+            return
+        self.week, self.weeks = week, weeks
+        self._show_week(week, weeks)
+        self._show_on_shift(now)
+        self.mark_loaded()
+
+    def _on_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request:
+            return
+        self.status_label.setText(self.tr("Could not load the rota: %1").replace("%1", str(exc).splitlines()[0]))
+        self.mark_failed(exc)
+
+    # --- showing -------------------------------------------------------------------------------
+    def _show_week(self, week: RotaWeek, weeks: list[RotaWeekSummary]) -> None:
+        locale = QLocale()
+        tz = self.ctx.timezone
+        today = clock.now().astimezone(tz).date()
+        first, last = week.days[0], week.days[-1]
+        self.week_label.setText(self.tr("Week %1 · %2 – %3").replace("%1", str(first.isocalendar().week))
+                                .replace("%2", locale.toString(qdate(first), "d MMM"))
+                                .replace("%3", locale.toString(qdate(last), "d MMM yyyy")))
+        with QSignalBlocker(self.week_edit):
+            self.week_edit.setDate(qdate(first))
+        self._mark_rota_weeks(weeks)
+        self.this_week_button.setEnabled(first != current_week_start(tz))
+
+        if not week.has_rota:
+            self.status_label.setText(self.tr("No rota for this week"))
+            self.legend.clear()
+            self.model.set_week(week, today)
+            self.coverage_model.set_week(week)
+            self._show_empty_state(week, weeks)
+            return
+        self.stack.setCurrentIndex(0)
+        if week.status == PUBLISHED:
+            when = week.published_at.astimezone(tz) if week.published_at else None
+            text = self.tr("Published by %1 on %2 · revision %3").replace("%1", week.published_by or self.tr("unknown")) \
+                .replace("%2", f"{locale.toString(qdate(when.date()), QLocale.FormatType.LongFormat)} {hhmm(when)}"
+                         if when else self.tr("an unknown date")) \
+                .replace("%3", str(week.revision))
+            if week.newer_draft_revision:
+                text += " · " + self.tr("a draft of revision %1 is in progress").replace(
+                    "%1", str(week.newer_draft_revision))
+        else:
+            text = self.tr("Draft — not yet published (revision %1)").replace("%1", str(week.revision))
+        self.status_label.setText(text)
+        chips = []
+        for template in week.templates:
+            color = template_color(template.id, template.color).name()
+            hours = template.duration_min / 60
+            chips.append(f'<span style="color:{color}">&#9632;</span> {template.name} '
+                         f'{template.start.strftime("%H:%M")} ({QLocale().toString(hours, "f", 0 if hours.is_integer() else 1)} h)')
+        self.legend.setText(self.tr("Shift templates:") + " &nbsp; " + " &nbsp;&nbsp; ".join(chips)
+                            if chips else self.tr("Shift times are center-local (%1).").replace("%1", week.timezone))
+        self.model.set_week(week, today)
+        self.coverage_model.set_week(week)
+
+    def _show_empty_state(self, week: RotaWeek, weeks: list[RotaWeekSummary]) -> None:
+        locale = QLocale()
+        nearest = min(weeks, key=lambda w: (abs((w.week_start - week.week_start).days), w.week_start),
+                      default=None)
+        self.empty_label.setText(self.tr(
+            "No rota for this week yet — a scheduler builds and publishes it here; "
+            "`floorwalker demo` creates a demo center with a published rota for the current week."))
+        if nearest is None:
+            self.latest_button.hide()
+        else:
+            self.latest_button.setText(self.tr("Go to the rota of the week of %1")
+                                       .replace("%1", locale.toString(qdate(nearest.week_start), "d MMM yyyy")))
+            self.latest_button.setProperty("week", nearest.week_start.isoformat())
+            self.latest_button.show()
+        self.stack.setCurrentIndex(1)
+
+    def _show_on_shift(self, now: OnShiftNow) -> None:
+        self.on_shift = now
+        self.on_shift_label.setText(self.tr("On shift now: %1").replace("%1", QLocale().toString(len(now.people))))
+        if now.people:
+            lines = [f"{p.name} ({p.team or self.tr('no team')}) {self.tr('until')} {hhmm(p.shift_end)}"
+                     + (f" — {p.activity}" if p.activity else "") for p in now.people]
+            self.on_shift_label.setToolTip(
+                self.tr("%1 working, %2 on a break, meeting or training").replace("%1", str(now.working))
+                .replace("%2", str(len(now.people) - now.working)) + "\n\n" + "\n".join(lines))
+        else:
+            self.on_shift_label.setToolTip(self.tr("Nobody is on shift by the published rota right now."))
+
+    def _apply_team_spans(self) -> None:
+        self.view.clearSpans()
+        for row in self.model.team_rows():
+            self.view.setSpan(row, 0, 1, self.model.columnCount())
+
+    def _mark_rota_weeks(self, weeks: list[RotaWeekSummary]) -> None:
+        calendar = self.week_edit.calendarWidget()
+        calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear earlier marks
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        for w in weeks:
+            for i in range(7):
+                calendar.setDateTextFormat(qdate(w.week_start + timedelta(days=i)), bold)
+
+    # --- navigation ----------------------------------------------------------------------------
+    @property
+    def shown_week(self) -> date:
+        return self._week_start or current_week_start(self.ctx.timezone)
+
+    def show_week(self, day: date | None) -> None:
+        """Show the week holding ``day`` (None: this week, following the calendar)."""
+        week = week_start_of(day) if day else None
+        self._week_start = None if week == current_week_start(self.ctx.timezone) else week
+        self.refresh()
+
+    def show_this_week(self) -> None:
+        self.show_week(None)
+
+    def _step_week(self, step: int) -> None:
+        self.show_week(self.shown_week + timedelta(days=7 * step))
+
+    def _on_week_edit_date_changed(self, value: QDate) -> None:
+        self.show_week(pydate(value))
+
+    def _on_latest_button_clicked(self) -> None:
+        week = self.latest_button.property("week")
+        if week:
+            self.show_week(date.fromisoformat(week))
+
+    # --- on shift now: a light query every minute while visible --------------------------------
+    def _on_timer_timeout(self) -> None:
+        tz = self.ctx.timezone
+        self.ctx.tasks.query(lambda s: on_shift_now(s, tz=tz)).success(self._show_on_shift) \
+            .failure(lambda exc: None).run()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._timer.stop()
