@@ -1,0 +1,255 @@
+"""The complaints board: open complaints and service requests grouped by stage (R-FLOW-1).
+
+* Columns are the R-FLOW-1 stages in order: accept, assess, process, feedback, closed.
+* Every case not closed is on the board; the closed column shows only cases closed in the last
+  ``CLOSED_DAYS`` days (older ones are history, not work).
+* Within a column: urgent before regular before special (R-FLOW-2), VIP first, then the
+  resolution deadline (see ``app/complaints/sla.py``) soonest first; closed cases newest first.
+* The customer appears only as ``customers.phone_masked`` (R-SEC-2).
+* Filtering by text, priority and category runs on the loaded cards (``filter_board``), so it
+  costs no database round trip while typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.admin.rules import rule_value
+from app.complaints.sla import SLA_STATES, SlaIndication, resolution_rule, resolution_sla
+from app.i18n import N_
+from db.models import Complaint, ComplaintEvent, Customer, Person, Team
+from db.models.complaints import CATEGORIES, PRIORITIES, STAGES
+
+CLOSED_DAYS = 7
+SUMMARY_CHARS = 90
+
+STAGE_LABELS = {
+    "accept": N_("Accept"), "assess": N_("Assess"), "process": N_("Process"), "feedback": N_("Feedback"),
+    "closed": N_("Closed"),
+}
+PRIORITY_LABELS = {"urgent": N_("Urgent"), "regular": N_("Regular"), "special": N_("Special")}
+CATEGORY_LABELS = {
+    "product_quality": N_("Product quality"), "after_sales": N_("After-sales"), "logistics": N_("Logistics"),
+    "service_attitude": N_("Service attitude"), "system_fault": N_("System fault"), "other": N_("Other"),
+}
+CHANNEL_LABELS = {
+    "phone": N_("Phone"), "chat": N_("Chat"), "email": N_("Email"), "social": N_("Social"),
+    "onsite": N_("On-site"),
+}
+KIND_LABELS = {"complaint": N_("Complaint"), "service_request": N_("Service request")}
+EVENT_LABELS = {
+    "created": N_("Created"), "stage": N_("Stage changed"), "note": N_("Note"), "feedback": N_("Feedback to customer"),
+    "escalated": N_("Escalated"), "supervisor_joined": N_("Supervisor involved"), "assigned": N_("Assigned"),
+    "resolved": N_("Resolved"), "closed": N_("Closed"), "reopened": N_("Re-opened"),
+}
+
+
+@dataclass(frozen=True)
+class ComplaintCard:
+    id: int
+    reference: str
+    kind: str
+    category: str
+    priority: str
+    is_vip: bool
+    stage: str
+    owner: str | None
+    team: str | None
+    customer_masked: str | None
+    summary: str  # shortened to SUMMARY_CHARS
+    opened_at: datetime
+    closed_at: datetime | None
+    age_sec: float  # open: now - opened; closed: closed - opened
+    expected_resolution_at: datetime | None  # told to the customer (R-FLOW-8)
+    sla: SlaIndication
+    version: int
+
+
+@dataclass(frozen=True)
+class StageColumn:
+    stage: str
+    cards: tuple[ComplaintCard, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.cards)
+
+
+@dataclass(frozen=True)
+class Board:
+    at: datetime
+    columns: tuple[StageColumn, ...]
+    closed_days: int = CLOSED_DAYS
+
+    def column(self, stage: str) -> StageColumn:
+        return next(c for c in self.columns if c.stage == stage)
+
+    @property
+    def open_count(self) -> int:
+        return sum(c.count for c in self.columns if c.stage != "closed")
+
+    def sla_counts(self) -> dict[str, int]:
+        """Cases per SLA state among the open ones."""
+        counts = dict.fromkeys(SLA_STATES, 0)
+        for column in self.columns:
+            if column.stage != "closed":
+                for card in column.cards:
+                    counts[card.sla.state] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    text: str = ""  # reference, summary, owner, team or masked customer, case-insensitive
+    priority: str | None = None
+    category: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text.strip() or self.priority or self.category)
+
+    def matches(self, card: ComplaintCard) -> bool:
+        if self.priority and card.priority != self.priority:
+            return False
+        if self.category and card.category != self.category:
+            return False
+        needle = self.text.strip().casefold()
+        if needle:
+            haystack = " ".join(x for x in (card.reference, card.summary, card.owner, card.team,
+                                            card.customer_masked) if x).casefold()
+            return all(word in haystack for word in needle.split())
+        return True
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    kind: str
+    from_stage: str | None
+    to_stage: str | None
+    actor: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    card: ComplaintCard
+    summary: str  # full text
+    channel: str
+    first_contact_at: datetime
+    resolved_at: datetime | None
+    last_feedback_at: datetime | None
+    feedback_loop_closed: bool
+    customer_opinion: str | None
+    customer_name_masked: str | None
+    departments: tuple[str, ...]
+    temporary_solution: str | None
+    is_complex: bool
+    is_conflict: bool
+    interaction_id: int | None
+    events: tuple[TimelineEvent, ...] = field(default=())
+
+
+def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(",;:.- ") + "…"
+
+
+def _targets(session: Session) -> dict[str, float]:
+    return {kind: float(rule_value(session, resolution_rule(kind)))  # type: ignore[arg-type]
+            for kind in ("complaint", "service_request")}
+
+
+def _columns() -> tuple[Any, ...]:
+    return (Complaint.id, Complaint.reference, Complaint.kind, Complaint.category, Complaint.priority,
+            Complaint.is_vip, Complaint.stage, Person.full_name, Team.name, Customer.phone_masked,
+            Complaint.summary, Complaint.opened_at, Complaint.closed_at, Complaint.first_contact_at,
+            Complaint.resolved_at, Complaint.expected_resolution_at, Complaint.version)
+
+
+def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
+    kind = r.kind if r.kind in targets else "complaint"
+    stopped = r.resolved_at or (r.closed_at if r.stage == "closed" else None)
+    sla = resolution_sla(rule_id=resolution_rule(kind), target_hours=targets[kind],
+                         started_at=r.first_contact_at, stopped_at=stopped, now=now)
+    end = r.closed_at if r.stage == "closed" and r.closed_at else now
+    return ComplaintCard(
+        id=r.id, reference=r.reference, kind=r.kind, category=r.category, priority=r.priority,
+        is_vip=bool(r.is_vip), stage=r.stage, owner=r.full_name, team=r.name, customer_masked=r.phone_masked,
+        summary=shorten(r.summary or ""),
+        opened_at=r.opened_at, closed_at=r.closed_at, age_sec=max(0.0, (end - r.opened_at).total_seconds()),
+        expected_resolution_at=r.expected_resolution_at, sla=sla, version=r.version)
+
+
+def _select() -> Any:
+    return (select(*_columns())
+            .outerjoin(Person, Person.id == Complaint.owner_id)
+            .outerjoin(Team, Team.id == Complaint.team_id)
+            .outerjoin(Customer, Customer.id == Complaint.customer_id))
+
+
+def _sort_key(card: ComplaintCard) -> tuple[Any, ...]:
+    if card.stage == "closed":
+        return (-(card.closed_at or card.opened_at).timestamp(), card.id)
+    priority = PRIORITIES.index(card.priority) if card.priority in PRIORITIES else len(PRIORITIES)
+    return (priority, not card.is_vip, card.sla.due_at, card.id)
+
+
+def load_board(session: Session, *, now: datetime | None = None) -> Board:
+    now = now or clock.now()
+    targets = _targets(session)
+    closed_since = now - timedelta(days=CLOSED_DAYS)
+    rows = session.execute(
+        _select().where(or_(Complaint.stage != "closed", Complaint.closed_at >= closed_since))
+    ).all()
+    by_stage: dict[str, list[ComplaintCard]] = {stage: [] for stage in STAGES}
+    for r in rows:
+        card = _card(r, now, targets)
+        by_stage.setdefault(card.stage if card.stage in by_stage else "accept", []).append(card)
+    columns = tuple(StageColumn(stage, tuple(sorted(by_stage[stage], key=_sort_key))) for stage in STAGES)
+    return Board(at=now, columns=columns)
+
+
+def filter_board(board: Board, f: BoardFilter) -> Board:
+    if not f.active:
+        return board
+    return replace(board, columns=tuple(
+        StageColumn(c.stage, tuple(card for card in c.cards if f.matches(card))) for c in board.columns))
+
+
+def complaint_detail(session: Session, complaint_id: int, *, now: datetime | None = None) -> ComplaintDetail | None:
+    now = now or clock.now()
+    row = session.execute(_select().where(Complaint.id == complaint_id)).first()
+    if row is None:
+        return None
+    c = session.get(Complaint, complaint_id)
+    assert c is not None
+    customer = session.get(Customer, c.customer_id) if c.customer_id is not None else None
+    events = session.execute(
+        select(ComplaintEvent.at, ComplaintEvent.kind, ComplaintEvent.from_stage, ComplaintEvent.to_stage,
+               ComplaintEvent.actor, ComplaintEvent.note)
+        .where(ComplaintEvent.complaint_id == complaint_id)
+        .order_by(ComplaintEvent.at, ComplaintEvent.id)
+    ).all()
+    return ComplaintDetail(
+        card=_card(row, now, _targets(session)), summary=c.summary or "", channel=c.channel,
+        first_contact_at=c.first_contact_at, resolved_at=c.resolved_at, last_feedback_at=c.last_feedback_at,
+        feedback_loop_closed=bool(c.feedback_loop_closed), customer_opinion=c.customer_opinion,
+        customer_name_masked=customer.name_masked if customer else None,
+        departments=tuple(str(d) for d in (c.departments or ())), temporary_solution=c.temporary_solution,
+        is_complex=bool(c.is_complex), is_conflict=bool(c.is_conflict), interaction_id=c.interaction_id,
+        events=tuple(TimelineEvent(e[0], e[1], e[2], e[3], e[4], e[5]) for e in events),
+    )
+
+
+__all__ = ["CATEGORIES", "PRIORITIES", "STAGES", "Board", "BoardFilter", "ComplaintCard", "ComplaintDetail",
+           "StageColumn", "TimelineEvent", "complaint_detail", "filter_board", "load_board"]

@@ -1,0 +1,1 @@
+"""Reports: monthly figures per agent and team against the R-KPI targets."""

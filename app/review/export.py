@@ -1,0 +1,61 @@
+"""The month report as CSV: one row per agent, a subtotal row per team and the total.
+
+Shares are written as percentages and times in their unit, rounded the way the screen shows
+them, so the file opens in a spreadsheet looking like the table. The caller supplies the
+(translated) column headings; the file is UTF-8 with a byte-order mark so Excel reads
+Chinese names correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from app.review.monthly import FIGURES, Figure, MonthReport
+
+DECIMALS = {"count": 0, "decimal": 1, "seconds": 1, "share": 1, "hours": 2, "rating": 2, "score": 1}
+
+
+def csv_value(figure: Figure, value: float | None) -> str:
+    if value is None:
+        return ""
+    if figure.kind == "share":
+        value *= 100.0
+    decimals = DECIMALS[figure.kind]
+    return str(int(round(value))) if decimals == 0 else f"{value:.{decimals}f}"
+
+
+def report_rows(report: MonthReport, *, team_total_label: str, center_total_label: str
+                ) -> list[tuple[str, str, str, list[str]]]:
+    """(row kind, team, agent, figure values) in screen order: agents, then their team's subtotal."""
+    rows: list[tuple[str, str, str, list[str]]] = []
+    for team in report.teams:
+        for agent in report.agents_of(team.team_id):
+            rows.append(("agent", agent.team or "", agent.name,
+                         [csv_value(f, agent.value(f.key)) for f in FIGURES]))
+        rows.append(("team", team.team or "", team_total_label,
+                     [csv_value(f, team.value(f.key)) for f in FIGURES]))
+    rows.append(("total", "", center_total_label, [csv_value(f, report.total.value(f.key)) for f in FIGURES]))
+    return rows
+
+
+def write_report_csv(report: MonthReport, target: Path | IO[str], *, headings: Sequence[str],
+                     team_total_label: str = "Team total", center_total_label: str = "All agents") -> int:
+    """Write the report; ``headings`` = [team, agent, *one per FIGURES]. Returns the rows written."""
+    if len(headings) != 2 + len(FIGURES):
+        raise ValueError("one heading for team, agent and each figure is needed")
+    rows = report_rows(report, team_total_label=team_total_label, center_total_label=center_total_label)
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            return _write(fh, headings, rows)
+    return _write(target, headings, rows)
+
+
+def _write(fh: IO[str], headings: Sequence[str], rows: list[tuple[str, str, str, list[str]]]) -> int:
+    writer = csv.writer(fh)
+    writer.writerow(list(headings))
+    for _kind, team, agent, values in rows:
+        writer.writerow([team, agent, *values])
+    return len(rows)

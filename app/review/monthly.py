@@ -1,0 +1,432 @@
+"""A center-local calendar month's basic figures per agent and team, against the R-KPI targets.
+
+Definitions (shown in the UI, tested in ``tests/test_review.py``). The month is the
+center-local calendar month ``[1st 00:00, next 1st 00:00)`` in the center's time zone.
+
+* **Handled**: interactions the agent answered (``answered_at`` set) that were offered in the month.
+* **Working days**: distinct center-local days on which the agent had a shift in a published
+  rota *or* handled at least one interaction. (A rostered day without contacts still counts;
+  a day worked off-rota counts too.)
+* **Per working day**: handled ÷ working days (target R-KPI-3, at least 30).
+* **Average response** (R-KPI-1): mean wait of the handled interactions, target at most 30 s;
+  **answered within target**: share of them with wait ≤ the R-KPI-1 value.
+* **Logged-in hours per working day** (R-KPI-2, at least 6 h): the ``logged_in`` state
+  intervals clipped to the month, ÷ working days. An interval counts for at most 24 h and one
+  still open counts up to now (a longer one is a gap in the feed, as in Live).
+* **Average rating** (R-KPI-4, at least 4.5) over rated handled interactions, and the **share
+  rated at least** the R-QA-4 per-contact target (4.2, so a 5 on the 1-5 scale).
+* **Resolution rate** (R-KPI-5, at least 90 %): resolved ÷ handled interactions whose
+  resolution was recorded.
+* **Recommendation conversion** (R-KPI-7, 5 %): converted ÷ recommendations offered.
+* **QA dialogue score** (R-KPI-9, at least 8 of 10) and **violations** (R-KPI-6, zero): non-draft
+  QA reviews of the agent's interactions offered in the month.
+* **Complaints owned**: complaints and service requests the agent owns that were opened in the month.
+
+Team and center totals add up the agents' numerators and denominators (agent-days for the
+per-day figures), so a total is never an average of averages. Agents are grouped under their
+current team. Every figure over interactions, states, reviews and complaints is aggregated in
+SQL; Python only adds up per-agent results.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import BigInteger, Integer, and_, case, cast, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from app import clock
+from app.admin.rules import rule_value
+from app.i18n import N_
+from app.people.center import center_summary
+from db.models import (
+    AgentStateInterval,
+    Complaint,
+    Interaction,
+    Person,
+    QaReview,
+    Rota,
+    ShiftAssignment,
+    Team,
+)
+
+DAY_SEC = 86400
+MAX_INTERVAL_SEC = DAY_SEC  # a state interval counts for at most a day
+
+
+# --- the month -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MonthWindow:
+    """A center-local calendar month as a UTC range [start, end)."""
+
+    year: int
+    month: int
+    timezone: str
+    start: datetime
+    end: datetime
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return next_month(self.first_day) - timedelta(days=1)
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def previous_month(day: date) -> date:
+    return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
+
+
+def month_window(year: int, month: int, tz: ZoneInfo) -> MonthWindow:
+    if not 1 <= month <= 12:
+        raise ValueError(f"There is no month {month}.")
+    first = date(year, month, 1)
+    start = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC)
+    end = datetime.combine(next_month(first), time(0), tzinfo=tz).astimezone(UTC)
+    return MonthWindow(year, month, tz.key, start, end)
+
+
+def center_zone(session: Session) -> ZoneInfo:
+    center = center_summary(session)
+    return ZoneInfo(center.timezone if center else "UTC")
+
+
+def default_month(session: Session, now: datetime | None = None) -> tuple[int, int]:
+    """Last month, center-local."""
+    today = (now or clock.now()).astimezone(center_zone(session)).date()
+    last = previous_month(today.replace(day=1))
+    return last.year, last.month
+
+
+# --- figures ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    kind: str  # count / decimal / seconds / share / hours / rating / score
+    rule_id: str | None = None  # the target this figure is judged against
+    higher_is_better: bool = True
+    description: str = ""
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("handled", N_("Handled"), "count", description=N_("Interactions answered in the month")),
+    Figure("working_days", N_("Working days"), "count",
+           description=N_("Days with a published shift or with handled interactions")),
+    Figure("per_day", N_("Per day"), "decimal", "R-KPI-3", description=N_("Handled per working day")),
+    Figure("avg_wait_sec", N_("Avg response"), "seconds", "R-KPI-1", higher_is_better=False,
+           description=N_("Average wait of handled interactions")),
+    Figure("within_target_share", N_("Within target"), "share",
+           description=N_("Share of handled interactions answered within the R-KPI-1 target")),
+    Figure("logged_in_per_day", N_("Logged in / day"), "hours", "R-KPI-2",
+           description=N_("Logged-in hours per working day")),
+    Figure("avg_rating", N_("Avg rating"), "rating", "R-KPI-4", description=N_("Average customer rating, 1-5")),
+    Figure("good_rating_share", N_("Rated ≥ target"), "share",
+           description=N_("Share of ratings at or above the R-QA-4 per-contact target")),
+    Figure("resolution_rate", N_("Resolved"), "share", "R-KPI-5",
+           description=N_("Resolved share of handled interactions with a recorded resolution")),
+    Figure("conversion", N_("Conversion"), "share", "R-KPI-7",
+           description=N_("Recommendations converted ÷ recommendations offered")),
+    Figure("qa_avg_score", N_("QA score"), "score", "R-KPI-9", description=N_("Average QA dialogue score, 1-10")),
+    Figure("qa_violations", N_("Violations"), "count", "R-KPI-6", higher_is_better=False,
+           description=N_("Service-code violations found in QA reviews")),
+    Figure("complaints_owned", N_("Complaints"), "count",
+           description=N_("Complaints and service requests owned, opened in the month")),
+)
+FIGURES_BY_KEY = {f.key: f for f in FIGURES}
+
+
+@dataclass(frozen=True)
+class Targets:
+    values: dict[str, float]  # rule id -> target
+    contact_rating: float  # R-QA-4.contact
+
+    def target(self, figure: Figure) -> float | None:
+        return self.values.get(figure.rule_id) if figure.rule_id else None
+
+
+TARGET_RULES = ("R-KPI-1", "R-KPI-2", "R-KPI-3", "R-KPI-4", "R-KPI-5", "R-KPI-6", "R-KPI-7", "R-KPI-9")
+
+
+def load_targets(session: Session) -> Targets:
+    return Targets(values={key: float(rule_value(session, key)) for key in TARGET_RULES},  # type: ignore[arg-type]
+                   contact_rating=float(rule_value(session, "R-QA-4.contact")))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """Numerators and denominators; adding two gives the combined figures of both."""
+
+    handled: int = 0
+    working_days: int = 0
+    wait_sum: float = 0.0
+    within_target: int = 0
+    logged_in_sec: float = 0.0
+    rated: int = 0
+    rating_sum: int = 0
+    good_ratings: int = 0
+    resolution_known: int = 0
+    resolved: int = 0
+    recommendations_offered: int = 0
+    recommendations_converted: int = 0
+    qa_reviews: int = 0
+    qa_score_sum: int = 0
+    qa_violations: int = 0
+    complaints_owned: int = 0
+
+    def __add__(self, other: MonthCounts) -> MonthCounts:
+        return MonthCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+    def value(self, key: str) -> float | None:
+        """The figure ``key`` (see FIGURES); None when there is nothing to measure it on."""
+
+        def ratio(num: float, den: float) -> float | None:
+            return num / den if den else None
+
+        return {
+            "handled": self.handled,
+            "working_days": self.working_days,
+            "per_day": ratio(self.handled, self.working_days),
+            "avg_wait_sec": ratio(self.wait_sum, self.handled),
+            "within_target_share": ratio(self.within_target, self.handled),
+            "logged_in_per_day": ratio(self.logged_in_sec / 3600.0, self.working_days),
+            "avg_rating": ratio(self.rating_sum, self.rated),
+            "good_rating_share": ratio(self.good_ratings, self.rated),
+            "resolution_rate": ratio(self.resolved, self.resolution_known),
+            "conversion": ratio(self.recommendations_converted, self.recommendations_offered),
+            "qa_avg_score": ratio(self.qa_score_sum, self.qa_reviews),
+            "qa_violations": self.qa_violations if self.qa_reviews else None,
+            "complaints_owned": self.complaints_owned,
+        }[key]
+
+    @property
+    def logged_in_hours(self) -> float:
+        return self.logged_in_sec / 3600.0
+
+
+def is_met(figure: Figure, value: float | None, targets: Targets) -> bool | None:
+    """True/False against the figure's target; None when it has no target or no value."""
+    target = targets.target(figure)
+    if target is None or value is None:
+        return None
+    # compare at the precision shown, so 4.4999 is not "met" while shown as 4.5 and vice versa
+    value = round(value, 6)
+    return value >= target if figure.higher_is_better else value <= target
+
+
+@dataclass(frozen=True)
+class AgentMonth:
+    agent_id: int
+    name: str
+    employee_no: str
+    team_id: int | None
+    team: str | None
+    counts: MonthCounts
+
+    def value(self, key: str) -> float | None:
+        return self.counts.value(key)
+
+
+@dataclass(frozen=True)
+class TeamMonth:
+    team_id: int | None  # None: agents without a team (or the whole center for the total)
+    team: str | None
+    agents: int
+    counts: MonthCounts
+
+    def value(self, key: str) -> float | None:
+        return self.counts.value(key)
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    month: MonthWindow
+    targets: Targets
+    agents: tuple[AgentMonth, ...]  # ordered by team, then name
+    teams: tuple[TeamMonth, ...]
+    total: TeamMonth
+    team_filter: int | None = None
+
+    def agents_of(self, team_id: int | None) -> tuple[AgentMonth, ...]:
+        return tuple(a for a in self.agents if a.team_id == team_id)
+
+    def met(self, key: str, value: float | None) -> bool | None:
+        return is_met(FIGURES_BY_KEY[key], value, self.targets)
+
+
+@dataclass(frozen=True)
+class TeamOption:
+    id: int
+    name: str
+
+
+# --- SQL helpers -------------------------------------------------------------------------------------------
+def _epoch(session: Session, column: Any) -> ColumnElement[int]:
+    """Whole seconds since 1970 of a stored (naive UTC) timestamp, on either engine."""
+    if session.get_bind().dialect.name == "sqlite":
+        return cast(func.strftime("%s", column), Integer)
+    return cast(func.floor(func.extract("epoch", column)), BigInteger)
+
+
+def _least(session: Session, *args: Any) -> Any:
+    return func.min(*args) if session.get_bind().dialect.name == "sqlite" else func.least(*args)
+
+
+def _greatest(session: Session, *args: Any) -> Any:
+    return func.max(*args) if session.get_bind().dialect.name == "sqlite" else func.greatest(*args)
+
+
+def _offset_segments(window: MonthWindow) -> list[tuple[datetime, int]]:
+    """(segment end UTC, UTC offset in seconds) pieces of the month with one offset each (DST)."""
+    tz = ZoneInfo(window.timezone)
+    segments: list[tuple[datetime, int]] = []
+    t = window.start
+    offset = int(t.astimezone(tz).utcoffset().total_seconds())  # type: ignore[union-attr]
+    while t < window.end:
+        t_next = min(t + timedelta(minutes=15), window.end)
+        next_offset = int(t_next.astimezone(tz).utcoffset().total_seconds())  # type: ignore[union-attr]
+        if next_offset != offset or t_next == window.end:
+            segments.append((t_next, offset))
+            offset = next_offset
+        t = t_next
+    return segments
+
+
+def _local_day(session: Session, column: Any, window: MonthWindow) -> ColumnElement[int]:
+    """The center-local day of ``column`` as a day number since 1970-01-01, in SQL."""
+    segments = _offset_segments(window)
+    if len(segments) == 1:
+        offset: Any = segments[0][1]
+    else:
+        offset = case(*[(column < end, off) for end, off in segments[:-1]], else_=segments[-1][1])
+    return (_epoch(session, column) + offset) // DAY_SEC
+
+
+# --- the report ------------------------------------------------------------------------------------------------
+def team_options(session: Session) -> tuple[TeamOption, ...]:
+    return tuple(TeamOption(t[0], t[1]) for t in session.execute(select(Team.id, Team.name).order_by(Team.name)))
+
+
+def month_report(session: Session, year: int | None = None, month: int | None = None, *,
+                 team_id: int | None = None, now: datetime | None = None) -> MonthReport:
+    now = now or clock.now()
+    if year is None or month is None:
+        year, month = default_month(session, now)
+    tz = center_zone(session)
+    window = month_window(year, month, tz)
+    targets = load_targets(session)
+    in_team: list[ColumnElement[bool]] = []
+    if team_id is not None:
+        in_team.append(Person.team_id == team_id)
+    team_agents = select(Person.id).where(*in_team) if team_id is not None else None
+
+    def agent_scope(column: Any) -> list[ColumnElement[bool]]:
+        return [column.in_(team_agents)] if team_agents is not None else [column.is_not(None)]
+
+    in_month = and_(Interaction.offered_at >= window.start, Interaction.offered_at < window.end)
+    handled = and_(in_month, Interaction.answered_at.is_not(None), *agent_scope(Interaction.agent_id))
+
+    def count_if(condition: ColumnElement[bool]) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    # 1. interactions handled, per agent
+    wait_target = targets.values["R-KPI-1"]
+    interaction_rows = session.execute(
+        select(Interaction.agent_id, func.count(), func.sum(Interaction.wait_sec),
+               count_if(Interaction.wait_sec <= wait_target), func.count(Interaction.rating),
+               func.sum(Interaction.rating), count_if(Interaction.rating >= targets.contact_rating),
+               func.count(Interaction.resolved), count_if(Interaction.resolved.is_(True)),
+               count_if(Interaction.recommendation_offered.is_(True)),
+               count_if(and_(Interaction.recommendation_offered.is_(True),
+                             Interaction.recommendation_converted.is_(True))))
+        .where(handled).group_by(Interaction.agent_id)
+    ).all()
+    base: dict[int, dict[str, Any]] = defaultdict(dict)
+    for r in interaction_rows:
+        base[r[0]].update(handled=int(r[1]), wait_sum=float(r[2] or 0.0), within_target=int(r[3] or 0),
+                          rated=int(r[4] or 0), rating_sum=int(r[5] or 0), good_ratings=int(r[6] or 0),
+                          resolution_known=int(r[7] or 0), resolved=int(r[8] or 0),
+                          recommendations_offered=int(r[9] or 0), recommendations_converted=int(r[10] or 0))
+
+    # 2. working days: distinct local days with handled interactions or a published shift
+    days: dict[int, set[int]] = defaultdict(set)
+    day_of_interaction = _local_day(session, Interaction.offered_at, window)
+    for agent_id, day in session.execute(
+            select(Interaction.agent_id, day_of_interaction).where(handled).distinct()):
+        days[agent_id].add(int(day))
+    day_of_shift = _local_day(session, ShiftAssignment.starts_at, window)
+    for person_id, day in session.execute(
+            select(ShiftAssignment.person_id, day_of_shift)
+            .join(Rota, Rota.id == ShiftAssignment.rota_id)
+            .where(Rota.status == "published", ShiftAssignment.starts_at >= window.start,
+                   ShiftAssignment.starts_at < window.end, *agent_scope(ShiftAssignment.person_id))
+            .distinct()):
+        days[person_id].add(int(day))
+    for agent_id, agent_days in days.items():
+        base[agent_id]["working_days"] = len(agent_days)
+
+    # 3. logged-in seconds, clipped to the month (and to now, and to a day per interval)
+    start_e = _epoch(session, AgentStateInterval.started_at)
+    now_e = int(min(now, window.end).timestamp())
+    end_e = func.coalesce(_epoch(session, AgentStateInterval.ended_at), now_e)
+    clipped = (_least(session, end_e, start_e + MAX_INTERVAL_SEC, int(window.end.timestamp()), now_e)
+               - _greatest(session, start_e, int(window.start.timestamp())))
+    for agent_id, seconds in session.execute(
+            select(AgentStateInterval.agent_id, func.sum(case((clipped > 0, clipped), else_=0)))
+            .where(AgentStateInterval.state == "logged_in",
+                   AgentStateInterval.started_at >= window.start - timedelta(seconds=MAX_INTERVAL_SEC),
+                   AgentStateInterval.started_at < window.end, *agent_scope(AgentStateInterval.agent_id))
+            .group_by(AgentStateInterval.agent_id)):
+        base[agent_id]["logged_in_sec"] = float(seconds or 0.0)
+
+    # 4. QA reviews of the month's interactions
+    for agent_id, n, score_sum, violations in session.execute(
+            select(QaReview.agent_id, func.count(), func.sum(QaReview.dialogue_score),
+                   func.sum(QaReview.violations))
+            .join(Interaction, Interaction.id == QaReview.interaction_id)
+            .where(QaReview.status != "draft", in_month, *agent_scope(QaReview.agent_id))
+            .group_by(QaReview.agent_id)):
+        base[agent_id].update(qa_reviews=int(n), qa_score_sum=int(score_sum or 0),
+                              qa_violations=int(violations or 0))
+
+    # 5. complaints owned, opened in the month
+    for owner_id, n in session.execute(
+            select(Complaint.owner_id, func.count())
+            .where(Complaint.opened_at >= window.start, Complaint.opened_at < window.end,
+                   *agent_scope(Complaint.owner_id))
+            .group_by(Complaint.owner_id)):
+        base[owner_id]["complaints_owned"] = int(n)
+
+    # the agents: everyone with figures, and every agent employed during the month
+    people = session.execute(
+        select(Person.id, Person.full_name, Person.employee_no, Person.team_id, Team.name)
+        .outerjoin(Team, Team.id == Person.team_id)
+        .where(*in_team)
+        .where(or_(Person.id.in_(list(base) or [-1]),
+                   and_(Person.job_title == "agent", Person.active.is_(True), Person.hire_date <= window.last_day)))
+        .order_by(Team.name.is_(None), Team.name, Person.full_name, Person.id)
+    ).all()
+    agents = tuple(AgentMonth(p[0], p[1], p[2], p[3], p[4], MonthCounts(**base.get(p[0], {}))) for p in people)
+
+    teams: list[TeamMonth] = []
+    for tid in dict.fromkeys(a.team_id for a in agents):
+        members = [a for a in agents if a.team_id == tid]
+        teams.append(TeamMonth(tid, members[0].team, len(members), sum((a.counts for a in members), MonthCounts())))
+    total = TeamMonth(None, None, len(agents), sum((a.counts for a in agents), MonthCounts()))
+    return MonthReport(month=window, targets=targets, agents=agents, teams=tuple(teams), total=total,
+                       team_filter=team_id)
+

@@ -1,0 +1,1 @@
+"""The Complaints workspace: one column per stage, cards, filters and a timeline."""

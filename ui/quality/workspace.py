@@ -1,0 +1,628 @@
+"""The Quality workspace: recent recorded interactions with filters, their details, this week's QA."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.changes import Changes
+from app.quality.interactions import (
+    CHANNEL_LABELS,
+    OUTCOME_LABELS,
+    FilterOptions,
+    InteractionDetail,
+    InteractionFilter,
+    InteractionPage,
+    filter_options,
+    interaction_detail,
+    list_interactions,
+)
+from app.quality.weekly import WeeklyQa, weekly_qa_status
+from ui.context import ConsoleContext
+from ui.quality.formatting import (
+    date_edit_format,
+    format_date,
+    format_datetime,
+    format_duration,
+    format_yes_no,
+    label,
+    qdate,
+)
+from ui.quality.models import InteractionTableModel, WeeklyQaModel
+from ui.workspace import Workspace
+
+DEFAULT_DAYS = 7
+
+
+class QualityFilterBar(QWidget):
+    """Date range, agent, team, queue, channel, outcome, rating range, recorded / not reviewed, search."""
+
+    filter_did_change = Signal()
+
+    def __init__(self, today: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._options: FilterOptions | None = None
+        self._quiet = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        row1 = QHBoxLayout()
+        row2 = QHBoxLayout()
+        outer.addLayout(row1)
+        outer.addLayout(row2)
+
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_edit_format())
+        self.end.setDate(qdate(today))
+        self.start.setDate(qdate(today - timedelta(days=DEFAULT_DAYS - 1)))
+        self.start.setObjectName("quality_start")
+        self.end.setObjectName("quality_end")
+        self.start.setToolTip(self.tr("First day shown, in the center's time zone"))
+        self.end.setToolTip(self.tr("Last day shown, in the center's time zone"))
+        self.team = QComboBox(self)
+        self.agent = QComboBox(self)
+        self.queue = QComboBox(self)
+        self.channel = QComboBox(self)
+        self.outcome = QComboBox(self)
+        for combo in (self.team, self.agent, self.queue, self.channel, self.outcome):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(8)
+        self.agent.setObjectName("quality_agent")
+        self.team.setObjectName("quality_team")
+        self.outcome.addItem(self.tr("Any outcome"), None)
+        for key, text in OUTCOME_LABELS.items():
+            self.outcome.addItem(label(text), key)
+        self.rating_min = QSpinBox(self)
+        self.rating_max = QSpinBox(self)
+        for spin in (self.rating_min, self.rating_max):
+            spin.setRange(0, 5)
+            spin.setSpecialValueText(self.tr("any"))
+        self.rating_min.setToolTip(self.tr("Lowest customer rating (1-5)"))
+        self.rating_max.setToolTip(self.tr("Highest customer rating (1-5)"))
+        self.recorded = QCheckBox(self.tr("Recorded only"), self)
+        self.recorded.setChecked(True)
+        self.recorded.setObjectName("quality_recorded")
+        self.not_reviewed = QCheckBox(self.tr("Not yet reviewed"), self)
+        self.not_reviewed.setObjectName("quality_not_reviewed")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("quality_search")
+        self.search.setPlaceholderText(self.tr("Search agent name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.reset_button = QPushButton(self.tr("Reset filters"), self)
+        self._today = today
+
+        row1.addWidget(QLabel(self.tr("From")))
+        row1.addWidget(self.start)
+        row1.addWidget(QLabel(self.tr("to")))
+        row1.addWidget(self.end)
+        row1.addSpacing(12)
+        row1.addWidget(self.team)
+        row1.addWidget(self.agent)
+        row1.addWidget(self.queue)
+        row1.addWidget(self.channel)
+        row1.addStretch(1)
+        row2.addWidget(self.outcome)
+        row2.addSpacing(12)
+        row2.addWidget(QLabel(self.tr("Rating")))
+        row2.addWidget(self.rating_min)
+        row2.addWidget(QLabel("–"))
+        row2.addWidget(self.rating_max)
+        row2.addSpacing(12)
+        row2.addWidget(self.recorded)
+        row2.addWidget(self.not_reviewed)
+        row2.addSpacing(12)
+        row2.addWidget(self.search, 1)
+        row2.addWidget(self.reset_button)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self._changed)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.start.dateChanged.connect(self._on_start_date_changed)
+        self.end.dateChanged.connect(self._on_end_date_changed)
+        self.team.currentIndexChanged.connect(self._on_team_current_index_changed)
+        for combo in (self.agent, self.queue, self.channel, self.outcome):
+            combo.currentIndexChanged.connect(self._changed)
+        self.rating_min.valueChanged.connect(self._on_rating_min_value_changed)
+        self.rating_max.valueChanged.connect(self._on_rating_max_value_changed)
+        self.recorded.toggled.connect(self._changed)
+        self.not_reviewed.toggled.connect(self._changed)
+        self.reset_button.clicked.connect(self.reset)
+        self._fill_static(None)
+
+    # --- options -----------------------------------------------------------------------------------
+    def set_options(self, options: FilterOptions) -> None:
+        self._options = options
+        self._fill_static(options)
+
+    def _fill_static(self, options: FilterOptions | None) -> None:
+        self._quiet = True
+        try:
+            _refill(self.team, self.tr("All teams"), [(t.name, t.id) for t in options.teams] if options else [])
+            _refill(self.queue, self.tr("All queues"),
+                    [(f"{q.name} ({label(CHANNEL_LABELS.get(q.channel, q.channel))})", q.id)
+                     for q in options.queues] if options else [])
+            _refill(self.channel, self.tr("All channels"),
+                    [(label(CHANNEL_LABELS.get(c, c)), c) for c in options.channels] if options else [])
+            self._fill_agents()
+        finally:
+            self._quiet = False
+
+    def _fill_agents(self) -> None:
+        team_id = self.team.currentData()
+        agents = self._options.agents if self._options else ()
+        _refill(self.agent, self.tr("All agents"),
+                [(a.name, a.id) for a in agents if team_id is None or a.team_id == team_id])
+
+    # --- state -------------------------------------------------------------------------------------
+    def current_filter(self) -> InteractionFilter:
+        start = self.start.date().toPython()
+        end = self.end.date().toPython()
+        return InteractionFilter(
+            start_day=start, end_day=end, agent_id=self.agent.currentData(), team_id=self.team.currentData(),
+            queue_id=self.queue.currentData(), channel=self.channel.currentData(),
+            outcome=self.outcome.currentData(), rating_min=self.rating_min.value() or None,
+            rating_max=self.rating_max.value() or None, recorded_only=self.recorded.isChecked(),
+            not_reviewed=self.not_reviewed.isChecked(), agent_text=self.search.text(),
+        )
+
+    def reset(self) -> None:
+        self._quiet = True
+        try:
+            self.end.setDate(qdate(self._today))
+            self.start.setDate(qdate(self._today - timedelta(days=DEFAULT_DAYS - 1)))
+            for combo in (self.team, self.agent, self.queue, self.channel, self.outcome):
+                combo.setCurrentIndex(0)
+            self.rating_min.setValue(0)
+            self.rating_max.setValue(0)
+            self.recorded.setChecked(True)
+            self.not_reviewed.setChecked(False)
+            self.search.clear()
+            self._search_timer.stop()
+        finally:
+            self._quiet = False
+        self.filter_did_change.emit()
+
+    def _changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self.filter_did_change.emit()
+
+    def _on_team_current_index_changed(self, _index: int) -> None:
+        was_quiet, self._quiet = self._quiet, True
+        try:
+            self._fill_agents()
+        finally:
+            self._quiet = was_quiet
+        self._changed()
+
+    def _on_start_date_changed(self, date: QDate) -> None:
+        if date > self.end.date():  # keep the range valid instead of refusing the input
+            was_quiet, self._quiet = self._quiet, True
+            self.end.setDate(date)
+            self._quiet = was_quiet
+        self._changed()
+
+    def _on_end_date_changed(self, date: QDate) -> None:
+        if date < self.start.date():
+            was_quiet, self._quiet = self._quiet, True
+            self.start.setDate(date)
+            self._quiet = was_quiet
+        self._changed()
+
+    def _on_rating_min_value_changed(self, value: int) -> None:
+        if value and self.rating_max.value() and value > self.rating_max.value():
+            was_quiet, self._quiet = self._quiet, True
+            self.rating_max.setValue(value)
+            self._quiet = was_quiet
+        self._changed()
+
+    def _on_rating_max_value_changed(self, value: int) -> None:
+        if value and self.rating_min.value() and value < self.rating_min.value():
+            was_quiet, self._quiet = self._quiet, True
+            self.rating_min.setValue(value)
+            self._quiet = was_quiet
+        self._changed()
+
+
+def _refill(combo: QComboBox, all_text: str, items: list[tuple[str, Any]]) -> None:
+    """Replace a combo's items, keeping the current choice when it still exists."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(all_text, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class InteractionDetailPanel(QGroupBox):
+    """Everything known about the selected interaction; the customer only masked (R-SEC-2)."""
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Interaction"), parent)
+        self.ctx = ctx
+        self.setObjectName("quality_detail")
+        layout = QVBoxLayout(self)
+        self.placeholder = QLabel(self.tr("Select an interaction to see its details."), self)
+        self.placeholder.setObjectName("empty_state")
+        self.placeholder.setWordWrap(True)
+        layout.addWidget(self.placeholder)
+        self.body = QWidget(self)
+        self.form = QFormLayout(self.body)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, caption in (
+            ("when", self.tr("Offered")), ("agent", self.tr("Agent")), ("queue", self.tr("Queue")),
+            ("times", self.tr("Wait / talk / wrap")), ("outcome", self.tr("Outcome")),
+            ("rating", self.tr("Rating")), ("recommendation", self.tr("Recommendation")),
+            ("customer", self.tr("Customer")), ("region", self.tr("Region")),
+            ("recording", self.tr("Recording")), ("reviews", self.tr("QA reviews")),
+            ("complaints", self.tr("Complaints")),
+        ):
+            value = QLabel(self.body)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"detail_{key}")
+            self.fields[key] = value
+            self.form.addRow(caption, value)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.body.hide()
+        self.detail: InteractionDetail | None = None
+
+    def clear(self) -> None:
+        self.detail = None
+        self.body.hide()
+        self.placeholder.show()
+
+    def show_detail(self, d: InteractionDetail) -> None:
+        self.detail = d
+        r = d.row
+        tz = self.ctx.timezone
+        locale = QLocale()
+        f = self.fields
+        f["when"].setText(format_datetime(r.offered_at, tz))
+        f["agent"].setText(f"{r.agent} · {r.team}" if r.agent and r.team else (r.agent or self.tr("No agent")))
+        f["queue"].setText(f"{r.queue} · {label(CHANNEL_LABELS.get(r.channel, r.channel))}")
+        f["times"].setText(" / ".join(format_duration(x) for x in (r.wait_sec, r.duration_sec, d.wrap_sec)))
+        f["outcome"].setText(label(OUTCOME_LABELS.get(r.outcome, r.outcome)) + " · "
+                             + self.tr("resolved: %1").replace("%1", format_yes_no(r.resolved)))
+        f["rating"].setText(self.tr("%1 of 5").replace("%1", locale.toString(r.rating))
+                            if r.rating is not None else self.tr("Not rated"))
+        if d.recommendation_offered:
+            f["recommendation"].setText(self.tr("Offered, converted") if d.recommendation_converted
+                                        else self.tr("Offered, not converted"))
+        else:
+            f["recommendation"].setText(self.tr("Not offered"))
+        customer = " · ".join(x for x in (d.customer_name_masked, r.customer_masked) if x)
+        if d.customer_is_vip:
+            customer += " · " + self.tr("VIP")
+        f["customer"].setText(customer or self.tr("Unknown"))
+        f["region"].setText(d.region or "—")
+        if d.recording_ref:
+            length = (" (" + format_duration(d.recording_sec) + ")") if d.recording_sec else ""
+            f["recording"].setText(d.recording_ref.rsplit("/", 1)[-1] + length)
+            f["recording"].setToolTip(d.recording_ref)
+        else:
+            f["recording"].setText(self.tr("No recording"))
+            f["recording"].setToolTip("")
+        if d.reviews:
+            lines = []
+            for review in d.reviews:
+                line = self.tr("%1: score %2, %3 violation(s)").replace(
+                    "%1", format_datetime(review.reviewed_at, tz)).replace(
+                    "%2", locale.toString(review.dialogue_score)).replace("%3", locale.toString(review.violations))
+                if review.reviewer:
+                    line += " — " + review.reviewer
+                if review.status == "draft":
+                    line += " " + self.tr("(draft)")
+                lines.append(line)
+            f["reviews"].setText("\n".join(lines))
+        else:
+            f["reviews"].setText(self.tr("Not reviewed yet"))
+        f["complaints"].setText(", ".join(d.complaints) if d.complaints else self.tr("None"))
+        self.placeholder.hide()
+        self.body.show()
+
+
+class WeeklyQaPanel(QGroupBox):
+    """This week's QA per agent: drawn / reviewed / quota (R-QA-1), agents under quota in red."""
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("This week's QA"), parent)
+        self.ctx = ctx
+        self.setObjectName("quality_weekly")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("weekly_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = WeeklyQaModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("weekly_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        layout.addWidget(self.table, 1)
+        self.weekly: WeeklyQa | None = None
+
+    def show_weekly(self, weekly: WeeklyQa) -> None:
+        self.weekly = weekly
+        locale = QLocale()
+        span = self.tr("%1 – %2").replace("%1", format_date(weekly.week_start)).replace(
+            "%2", format_date(weekly.week_end))
+        self.setTitle(self.tr("This week's QA: sample of %1").replace("%1", span))
+        self.model.set_rows(weekly.agents)
+        if not weekly.agents:
+            text = self.tr("No active agents. Add agents in Admin to plan QA reviews.")
+        elif not weekly.has_draw:
+            text = self.tr("No QA draw has been made for last week yet, so all %1 agents are under the "
+                           "quota of %2 reviewed interactions (R-QA-1).").replace(
+                "%1", locale.toString(len(weekly.agents))).replace("%2", locale.toString(weekly.quota))
+        else:
+            text = self.tr("%1 of %2 agents under the quota of %3 (R-QA-1) · %4 drawn, %5 reviewed").replace(
+                "%1", locale.toString(weekly.under_quota)).replace("%2", locale.toString(len(weekly.agents))) \
+                .replace("%3", locale.toString(weekly.quota)).replace("%4", locale.toString(weekly.drawn)) \
+                .replace("%5", locale.toString(weekly.reviewed))
+        self.summary.setText(text)
+
+
+class QualityWorkspace(Workspace):
+    refresh_on = Changes.INTERACTIONS | Changes.QA
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.page_data: InteractionPage | None = None
+        self.options: FilterOptions | None = None
+        self._request = 0
+        self._detail_request = 0
+        self._offset = 0
+        self._selected_id: int | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        header = QHBoxLayout()
+        title = QLabel(self.title(), self)
+        title.setObjectName("page_title")
+        header.addWidget(title)
+        hint = QLabel(self.tr("Recent interactions to spot-check; times in %1").replace("%1", ctx.timezone.key), self)
+        hint.setObjectName("hint")
+        header.addWidget(hint)
+        header.addStretch(1)
+        layout.addLayout(header)
+
+        today = clock.now().astimezone(ctx.timezone).date()
+        self.filters = QualityFilterBar(today, self)
+        self.filters.filter_did_change.connect(self._on_filters_filter_did_change)
+        layout.addWidget(self.filters)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = InteractionTableModel(ctx.timezone, self)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.table = QTableView(left)
+        self.table.setObjectName("quality_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.empty = QLabel(left)
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(left)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        left_layout.addWidget(self.stack, 1)
+        pager = QHBoxLayout()
+        self.page_label = QLabel(left)
+        self.page_label.setObjectName("quality_page_label")
+        self.prev_button = QPushButton(self.tr("◀ Previous"), left)
+        self.next_button = QPushButton(self.tr("Next ▶"), left)
+        self.prev_button.clicked.connect(self._on_prev_button_clicked)
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+        pager.addWidget(self.page_label)
+        pager.addStretch(1)
+        pager.addWidget(self.prev_button)
+        pager.addWidget(self.next_button)
+        left_layout.addLayout(pager)
+
+        right = QSplitter(Qt.Orientation.Vertical, splitter)
+        right.setChildrenCollapsible(False)
+        self.detail = InteractionDetailPanel(ctx)
+        scroll = QScrollArea(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.detail)
+        self.weekly = WeeklyQaPanel(ctx, right)
+        right.addWidget(scroll)
+        right.addWidget(self.weekly)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        right.setSizes([430, 330])
+        right.setMinimumWidth(320)
+        right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+        layout.addWidget(splitter, 1)
+        self._update_pager()
+
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("workspaces", "Quality")
+
+    @staticmethod
+    def icon_name() -> str:
+        return "quality"
+
+    # --- loading -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._request += 1
+        request = self._request
+        f = self.filters.current_filter()
+        offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
+
+        def load(s: Any) -> tuple[FilterOptions, InteractionPage, WeeklyQa]:
+            return (filter_options(s), list_interactions(s, f, offset=offset, sort=sort, descending=descending),
+                    weekly_qa_status(s))
+
+        self.ctx.tasks.query(load).success(lambda result: self._on_loaded(request, result)) \
+            .failure(self._on_failed).run()
+
+    def _on_loaded(self, request: int, result: tuple[FilterOptions, InteractionPage, WeeklyQa]) -> None:
+        options, page, weekly = result
+        self.options = options
+        self.filters.set_options(options)
+        self.weekly.show_weekly(weekly)
+        if request == self._request:
+            self._show_page(page)
+        self.mark_loaded()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.mark_failed(exc)
+        self.page_label.setText(self.tr("Could not load interactions: %1").replace("%1", str(exc).splitlines()[0]))
+
+    def load_page(self, offset: int = 0) -> None:
+        """Reload only the list (filters, paging, sorting changed)."""
+        self._offset = max(0, offset)
+        self._request += 1
+        request = self._request
+        f = self.filters.current_filter()
+        offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
+        self.page_label.setText(self.tr("Loading…"))
+
+        def done(page: InteractionPage) -> None:
+            if request == self._request:
+                self._show_page(page)
+
+        self.ctx.tasks.query(
+            lambda s: list_interactions(s, f, offset=offset, sort=sort, descending=descending)
+        ).success(done).failure(self._on_failed).run()
+
+    def _show_page(self, page: InteractionPage) -> None:
+        self.page_data = page
+        self._offset = page.offset
+        keep = self._selected_id
+        self.model.set_rows(page.rows)
+        if page.rows:
+            self.stack.setCurrentWidget(self.table)
+            self.table.resizeColumnsToContents()
+            row = next((i for i, r in enumerate(page.rows) if r.id == keep), None)
+            if row is not None:
+                self.table.selectRow(row)
+            else:
+                self._selected_id = None
+                self.detail.clear()
+        else:
+            self._selected_id = None
+            self.detail.clear()
+            if self.options is not None and not self.options.has_interactions:
+                self.empty.setText(self.tr("No interactions yet — run `floorwalker demo` or import history."))
+            else:
+                self.empty.setText(self.tr("No interactions match these filters. Widen the dates, clear "
+                                           "“Recorded only” or press Reset filters."))
+            self.stack.setCurrentWidget(self.empty)
+        self._update_pager()
+
+    def _update_pager(self) -> None:
+        page = self.page_data
+        locale = QLocale()
+        if page is None:
+            self.page_label.setText(self.tr("Loading…"))
+        elif page.total == 0:
+            self.page_label.setText(self.tr("No interactions"))
+        else:
+            self.page_label.setText(self.tr("Showing %1–%2 of %3").replace("%1", locale.toString(page.first))
+                                    .replace("%2", locale.toString(page.last))
+                                    .replace("%3", locale.toString(page.total)))
+        self.prev_button.setEnabled(bool(page and page.has_previous))
+        self.next_button.setEnabled(bool(page and page.has_next))
+
+    # --- reactions -----------------------------------------------------------------------------------
+    def _on_filters_filter_did_change(self) -> None:
+        self.load_page(0)
+
+    def _on_model_sort_requested(self, _key: str, _descending: bool) -> None:
+        self.load_page(0)
+
+    def _on_prev_button_clicked(self) -> None:
+        if self.page_data is not None:
+            self.load_page(self._offset - self.page_data.limit)
+
+    def _on_next_button_clicked(self) -> None:
+        if self.page_data is not None:
+            self.load_page(self._offset + self.page_data.limit)
+
+    def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            return
+        self._selected_id = row.id
+        self._detail_request += 1
+        request = self._detail_request
+        interaction_id = row.id
+
+        def done(detail: InteractionDetail | None) -> None:
+            if request != self._detail_request:
+                return
+            if detail is None:
+                self.detail.clear()
+            else:
+                self.detail.show_detail(detail)
+
+        self.ctx.tasks.query(lambda s: interaction_detail(s, interaction_id)).success(done).run()
+

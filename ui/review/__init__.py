@@ -1,0 +1,1 @@
+"""The Reports workspace: last month's figures per agent, team subtotals, CSV export."""
