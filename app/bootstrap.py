@@ -33,6 +33,7 @@ class OpenedDatabase:
     db: Database
     backup: Path | None  # where the pre-upgrade copy of a SQLite file went, if any
     created: bool  # the database was empty and has just been given the schema
+    previous_revision: str | None = None  # the schema revision found before any upgrade
 
 
 def open_database(url: str, *, upgrade_schema: bool = True, create: bool = True) -> OpenedDatabase:
@@ -66,7 +67,7 @@ def open_database(url: str, *, upgrade_schema: bool = True, create: bool = True)
     except BaseException:
         db.dispose()
         raise
-    return OpenedDatabase(db=db, backup=backup, created=state.empty)
+    return OpenedDatabase(db=db, backup=backup, created=state.empty, previous_revision=state.current)
 
 
 def _construct(url: str) -> Database:

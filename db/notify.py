@@ -26,10 +26,16 @@ CHANNEL = "floorwalker_changes"
 log = logging.getLogger(__name__)
 
 
-def record_change(session: Session, kinds: Iterable[str], desk: str = DESK_ID) -> None:
+def record_change(session: Session, kinds: Iterable[str], desk: str | None = None) -> None:
+    """Log a change inside the writer's transaction (and NOTIFY on PostgreSQL).
+
+    The desk is this process unless given, or unless the session says whom it speaks for
+    (``session.info["desk"]``: a worker, or a test playing a second desk).
+    """
     kinds = sorted(set(kinds))
     if not kinds:
         return
+    desk = desk or session.info.get("desk") or DESK_ID
     stmt = insert(ChangeLogEntry).values(at=clock_utc(), kinds=",".join(kinds), desk=desk)
     if session.get_bind().dialect.name == "postgresql":
         seq = session.execute(stmt.returning(ChangeLogEntry.seq)).scalar_one()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.bootstrap import open_database
 from db.database import Database
+from db.errors import DatabaseUnavailable
 from db.migrate import backup_sqlite, schema_state
 
 
@@ -31,10 +32,19 @@ def _upgrade(args: argparse.Namespace) -> int:
     from app.cli import database_url
 
     opened = open_database(database_url(args))
-    state = schema_state(opened.db)
-    print(f"{opened.db.display_url}: schema at {state.current} (head {state.head})")
-    if opened.backup:
-        print(f"backup of the previous version: {opened.backup}")
+    try:
+        state = schema_state(opened.db)
+        where = describe(opened.db)
+        if opened.created:
+            print(f"{where}: created the Floorwalker schema (revision {state.current}).")
+        elif opened.previous_revision != state.current:
+            print(f"{where}: upgraded from revision {opened.previous_revision} to {state.current}.")
+        else:
+            print(f"{where}: schema revision {state.current} is up to date.")
+        if opened.backup:
+            print(f"the previous version was copied to {opened.backup}")
+    finally:
+        opened.db.dispose()
     return 0
 
 
@@ -42,13 +52,26 @@ def _status(args: argparse.Namespace) -> int:
     from app.cli import database_url
 
     db = Database(database_url(args))
-    db.check_connection()
-    state = schema_state(db)
+    try:
+        if db.is_sqlite and db.path is not None and not db.path.exists():
+            raise DatabaseUnavailable(f"{db.path} does not exist.",
+                                      "Run `floorwalker db upgrade --db FILE` to create it.")
+        db.check_connection()
+        state = schema_state(db)
+    finally:
+        db.dispose()
     label = "empty" if state.empty else state.current
     verdict = "up to date" if state.up_to_date else ("newer than this Floorwalker" if not state.known
                                                     else "needs upgrade")
-    print(f"{db.display_url}: schema {label}, this Floorwalker {state.head}: {verdict}")
+    print(f"{describe(db)}: schema {label}, this Floorwalker {state.head}: {verdict}")
     return 0 if state.known else 3
+
+
+def describe(db: Database) -> str:
+    """The database as a user names it: a file path, or user@host/name (never the password)."""
+    if db.is_sqlite:
+        return f"{db.path} (SQLite)" if db.path else "in-memory SQLite"
+    return db.display_url.split("://", 1)[-1] + " (PostgreSQL)"
 
 
 def _backup(args: argparse.Namespace) -> int:

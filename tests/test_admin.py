@@ -1,0 +1,459 @@
+"""Admin: people, teams, queues and rule values — listed, edited with audit, refused with a message."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.actor import Actor
+from app.admin.audit_log import audit_entities, audit_lines
+from app.admin.overview import admin_overview
+from app.admin.people import get_person, list_people, list_teams, update_person
+from app.admin.queues import get_queue, list_queues, update_queue_targets
+from app.admin.rules import coerce_rule_value, get_rule, update_rule
+from app.changes import Changes
+from app.security.permissions import PermissionDenied
+from db.errors import ConflictError
+from db.models import AuditEntry, ChangeLogEntry, PersonSkill
+from tests import factories as f
+
+ADMIN = Actor("ada", "administrator")
+SUPERVISOR = Actor("sam", "supervisor")
+MANAGER = Actor("meg", "manager")
+
+
+def _center(db) -> dict[str, int]:
+    """Two teams, a supervisor, two agents (one mentored, one inactive), an admin, three queues."""
+    with db.session() as s:
+        c = f.center(s)
+        north, south = f.team(s, c, "North"), f.team(s, c, "South")
+        sup = f.person(s, c, north, name="Sue Supervisor", title="supervisor")
+        north.supervisor_id = sup.id
+        mentor = f.person(s, c, north, name="Mia Mentor", level="senior")
+        newbie = f.person(s, c, north, name="Ned Newbie", level="junior")
+        newbie.mentor_id = mentor.id
+        gone = f.person(s, c, south, name="Gus Gone", level="intermediate")
+        gone.active = False
+        f.person(s, c, None, name="Al Admin", title="administrator", level=None)
+        phone, vip = f.queue(s, c, "Phone", "phone"), f.queue(s, c, "VIP line", "phone", vip=True)
+        f.queue(s, c, "Chat", "chat")
+        vip.priority = 10
+        s.add_all([PersonSkill(person_id=newbie.id, queue_id=phone.id, proficiency=2),
+                   PersonSkill(person_id=mentor.id, queue_id=vip.id, proficiency=5),
+                   PersonSkill(person_id=mentor.id, queue_id=phone.id, proficiency=4)])
+        return {"north": north.id, "south": south.id, "newbie": newbie.id, "mentor": mentor.id,
+                "gone": gone.id, "sup": sup.id, "phone": phone.id, "vip": vip.id}
+
+
+# --- services -----------------------------------------------------------------------------------
+def test_people_list_names_team_mentor_and_skills(any_db):
+    ids = _center(any_db)
+    with any_db.session() as s:
+        people = {p.full_name: p for p in list_people(s)}
+        teams = {t.name: t for t in list_teams(s)}
+    newbie, mentor = people["Ned Newbie"], people["Mia Mentor"]
+    assert (newbie.team_name, newbie.mentor_name, newbie.level) == ("North", "Mia Mentor", "junior")
+    assert newbie.skills_text == "Phone (2)"
+    assert mentor.skills_text == "VIP line (5), Phone (4)"  # strongest skill first
+    assert people["Al Admin"].team_name is None and people["Gus Gone"].active is False
+    # headcount counts active people only; the supervisor is named
+    assert (teams["North"].headcount, teams["North"].supervisor_name) == (3, "Sue Supervisor")
+    assert teams["South"].headcount == 0
+    assert get_person_id(any_db, ids["newbie"]).full_name == "Ned Newbie"
+
+
+def get_person_id(db, pid):
+    with db.session() as s:
+        return get_person(s, pid)
+
+
+def test_person_edit_is_audited_and_announced(any_db):
+    ids = _center(any_db)
+    newbie = get_person_id(any_db, ids["newbie"])
+    with any_db.session() as s:
+        changes = update_person(s, ADMIN, newbie.id, newbie.version, team_id=ids["south"], level="intermediate",
+                                contract_hours_week=32.5, active=True)
+    assert changes == Changes.PEOPLE | Changes.AUDIT
+    after = get_person_id(any_db, ids["newbie"])
+    assert (after.team_name, after.level, after.contract_hours_week, after.version) == \
+        ("South", "intermediate", 32.5, newbie.version + 1)
+    with any_db.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "person")).one()
+        kinds = s.scalars(select(ChangeLogEntry.kinds)).all()
+    assert entry.actor == "ada" and entry.entity_id == str(newbie.id)
+    assert entry.before["team_id"] == ids["north"] and entry.after["team_id"] == ids["south"]
+    assert entry.before["level"] == "junior" and entry.after["contract_hours_week"] == 32.5
+    assert any("PEOPLE" in k for k in kinds)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("contract_hours_week", 0, "more than 0"),
+    ("contract_hours_week", 61, "at most 60"),
+    ("contract_hours_week", "lots", "must be a number"),
+    ("level", "guru", "level must be one of"),
+    ("team_id", 999_999, "does not exist"),
+])
+def test_bad_person_values_are_refused_with_a_message_and_nothing_changes(sqlite_db, field, value, message):
+    ids = _center(sqlite_db)
+    before = get_person_id(sqlite_db, ids["newbie"])
+    values = {"team_id": before.team_id, "level": before.level, "contract_hours_week": 40.0, "active": True}
+    values[field] = value
+    with pytest.raises(ValueError, match=message), sqlite_db.session() as s:
+        update_person(s, ADMIN, before.id, before.version, **values)
+    assert get_person_id(sqlite_db, ids["newbie"]) == before
+
+
+def test_only_agents_have_a_level(sqlite_db):
+    ids = _center(sqlite_db)
+    sup = get_person_id(sqlite_db, ids["sup"])
+    with pytest.raises(ValueError, match="Only agents have a level"), sqlite_db.session() as s:
+        update_person(s, ADMIN, sup.id, sup.version, team_id=sup.team_id, level="senior",
+                      contract_hours_week=40, active=True)
+
+
+def test_people_edits_need_the_people_edit_permission(sqlite_db):
+    ids = _center(sqlite_db)
+    p = get_person_id(sqlite_db, ids["newbie"])
+    with pytest.raises(PermissionDenied), sqlite_db.session() as s:
+        update_person(s, SUPERVISOR, p.id, p.version, team_id=None, level="junior", contract_hours_week=40,
+                      active=True)
+
+
+def test_person_conflict_names_the_teams_not_their_ids(sqlite_db):
+    ids = _center(sqlite_db)
+    p = get_person_id(sqlite_db, ids["newbie"])
+    with sqlite_db.session() as s:  # desk one moves Ned to South
+        update_person(s, ADMIN, p.id, p.version, team_id=ids["south"], level="junior", contract_hours_week=40,
+                      active=True)
+    with pytest.raises(ConflictError) as info, sqlite_db.session() as s:  # desk two still holds the old copy
+        update_person(s, ADMIN, p.id, p.version, team_id=None, level="senior", contract_hours_week=40,
+                      active=True)
+    assert info.value.theirs["team"] == "South" and info.value.mine["team"] == ""
+    assert info.value.mine["level"] == "senior" and info.value.theirs["level"] == "junior"
+    assert get_person_id(sqlite_db, ids["newbie"]).team_name == "South"
+
+
+def test_queue_targets_edit_R_SCH_10(any_db):
+    ids = _center(any_db)
+    with any_db.session() as s:
+        queues = list_queues(s)
+    assert queues[0].name == "VIP line"  # highest priority first (VIP served first at peaks)
+    q = next(q for q in queues if q.id == ids["phone"])
+    with any_db.session() as s:
+        update_queue_targets(s, ADMIN, q.id, q.version, priority=3, target_percent="85 %", target_answer_sec=20)
+    with any_db.session() as s:
+        after = get_queue(s, q.id)
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "queue")).one()
+    assert (after.priority, after.target_service_level, after.target_answer_sec) == (3, 0.85, 20)
+    assert entry.before["target_service_level"] == 0.8 and entry.after["target_service_level"] == 0.85
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"target_percent": 0}, "more than 0 %"),
+    ({"target_percent": 120}, "at most 100 %"),
+    ({"target_percent": "most"}, "must be a percentage"),
+    ({"target_answer_sec": 0}, "between 1 and"),
+    ({"target_answer_sec": 2.5}, "whole seconds"),
+    ({"priority": -1}, "from 0 to 100"),
+])
+def test_bad_queue_targets_are_refused(sqlite_db, kwargs, message):
+    ids = _center(sqlite_db)
+    with sqlite_db.session() as s:
+        q = get_queue(s, ids["phone"])
+    values = {"priority": 0, "target_percent": 80, "target_answer_sec": 30, **kwargs}
+    with pytest.raises(ValueError, match=message), sqlite_db.session() as s:
+        update_queue_targets(s, ADMIN, q.id, q.version, **values)
+    with sqlite_db.session() as s:
+        assert get_queue(s, q.id) == q
+
+
+def test_queue_targets_need_rules_edit(sqlite_db):
+    ids = _center(sqlite_db)
+    with pytest.raises(PermissionDenied), sqlite_db.session() as s:
+        update_queue_targets(s, MANAGER, ids["phone"], 1, priority=1, target_percent=80, target_answer_sec=30)
+
+
+@pytest.mark.parametrize(("key", "raw", "message"), [
+    ("R-QA-6", "1.5", "at most 1"),  # a share
+    ("R-QA-4.agent", "6", "at most 5"),  # of 5
+    ("R-KPI-9", "11", "at most 10"),
+    ("R-QA-1", "2.5", "whole number"),  # drawn interactions are counted
+    ("R-SCH-6", "25:00", "time of day"),
+    ("R-SCH-6", "half past eight", "time of day"),
+])
+def test_rule_values_respect_their_units(key, raw, message):
+    with pytest.raises(ValueError, match=message):
+        coerce_rule_value(key, raw)
+
+
+def test_rule_values_that_fit_their_units_R_SLA_5_R_SCH_6():
+    assert coerce_rule_value("R-SLA-5", "1.5") == 1.5  # hours may have decimals
+    assert coerce_rule_value("R-SCH-6", " 9:05 ") == "09:05"
+    assert coerce_rule_value("R-QA-6", "0,95") == 0.95
+
+
+def test_get_rule_after_edit_R_SLA_1(sqlite_db):
+    with sqlite_db.session() as s:
+        v = get_rule(s, "R-SLA-1").version
+        update_rule(s, ADMIN, "R-SLA-1", "7", v)
+    with sqlite_db.session() as s:
+        rule = get_rule(s, "R-SLA-1")
+    assert (rule.value, rule.default, rule.updated_by, rule.is_default) == (7, 5, "ada", False)
+
+
+def test_audit_lines_show_only_what_changed_and_filter_by_entity(sqlite_db):
+    ids = _center(sqlite_db)
+    with sqlite_db.session() as s:
+        update_rule(s, ADMIN, "R-SLA-3", "10", get_rule(s, "R-SLA-3").version)
+    p = get_person_id(sqlite_db, ids["newbie"])
+    with sqlite_db.session() as s:
+        update_person(s, ADMIN, p.id, p.version, team_id=p.team_id, level="senior", contract_hours_week=40,
+                      active=True)
+    with sqlite_db.session() as s:
+        lines = audit_lines(s, ADMIN)
+        rules_only = audit_lines(s, ADMIN, entity="rule")
+        entities = audit_entities(s)
+    assert [line.entity for line in lines] == ["person", "rule"]  # newest first
+    assert lines[0].changes == (("level", "junior", "senior"),)  # unchanged fields are left out
+    assert lines[1].changes_text() == "value: 15 → 10"
+    assert [line.entity for line in rules_only] == ["rule"] and entities == ["person", "rule"]
+    with pytest.raises(PermissionDenied), sqlite_db.session() as s:
+        audit_lines(s, SUPERVISOR)
+
+
+def test_overview_hides_the_audit_log_from_roles_without_audit_view(sqlite_db):
+    _center(sqlite_db)
+    with sqlite_db.session() as s:
+        for_sup = admin_overview(s, SUPERVISOR)
+        for_admin = admin_overview(s, ADMIN)
+    assert for_sup.audit is None and for_admin.audit == []
+    assert len(for_sup.people) == 5 and len(for_sup.queues) == 3 and len(for_sup.rules) == len(for_admin.rules)
+
+
+# --- Qt models ------------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_admin_models_pass_qtmodeltester(qtmodeltester, sqlite_db):
+    from ui.admin.models import (
+        AuditModel,
+        PeopleFilter,
+        PeopleModel,
+        QueuesModel,
+        RulesModel,
+        TeamsModel,
+    )
+
+    _center(sqlite_db)
+    with sqlite_db.session() as s:
+        update_rule(s, ADMIN, "R-SLA-3", "10", get_rule(s, "R-SLA-3").version)
+    with sqlite_db.session() as s:
+        overview = admin_overview(s, ADMIN)
+    tz = ZoneInfo("Asia/Shanghai")
+    models = [(PeopleModel(), overview.people), (TeamsModel(), overview.teams), (QueuesModel(), overview.queues),
+              (RulesModel(tz), overview.rules), (AuditModel(tz), overview.audit)]
+    for model, rows in models:
+        model.set_rows(rows)
+        qtmodeltester.check(model, force_py=True)
+        assert model.rowCount() == len(rows) > 0
+    people = models[0][0]
+    proxy = PeopleFilter()
+    proxy.setSourceModel(people)
+    proxy.set_text("mentor")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.set_team(0)  # nobody's team: the administrator
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Al Admin"]
+    qtmodeltester.check(proxy, force_py=True)
+
+
+@pytest.mark.gui
+def test_rules_model_checks_in_place_edits_before_announcing_them_R_SLA_1(qtbot):
+    from app.admin.rules import RuleValue
+    from ui.admin.models import RulesModel
+
+    model = RulesModel(ZoneInfo("UTC"))
+    model.set_rows([RuleValue("R-SLA-1", 5, 5, "min", "Key points recorded", 1, None, None)])
+    index = model.index(0, RulesModel.VALUE)
+    assert not (model.flags(index) & Qt.ItemFlag.ItemIsEditable)  # read-only until allowed
+    model.editable = True
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.waitSignal(model.edit_refused) as refused, qtbot.assertNotEmitted(model.edit_requested):
+        assert not model.setData(index, "soon")
+    assert refused.args[:2] == ["R-SLA-1", "soon"] and "number" in refused.args[2]
+    assert model.data(index) == "5"
+    with qtbot.waitSignal(model.edit_requested) as requested:
+        assert model.setData(index, " 8 ")
+    assert requested.args == ["R-SLA-1", "8", 1]
+    assert model.data(index) == "8" and model.is_pending("R-SLA-1")
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+
+
+# --- the workspace --------------------------------------------------------------------------------
+def _ctx(db, actor=ADMIN):
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.tasks import TaskRunner
+
+    return ConsoleContext(db=db, tasks=TaskRunner(db, inline=True), bus=Bus(), actor=actor,
+                          timezone=ZoneInfo("Asia/Shanghai"), center_name="Test Center")
+
+
+def _workspace(qtbot, db, actor=ADMIN):
+    from ui.admin.workspace import AdminWorkspace
+
+    page = AdminWorkspace(_ctx(db, actor))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.load_count >= 1)
+    return page
+
+
+def _select(page_table, proxy, text: str) -> None:
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, 0).data() == text:
+            page_table.selectRow(row)
+            return
+    raise AssertionError(f"{text} not in the table")
+
+
+@pytest.mark.gui
+def test_workspace_shows_every_tab_and_filters_people(qtbot, sqlite_db):
+    _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db)
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs == ["People", "Teams", "Queues", "Rules", "Audit"]
+    assert page.people_model.rowCount() == 5 and page.teams_model.rowCount() == 2
+    assert page.queues_model.rowCount() == 3 and page.rules_model.rowCount() >= 30
+    assert page.people_count.text() == "5 people"
+    page.team_filter.setCurrentIndex(page.team_filter.findText("North"))
+    assert page.people_filter.rowCount() == 3 and page.people_count.text() == "3 of 5 people"
+    page.people_search.setText("newbie")
+    assert page.people_filter.rowCount() == 1
+    page.people_search.setText("nobody-like-this")
+    assert page.people_page.stack.currentWidget() is page.people_page.empty
+    assert "Nobody matches" in page.people_page.empty.text()
+    # the rule descriptions go through the translator, units and defaults are shown
+    rules = page.rules_model
+    row = next(i for i, r in enumerate(rules.rows()) if r.key == "R-SLA-3")
+    assert rules.index(row, rules.DESCRIPTION).data() == "Customer conflict gets a supervisor involved"
+    assert (rules.index(row, rules.VALUE).data(), rules.index(row, rules.UNIT).data()) == ("15", "min")
+
+
+@pytest.mark.gui
+def test_empty_database_says_what_to_do_next(qtbot, sqlite_db):
+    page = _workspace(qtbot, sqlite_db)
+    assert page.people_page.stack.currentWidget() is page.people_page.empty
+    assert "floorwalker demo" in page.people_page.empty.text()
+    assert "floorwalker demo" in page.queues_page.empty.text()
+    assert page.audit_page.stack.currentWidget() is page.audit_page.empty
+
+
+@pytest.mark.gui
+def test_editing_a_person_through_the_dialog_saves_audits_and_refreshes(qtbot, sqlite_db):
+    ids = _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db)
+    _select(page.people_page.table, page.people_filter, "Ned Newbie")
+    dialog = page.edit_selected_person()
+    assert dialog is not None and dialog.isVisible() and dialog.save_button is not None
+    dialog.team.setCurrentIndex(dialog.team.findText("South"))
+    dialog.level.setCurrentIndex(dialog.level.findData("senior"))
+    dialog.hours.setValue(30)
+    loads = page.load_count
+    dialog.save()
+    assert not dialog.isVisible()
+    assert page.load_count == loads + 1  # the bus told the workspace to reload
+    ned = get_person_id(sqlite_db, ids["newbie"])
+    assert (ned.team_name, ned.level, ned.contract_hours_week) == ("South", "senior", 30.0)
+    audit_rows = [page.audit_model.row(i) for i in range(page.audit_model.rowCount())]
+    assert audit_rows[0].entity == "person" and audit_rows[0].actor == "ada"
+
+
+@pytest.mark.gui
+def test_person_dialog_keeps_the_form_open_with_the_message_on_a_refused_value(qtbot, sqlite_db):
+    _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db)
+    _select(page.people_page.table, page.people_filter, "Ned Newbie")
+    dialog = page.edit_selected_person()
+    dialog.hours.setValue(0)
+    dialog.save()
+    assert dialog.isVisible() and "more than 0" in dialog.error.text() and dialog.error.isVisible()
+    assert dialog.save_button.isEnabled()
+    dialog.close()
+
+
+@pytest.mark.gui
+def test_queue_targets_through_the_dialog(qtbot, sqlite_db):
+    ids = _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.queues_page)
+    _select(page.queues_page.table, page.queues_page.proxy, "Phone")
+    dialog = page.edit_selected_queue()
+    dialog.target_percent.setValue(90)
+    dialog.target_seconds.setValue(15)
+    dialog.save()
+    assert not dialog.isVisible()
+    with sqlite_db.session() as s:
+        q = get_queue(s, ids["phone"])
+    assert (q.target_service_level, q.target_answer_sec) == (0.9, 15)
+
+
+@pytest.mark.gui
+def test_rule_edited_in_place_is_saved_R_SLA_3(qtbot, sqlite_db):
+    page = _workspace(qtbot, sqlite_db)
+    rules = page.rules_model
+    row = next(i for i, r in enumerate(rules.rows()) if r.key == "R-SLA-3")
+    assert rules.setData(rules.index(row, rules.VALUE), "12")
+    qtbot.waitUntil(lambda: not rules.is_pending("R-SLA-3") and page.load_count >= 2)
+    with sqlite_db.session() as s:
+        assert get_rule(s, "R-SLA-3").value == 12
+    row = next(i for i, r in enumerate(rules.rows()) if r.key == "R-SLA-3")
+    assert rules.index(row, rules.VALUE).data() == "12"
+    assert rules.index(row, rules.CHANGED_BY).data() == "ada"
+
+
+@pytest.mark.gui
+def test_bad_in_place_rule_value_opens_the_dialog_with_what_was_typed_R_SLA_1(qtbot, sqlite_db):
+    page = _workspace(qtbot, sqlite_db)
+    rules = page.rules_model
+    row = next(i for i, r in enumerate(rules.rows()) if r.key == "R-SLA-1")
+    assert not rules.setData(rules.index(row, rules.VALUE), "five")
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    dialog = page.dialog
+    assert dialog.value_edit.text() == "five" and "must be a number" in dialog.error.text()
+    dialog.value_edit.setText("6")
+    dialog.save()
+    assert not dialog.isVisible()
+    with sqlite_db.session() as s:
+        assert get_rule(s, "R-SLA-1").value == 6
+
+
+@pytest.mark.gui
+def test_a_supervisor_sees_everything_read_only(qtbot, sqlite_db):
+    _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db, SUPERVISOR)
+    assert "read-only" in page.rights.text()
+    assert not page.rules_model.editable
+    index = page.rules_model.index(0, page.rules_model.VALUE)
+    assert not (page.rules_model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+    assert not page.rules_model.setData(index, "99")
+    _select(page.people_page.table, page.people_filter, "Ned Newbie")
+    dialog = page.edit_selected_person()
+    assert dialog.save_button is None and not dialog.team.isEnabled() and not dialog.hours.isEnabled()
+    assert "may look but not change" in dialog.note.text()
+    dialog.close()
+    # the audit log is for managers and administrators
+    assert page.audit_model.rowCount() == 0 and "may not read the audit log" in page.audit_page.empty.text()
+
+
+@pytest.mark.gui
+def test_workspace_refreshes_on_people_changes_but_not_on_unrelated_ones(qtbot, sqlite_db):
+    _center(sqlite_db)
+    page = _workspace(qtbot, sqlite_db)
+    loads = page.load_count
+    page.ctx.bus.operation_did_execute.emit(Changes.COMPLAINTS, None)
+    assert page.load_count == loads
+    page.ctx.bus.operation_did_execute.emit(Changes.PEOPLE, None)
+    assert page.load_count == loads + 1
