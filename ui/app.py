@@ -121,13 +121,22 @@ class Console:
         self.window.deleteLater()
 
 
-def report_startup_error(exc: DatabaseError, url: str) -> None:
+def startup_error_box(exc: DatabaseError, url: str) -> QMessageBox:
+    """The message a user sees when the console cannot open its database (password hidden)."""
+    import re
+
+    shown_url = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("startup", "Cannot open the database"),
-                      f"{exc}\n\n{exc.hint}")
+                      f"{exc}\n\n{QApplication.translate('startup', exc.hint)}")
+    box.setObjectName("startup_error")
     box.setInformativeText(QApplication.translate(
         "startup", "Nothing was changed. Database: %1\nChoose another database with --db, "
-        "the FLOORWALKER_DB variable or File ▸ Settings.").replace("%1", url))
-    box.exec()
+        "the FLOORWALKER_DB variable or File ▸ Settings.").replace("%1", shown_url))
+    return box
+
+
+def report_startup_error(exc: DatabaseError, url: str) -> None:
+    startup_error_box(exc, url).exec()
 
 
 def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
