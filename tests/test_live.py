@@ -235,6 +235,7 @@ def test_live_workspace_shows_the_day_on_screen(qtbot, sqlite_db, frozen_clock):
         qtbot.waitUntil(lambda: live.load_count >= 1)
         assert [t.value for t in live.tiles] == ["4", "3", "1", "50.0 %", "24 s", "1 min 15 s"]
         assert live.tile_abandoned.detail == "abandon rate 25.0 %"
+        assert set(live.tile_asa.toolTip().splitlines()) == {"Phone: 26 s", "Chat: 20 s"}
         assert "stored history" in live.source_label.text() and "10:00" in live.source_label.text()
         assert live.day_label.text().startswith("Today")
         # today so far: midnight to the 10:00 interval (41 intervals), 08:00 is interval 32

@@ -137,11 +137,13 @@ def test_headcount_and_hourly_coverage(week_db):
     assert len(week.coverage) == 7 and all(len(d) == 24 for d in week.coverage)
     assert (mon[0].on_shift, mon[5].on_shift, mon[6].on_shift) == (1, 1, 0)  # last week's Sunday night
     assert (mon[12].on_shift, mon[12].working) == (1, 0)  # Chen at lunch
-    assert (tue[23].on_shift, wed[2].on_shift, wed[2].working) == (1, 1, 0)  # An Qi's night, her break
-    assert (wed[8].on_shift, wed[8].working) == (1, 0)  # the 08:30 stand-up R-SCH-6
+    assert (tue[23].on_shift, wed[2].on_shift, wed[2].working) == (1, 1, 0.5)  # An Qi's night, half-hour break
+    assert (wed[8].on_shift, wed[8].working) == (1, 0.75)  # the 15-minute 08:30 stand-up R-SCH-6
     assert (wed[10].on_shift, wed[10].working) == (2, 1)  # Zhou in training
     assert (wed[16].on_shift, wed[17].on_shift) == (2, 1)
-    assert sum(h.on_shift for d in week.coverage for h in d) == 9 + 9 + 9 + 8 + 9 + 8 + 6 + 2  # Sunday night: 2 h in this week
+    # Sunday night gives 2 h to this week; last week's Sunday night gives Monday 6 h
+    assert sum(h.on_shift for d in week.coverage for h in d) == 6 + 9 + 9 + 2 + 6 + 9 + 9 + 8 + 2
+    assert sum(h.working for d in week.coverage for h in d) == pytest.approx(60 - 3 - 0.25 - 0.5 - 1)
 
 
 def test_week_without_rota_and_weeks_list(week_db):
@@ -248,4 +250,5 @@ def test_schedule_models_pass_the_model_tester(qtmodeltester, sqlite_db, frozen_
     coverage.set_week(week)
     qtmodeltester.check(coverage)
     assert coverage.rowCount() == 7 and coverage.columnCount() == 24
-    assert coverage.data(coverage.index(2, 8)) == "0"  # the stand-up: on shift, not on the phones
+    assert coverage.data(coverage.index(2, 8)) == "0.8"  # 45 of 60 minutes: the stand-up took 15
+    assert coverage.data(coverage.index(3, 8)) == "0"  # nobody on Thursday morning

@@ -50,7 +50,7 @@ PAUSED = "paused"
 LOGGED_OUT = "logged_out"
 AGENT_STATES = (AVAILABLE, PAUSED, LOGGED_OUT)
 STATE_LABELS = {
-    AVAILABLE: N_("Logged in, available"),
+    AVAILABLE: N_("Available"),
     PAUSED: N_("Paused"),
     LOGGED_OUT: N_("Logged out"),
 }

@@ -9,7 +9,7 @@ from Sunday 22:00 to Monday 06:00 sits in Sunday's column of its own week.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -112,8 +112,12 @@ class TeamGroup:
 
 @dataclass(frozen=True)
 class HourCoverage:
-    on_shift: int  # people whose shift covers the half hour (HH:30)
-    working: int  # of them, not on a break, meeting or training at HH:30
+    """One center-local hour: ``on_shift`` people have a shift overlapping it; ``working`` is the
+    staffed time they give it in hours (shift time minus breaks, meetings and training), so 9
+    people through an hour with a 15-minute stand-up work 6.75 h."""
+
+    on_shift: int
+    working: float
 
 
 @dataclass(frozen=True)
@@ -278,19 +282,29 @@ def _rota_cells(session: Session, rota_id: int, tz: ZoneInfo, *, ends_after: dat
 
 
 def _coverage(cells: list[ShiftCell], days: list[date], tz: ZoneInfo) -> tuple[tuple[HourCoverage, ...], ...]:
-    """People on shift and working at the half hour (HH:30) of every local hour of the week."""
-    samples = [datetime.combine(day, time(hour, 30), tzinfo=tz).astimezone(UTC) for day in days for hour in range(24)]
-    on_shift = [0] * len(samples)
-    busy = [0] * len(samples)
+    """Per local hour of the week: people on shift in it, and the staffed hours they work in it."""
+    bounds = [datetime.combine(day, time(hour), tzinfo=tz).astimezone(UTC) for day in days for hour in range(24)]
+    bounds.append(datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC))
+    on_shift = [0] * (len(bounds) - 1)
+    working = [0.0] * (len(bounds) - 1)
     for cell in cells:
-        first = bisect_left(samples, cell.start)
-        last = bisect_left(samples, cell.end)
-        for i in range(first, last):
+        first = max(bisect_right(bounds, cell.start) - 1, 0)
+        for i in range(first, len(bounds) - 1):
+            start, end = bounds[i], bounds[i + 1]
+            if start >= cell.end:
+                break
+            seconds = _overlap(cell.start, cell.end, start, end)
+            if seconds <= 0:
+                continue
+            away = sum(_overlap(a.start, a.end, start, end) for a in cell.activities if a.kind in OFF_PHONE_ACTIVITIES)
             on_shift[i] += 1
-            if any(act.kind in OFF_PHONE_ACTIVITIES and act.start <= samples[i] < act.end for act in cell.activities):
-                busy[i] += 1
-    return tuple(tuple(HourCoverage(on_shift[d * 24 + h], on_shift[d * 24 + h] - busy[d * 24 + h])
-                       for h in range(24)) for d in range(len(days)))
+            working[i] += max(seconds - away, 0.0) / 3600
+    return tuple(tuple(HourCoverage(on_shift[d * 24 + h], round(working[d * 24 + h], 4)) for h in range(24))
+                 for d in range(len(days)))
+
+
+def _overlap(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> float:
+    return max((min(a_end, b_end) - max(a_start, b_start)).total_seconds(), 0.0)
 
 
 def rota_weeks(session: Session) -> list[RotaWeekSummary]:

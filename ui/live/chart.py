@@ -21,6 +21,16 @@ NOW_COLOR = "#b3261e"
 MAX_INTERVALS = 25 * 4  # the longest day: 25 h when clocks go back
 
 
+def nice_step(raw: float) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50... at least ``raw`` (and at least 1)."""
+    magnitude = 1.0
+    while True:
+        for factor in (1, 2, 5):
+            if factor * magnitude >= raw:
+                return factor * magnitude
+        magnitude *= 10
+
+
 class LocalHourAxis(pg.AxisItem):
     """Bottom axis in hours since local midnight, labelled with the center-local clock time
     (correct on days when the clocks change, where elapsed hours and clock hours differ)."""
@@ -56,11 +66,14 @@ class VolumeChart(QWidget):
         top.addWidget(section_title(tr("Offered and answered per 15 minutes")))
         legend = QLabel(
             f'<span style="color:{ACCENT}">&#9632;</span> {tr("Offered")} &nbsp;&nbsp; '
-            f'<span style="color:{ANSWERED_COLOR}"><b>&#9473;&#9473;</b></span> {tr("Answered")} &nbsp;&nbsp; '
-            f'<span style="color:{NOW_COLOR}">&#9476;</span> {tr("now")}')
+            f'<span style="color:{ANSWERED_COLOR}"><b>&#9473;&#9473;</b></span> {tr("Answered")}')
         legend.setObjectName("hint")
+        self.now_legend = QLabel(f'<span style="color:{NOW_COLOR}">&#9476;</span> {tr("now")}')
+        self.now_legend.setObjectName("hint")
         top.addSpacing(16)
         top.addWidget(legend)
+        top.addSpacing(10)
+        top.addWidget(self.now_legend)
         top.addStretch(1)
         self.readout = QLabel(" ")
         self.readout.setObjectName("hint")
@@ -134,12 +147,16 @@ class VolumeChart(QWidget):
         hours = total / 4.0
         self.plot.setXRange(-0.8, hours + 0.8, padding=0)  # room for the 00:00 and 24:00 labels
         peak = float(max(self._offered[:shown].max(initial=0), self._answered[:shown].max(initial=0)))
-        self.plot.setYRange(0, max(peak * 1.15, 5), padding=0)
+        top = max(peak * 1.15, 5.0)
+        self.plot.setYRange(0, top, padding=0)
+        step = nice_step(top / 5)  # contacts are whole numbers: whole-number ticks
+        self.plot.getAxis("left").setTickSpacing(step, step / 5 if step >= 5 else step)
         if is_today:
             self.now_line.setValue((as_of - start).total_seconds() / 3600)
             self.now_line.show()
         else:
             self.now_line.hide()
+        self.now_legend.setVisible(is_today)
         self.readout.setText(" ")
 
     @property

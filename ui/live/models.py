@@ -90,7 +90,8 @@ class QueueFiguresModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.QUEUE:
-                return f"{q.name}  ·  {self.tr('VIP')}" if q.is_vip else q.name
+                vip = self.tr("VIP")
+                return f"{q.name}  ·  {vip}" if q.is_vip and vip.casefold() not in q.name.casefold() else q.name
             if col == self.CHANNEL:
                 return channel_label(q.channel)
             if col == self.OFFERED:
@@ -135,6 +136,8 @@ class AgentStateModel(QAbstractTableModel):
         self._tz = ZoneInfo("UTC")
         self._headers = [self.tr("Agent"), self.tr("Team"), self.tr("State"), self.tr("Pause reason"),
                          self.tr("Time in state")]
+        self._header_tips = {self.STATE: self.tr("Available: logged in and not paused. Paused: logged in "
+                                                 "with a pause reason. Logged out: no open login.")}
 
     def set_board(self, board: AgentBoard, tz: ZoneInfo) -> None:
         self._tz = tz
@@ -165,6 +168,8 @@ class AgentStateModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._headers):
             return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

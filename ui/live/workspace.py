@@ -228,7 +228,10 @@ class LiveWorkspace(Workspace):
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(26)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if isinstance(model, QueueFiguresModel):
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:  # names first, whole; the last column takes what is left
+            view.horizontalHeader().setStretchLastSection(True)
         view.setWordWrap(False)
         return view
 
@@ -290,8 +293,9 @@ class LiveWorkspace(Workspace):
             else self.tr("within each queue's target"),
             self.tr("%1 of %2 offered contacts answered within their queue's target time")
             .replace("%1", count(t.answered_in_target)).replace("%2", count(t.offered)))
-        self.tile_asa.set_value(duration(t.asa_sec), self.tr("mean wait of answered contacts"))
-        self.tile_longest.set_value(duration(t.longest_wait_sec), self.tr("answered or not"))
+        asa_by_channel, longest_by_channel = self._by_channel(d)
+        self.tile_asa.set_value(duration(t.asa_sec), self.tr("mean wait of answered contacts"), asa_by_channel)
+        self.tile_longest.set_value(duration(t.longest_wait_sec), self.tr("answered or not"), longest_by_channel)
 
         self.chart.set_day(d.window.start, tz, d.intervals, d.as_of, d.is_today)
         self._show_empty_state(d)
@@ -311,6 +315,25 @@ class LiveWorkspace(Workspace):
         parts.append(f"{label[LOGGED_OUT]}: <b>{count(d.agents.count(LOGGED_OUT))}</b>")
         self.state_counts.setText("  ·  ".join(parts))
         self.queue_model.set_rows(d.queues)
+
+    def _by_channel(self, d: LiveDay) -> tuple[str, str]:
+        """Tooltips breaking ASA and longest wait down by channel (email waits hours, phone seconds)."""
+        answered: dict[str, int] = {}
+        waited: dict[str, float] = {}
+        longest: dict[str, float] = {}
+        for q in d.queues:
+            if (d.filter.channel and q.channel != d.filter.channel) or \
+                    (d.filter.queue_id and q.queue_id != d.filter.queue_id):
+                continue
+            fig = q.figures
+            if fig.answered and fig.asa_sec is not None:
+                answered[q.channel] = answered.get(q.channel, 0) + fig.answered
+                waited[q.channel] = waited.get(q.channel, 0.0) + fig.asa_sec * fig.answered
+            if fig.longest_wait_sec is not None:
+                longest[q.channel] = max(longest.get(q.channel, 0.0), fig.longest_wait_sec)
+        asa = "\n".join(f"{channel_label(c)}: {duration(waited[c] / n)}" for c, n in answered.items())
+        worst = "\n".join(f"{channel_label(c)}: {duration(w)}" for c, w in longest.items())
+        return asa, worst
 
     def _show_empty_state(self, d: LiveDay) -> None:
         if d.totals.offered:

@@ -233,21 +233,30 @@ class CoverageModel(QAbstractTableModel):
             return None
         hour = self._week.coverage[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(hour.working)
+            return staffed_text(hour.working)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if not hour.working:  # nobody on the phones: a gap for a 24 x 7 line (R-SCH-2)
+            if hour.working <= 0:  # nobody on the phones: a gap for a 24 x 7 line (R-SCH-2)
                 color = QColor(GAP_COLOR)
                 color.setAlpha(50)
                 return color
             color = QColor(ACCENT)
-            color.setAlpha(int(20 + 140 * hour.working / max(self._peak, 1)))
+            color.setAlpha(int(20 + 140 * hour.working / max(self._peak, 1e-9)))
             return color
         if role == Qt.ItemDataRole.ToolTipRole:
             day = QLocale().toString(qdate(self._week.days[index.row()]), "dddd")
-            away = hour.on_shift - hour.working
-            return self.tr("%1 %2:30 — %3 on shift, %4 working, %5 on a break, meeting or training") \
-                .replace("%1", day).replace("%2", f"{index.column():02d}").replace("%3", str(hour.on_shift)) \
-                .replace("%4", str(hour.working)).replace("%5", str(away))
+            away = max(hour.on_shift - hour.working, 0.0) if hour.on_shift else 0.0
+            return self.tr("%1 %2:00–%3:00 — %4 on shift, %5 staffed hours").replace("%1", day) \
+                .replace("%2", f"{index.column():02d}").replace("%3", f"{(index.column() + 1) % 24:02d}") \
+                .replace("%4", str(hour.on_shift)).replace("%5", staffed_text(hour.working)) + (
+                    self.tr(" (at most %1 h on breaks, meetings or training)").replace("%1", staffed_text(away))
+                    if hour.working < hour.on_shift else "")
         return None
+
+
+def staffed_text(hours: float) -> str:
+    """Staffed hours in an hour: whole numbers plainly, fractions to one decimal."""
+    if abs(hours - round(hours)) < 0.05:
+        return QLocale().toString(int(round(hours)))
+    return QLocale().toString(hours, "f", 1)

@@ -147,8 +147,8 @@ class ScheduleWorkspace(Workspace):
         coverage_top = QHBoxLayout()
         coverage_top.addWidget(bold_label(self.tr("Coverage by hour")))
         coverage_top.addSpacing(12)
-        note = QLabel(self.tr("People working at half past each hour (on shift, not on a break, meeting "
-                              "or training), center-local time."))
+        note = QLabel(self.tr("Staffed hours in each center-local hour: shift time minus breaks, meetings "
+                              "and training (9 people through a 15-minute stand-up give 6.8)."))
         note.setObjectName("hint")
         coverage_top.addWidget(note, 1)
         content_layout.addLayout(coverage_top)
