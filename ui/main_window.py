@@ -264,7 +264,10 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx.db.display_url, self).exec()
+        dialog = SettingsDialog(self.database_text(), self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.needs_restart:
+            self.statusBar().showMessage(
+                self.tr("Settings saved. The new database or language is used from the next start."), 15000)
 
     def _show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Floorwalker"),

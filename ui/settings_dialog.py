@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from app.config import ENV_DB
 
 LANGUAGES = (("system", "System default"), ("en", "English"), ("zh_CN", "简体中文"))
 THEMES = (("light", "Light"), ("dark", "Dark"))
+SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
 
 def saved_database_url() -> str | None:
@@ -37,18 +40,61 @@ def saved_theme() -> str:
     return str(QSettings().value("ui/theme", "light"))
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def database_url_problem(text: str) -> str:
+    """Why ``text`` cannot be a database address, or "" when it can (empty: the local default file).
+
+    Checks the form only; whether the server answers is found out when the console starts.
+    """
+    text = text.strip()
+    if not text:
+        return ""
+    if "://" not in text:
+        path = Path(text).expanduser()
+        if path.is_dir():
+            return _tr("%1 is a folder; give a file name inside it, such as %2.") \
+                .replace("%1", str(path)).replace("%2", str(path / "floorwalker.db"))
+        if not path.parent.is_dir():
+            return _tr("The folder %1 does not exist.").replace("%1", str(path.parent))
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme not in SCHEMES:
+        return _tr("Use a file path, or a URL starting with postgresql+psycopg:// (not %1://).") \
+            .replace("%1", parts.scheme)
+    if parts.scheme == "sqlite":
+        return "" if parts.path.strip("/") else _tr("A sqlite:/// URL needs a file path after it.")
+    try:
+        port = parts.port
+    except ValueError:
+        return _tr("The port in the address must be a number.")
+    if not parts.hostname:
+        return _tr("The address needs a server name: postgresql+psycopg://user@host:5432/database")
+    if not parts.path.strip("/"):
+        return _tr("The address needs a database name after the server: …@%1/floorwalker") \
+            .replace("%1", f"{parts.hostname}{':' + str(port) if port else ''}")
+    return ""
+
+
 class SettingsDialog(QDialog):
+    """Edits the saved settings; ``needs_restart`` tells the caller a new database or language was chosen."""
+
     def __init__(self, current_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
+        self.needs_restart = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
 
         row = QHBoxLayout()
         self.url_edit = QLineEdit(saved_database_url() or "")
+        self.url_edit.setObjectName("database_url")
         self.url_edit.setPlaceholderText(self.tr("Local file (default) — or postgresql+psycopg://user@host/db"))
+        self.url_edit.textChanged.connect(lambda _t: self.error.hide())
         row.addWidget(self.url_edit, 1)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -62,19 +108,28 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
 
         self.language = QComboBox()
+        self.language.setObjectName("language")
         for code, label in LANGUAGES:
             self.language.addItem(self.tr(label) if code == "system" else label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
         form.addRow(self.tr("Language"), self.language)
 
         self.theme = QComboBox()
+        self.theme.setObjectName("theme")
         for code, label in THEMES:
             self.theme.addItem(self.tr(label), code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(saved_theme())))
         form.addRow(self.tr("Theme"), self.theme)
 
+        self.error = QLabel()
+        self.error.setObjectName("form_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.error.hide()
+        layout.addWidget(self.error)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
+        buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -85,23 +140,25 @@ class SettingsDialog(QDialog):
         if path:
             self.url_edit.setText(path)
 
-    def _save(self) -> None:
+    def save(self) -> bool:
+        """Store the settings, or show why the database address cannot be used and keep the dialog open."""
         url = self.url_edit.text().strip()
-        if url and "://" in url and not url.startswith(("sqlite", "postgres")):
-            QMessageBox.warning(self, self.tr("Database"),
-                                self.tr("Use a file path, or a URL starting with postgresql+psycopg://"))
-            return
+        problem = database_url_problem(url)
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.url_edit.setFocus()
+            return False
         settings = QSettings()
         old = (saved_database_url() or "", saved_language(), saved_theme())
         settings.setValue("database/url", url)
         settings.setValue("ui/language", self.language.currentData())
         settings.setValue("ui/theme", self.theme.currentData())
         settings.sync()
-        if old[0] != url or old[1] != self.language.currentData():
-            QMessageBox.information(self, self.tr("Settings saved"),
-                                    self.tr("The new database or language is used from the next start."))
+        self.needs_restart = old[0] != url or old[1] != self.language.currentData()
         if old[2] != self.theme.currentData():
             from ui.style import apply_theme
 
             apply_theme(str(self.theme.currentData()))
         self.accept()
+        return True
