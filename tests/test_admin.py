@@ -324,7 +324,7 @@ def test_workspace_shows_every_tab_and_filters_people(qtbot, sqlite_db):
     _center(sqlite_db)
     page = _workspace(qtbot, sqlite_db)
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["People", "Teams", "Queues", "Rules", "Audit"]
+    assert tabs == ["People", "Teams", "Queues", "Rules", "Jobs", "Audit"]
     assert page.people_model.rowCount() == 5 and page.teams_model.rowCount() == 2
     assert page.queues_model.rowCount() == 3 and page.rules_model.rowCount() >= 30
     assert page.people_count.text() == "5 people"
@@ -457,3 +457,38 @@ def test_workspace_refreshes_on_people_changes_but_not_on_unrelated_ones(qtbot, 
     assert page.load_count == loads
     page.ctx.bus.operation_did_execute.emit(Changes.PEOPLE, None)
     assert page.load_count == loads + 1
+
+
+@pytest.mark.gui
+def test_jobs_tab_lists_jobs_and_an_administrator_pauses_one(qtbot, sqlite_db):
+    from app.jobs.registry import all_jobs
+    from app.jobs.runner import paused_jobs
+
+    page = _workspace(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.jobs_page)
+    qtbot.waitUntil(lambda: page.jobs_model.rowCount() == len(all_jobs()))
+    first = page.jobs_model.row(0)
+    assert page.jobs_model.index(0, 2).data() == "Active" and page.jobs_model.index(0, 5).data() == "never run"
+    page.jobs_page.table.selectRow(page.jobs_page.proxy.mapFromSource(page.jobs_model.index(0, 0)).row())
+    page.set_selected_job_paused(True)
+    assert paused_jobs(sqlite_db) == {first.job_id}
+    qtbot.waitUntil(lambda: page.jobs_model.row(0).paused)
+    assert page.jobs_model.index(0, 2).data() == "Paused" and page.jobs_model.index(0, 3).data() == ""
+    assert page.jobs_page.selected_source_row() == 0  # the reload kept the selection
+    audit_rows = [page.audit_model.row(i) for i in range(page.audit_model.rowCount())]
+    assert audit_rows and audit_rows[0].entity == "job" and audit_rows[0].action == "pause"
+
+
+@pytest.mark.gui
+def test_jobs_changes_reload_only_the_jobs_table_and_only_when_it_is_seen(qtbot, sqlite_db):
+    page = _workspace(qtbot, sqlite_db, SUPERVISOR)
+    assert not page.pause_job_button.isEnabled()  # jobs.manage is the administrator's
+    calls: list[int] = []
+    page.reload_jobs = lambda: calls.append(1)  # type: ignore[method-assign]
+    loads = page.load_count
+    page.ctx.bus.operation_did_execute.emit(Changes.JOBS, None)  # Rules tab not current: remembered
+    assert calls == [] and page.jobs_stale
+    page.tabs.setCurrentWidget(page.jobs_page)
+    assert calls == [1]
+    page.ctx.bus.operation_did_execute.emit(Changes.JOBS, None)
+    assert calls == [1, 1] and page.load_count == loads  # the rest of the page was not reloaded

@@ -26,6 +26,8 @@ from app.admin.people import PersonRow, TeamRow
 from app.admin.queues import QueueRow
 from app.admin.rules import RuleValue, coerce_rule_value
 from app.i18n import TRANSLATION_CONTEXT
+from app.jobs.status import JobStatus
+from ui.errors import field_label
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -183,7 +185,7 @@ class PeopleModel(RowsModel[PersonRow]):
             Column(tr("Team"), lambda p: p.team_name or tr("(no team)")),
             Column(tr("Hire date"), lambda p: date_text(p.hire_date), lambda p: p.hire_date.toordinal()),
             Column(tr("Mentor"), lambda p: p.mentor_name or ""),
-            Column(tr("Contract h/week"), lambda p: number_text(p.contract_hours_week),
+            Column(tr("Hours/week"), lambda p: number_text(p.contract_hours_week),
                    lambda p: p.contract_hours_week, align_right=True),
             Column(tr("Skills"), lambda p: p.skills_text),
             Column(tr("Active"), lambda p: yes_no(p.active), lambda p: int(p.active)),
@@ -344,14 +346,13 @@ class AuditModel(RowsModel[AuditLine]):
     def tooltip(self, row: AuditLine, column: int) -> str | None:
         if column != 6 or not row.changes:
             return None
-        from ui.errors import field_label
-
         return "\n".join(f"{field_label(k)}: {_plain(b)} → {_plain(a)}" for k, b, a in row.changes)
 
 
 def audit_changes_text(line: AuditLine) -> str:
-    from ui.errors import field_label
-
+    """"Value: 15 → 10" for an edit; just the values for a record of something done (nothing before)."""
+    if all(b is None for _k, b, _a in line.changes):
+        return "; ".join(f"{field_label(k)}: {_short(a)}" for k, _b, a in line.changes)
     return "; ".join(f"{field_label(k)}: {_short(b)} → {_short(a)}" for k, b, a in line.changes)
 
 
@@ -368,6 +369,40 @@ def _plain(value: object) -> str:
 def _short(value: object) -> str:
     text = _plain(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+class JobsModel(RowsModel[JobStatus]):
+    """Background jobs with their next and last run (read from ``app.jobs.status``)."""
+
+    def __init__(self, timezone: ZoneInfo, parent: Any = None) -> None:
+        self.timezone = timezone
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[JobStatus]]:
+        return [
+            Column(tr("Job"), lambda j: j.title),
+            Column(tr("Schedule"), lambda j: j.schedule),
+            Column(tr("State"), lambda j: tr("Paused") if j.paused else tr("Active")),
+            Column(tr("Next run"), lambda j: "" if j.paused else local_time_text(j.next_run, self.timezone),
+                   lambda j: j.next_run.timestamp() if j.next_run and not j.paused else 0.0),
+            Column(tr("Last run"), lambda j: local_time_text(j.last_slot, self.timezone),
+                   lambda j: j.last_slot.timestamp() if j.last_slot else 0.0),
+            Column(tr("Outcome"), lambda j: _outcome_text(j.last_outcome)),
+            Column(tr("Desk"), lambda j: j.last_desk or ""),
+            Column(tr("Seconds"), lambda j: "" if j.last_seconds is None else number_text(j.last_seconds, 1),
+                   lambda j: j.last_seconds or 0.0, align_right=True),
+            Column(tr("Last error"), lambda j: j.last_error or ""),
+        ]
+
+    def tooltip(self, row: JobStatus, column: int) -> str | None:
+        return row.description if column == 0 else (row.last_error if column == 8 and row.last_error else None)
+
+
+def _outcome_text(outcome: str | None) -> str:
+    if not outcome:
+        return tr("never run")
+    return {"ok": tr("OK"), "failed": tr("Failed"), "running": tr("Running"), "expired": tr("Expired")}.get(
+        outcome, outcome)
 
 
 class PeopleFilter(QSortFilterProxyModel):

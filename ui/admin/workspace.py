@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer
@@ -26,11 +27,14 @@ from app.admin.overview import AdminOverview, admin_overview
 from app.admin.people import TeamRow
 from app.admin.rules import update_rule
 from app.changes import Changes
+from app.jobs.runner import set_paused
+from app.jobs.status import job_statuses
 from app.security.permissions import allowed
 from db.errors import ConflictError, DatabaseError, classify
 from ui.admin.dialogs import EditDialog, PersonEditDialog, QueueEditDialog, RuleEditDialog
 from ui.admin.models import (
     AuditModel,
+    JobsModel,
     PeopleFilter,
     PeopleModel,
     QueuesModel,
@@ -59,6 +63,7 @@ class TablePage(QWidget):
         self.stretch_column = stretch_column
         self.max_column_width = 260
         self.column_caps: dict[int, int] = {}
+        self.key: Callable[[Any], object] = lambda row: getattr(row, "id", getattr(row, "key", None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.tools = QHBoxLayout()
@@ -84,8 +89,17 @@ class TablePage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def set_rows(self, rows: list[Any]) -> None:
+        selected = self.selected_source_row()
+        key = self.key(self.model.row(selected)) if selected is not None else None
+        scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
         self.update_empty()
+        if key is not None:  # a reload keeps the user's place
+            for i, row in enumerate(rows):
+                if self.key(row) == key:
+                    self.table.selectRow(self.proxy.mapFromSource(self.model.index(i, 0)).row())
+                    break
+            self.table.verticalScrollBar().setValue(scroll)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
@@ -129,6 +143,7 @@ class AdminWorkspace(Workspace):
         self.may_view_audit = allowed(actor, "audit.view")
         self.teams: list[TeamRow] = []
         self.dialog: QDialog | None = None
+        self.jobs_stale = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -160,7 +175,10 @@ class AdminWorkspace(Workspace):
         self._build_teams_tab()
         self._build_queues_tab()
         self._build_rules_tab()
+        self._build_jobs_tab()
         self._build_audit_tab()
+        # jobs finish every few minutes on some desk: reload only the jobs table, only when it is seen
+        ctx.bus.operation_did_execute.connect(self._on_bus_operation_did_execute_jobs)
 
     def _rights_text(self) -> str:
         who = self.tr("Signed in as %1 (%2).").replace("%1", self.ctx.actor.username) \
@@ -253,6 +271,56 @@ class AdminWorkspace(Workspace):
         self.rules_page.table.doubleClicked.connect(self._on_rules_table_double_clicked)
         self.tabs.addTab(self.rules_page, self.tr("Rules"))
 
+    def _build_jobs_tab(self) -> None:
+        self.may_manage_jobs = allowed(self.ctx.actor, "jobs.manage")
+        self.jobs_model = JobsModel(self.ctx.timezone, self)
+        self.jobs_page = TablePage(self.jobs_model, sorting_proxy(self.jobs_model, self),
+                                   self.tr("No background jobs are registered."), 8)
+        self.jobs_page.key = lambda j: j.job_id
+        self.jobs_page.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        tools = self.jobs_page.tools
+        tools.addWidget(self._hint(self.tr("Every desk runs the jobs; each run is claimed once in the "
+                                           "database, so exactly one desk does it.")), 1)
+        self.pause_job_button = QPushButton(self.tr("Pause"))
+        self.pause_job_button.clicked.connect(lambda: self.set_selected_job_paused(True))
+        self.resume_job_button = QPushButton(self.tr("Resume"))
+        self.resume_job_button.clicked.connect(lambda: self.set_selected_job_paused(False))
+        for button in (self.pause_job_button, self.resume_job_button):
+            button.setEnabled(self.may_manage_jobs)
+            if not self.may_manage_jobs:
+                button.setToolTip(self.tr("Only administrators pause and resume jobs."))
+            tools.addWidget(button)
+        self.tabs.addTab(self.jobs_page, self.tr("Jobs"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def reload_jobs(self) -> None:
+        db, tz = self.ctx.db, self.ctx.timezone
+        self.ctx.tasks.query(lambda _s: job_statuses(db, tz)).success(self.jobs_page.set_rows) \
+            .failure(lambda exc: self.jobs_page.update_empty(
+                self.tr("The job list could not be read: %1").replace("%1", str(classify(exc))))).run()
+
+    def set_selected_job_paused(self, paused: bool) -> None:
+        row = self.jobs_page.selected_source_row()
+        if row is None or not self.may_manage_jobs:
+            return
+        db, actor, job_id = self.ctx.db, self.ctx.actor, self.jobs_model.row(row).job_id
+        self.ctx.tasks.command(lambda _s: set_paused(db, actor, job_id, paused)) \
+            .success(lambda changes: self.ctx.bus.operation_did_execute.emit(changes, self)) \
+            .failure(lambda exc: show_error(self, exc)).run()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.jobs_page and self.jobs_stale:
+            self.jobs_stale = False
+            self.reload_jobs()
+
+    def _on_bus_operation_did_execute_jobs(self, changes: Changes, _initiator: object) -> None:
+        if not changes & Changes.JOBS or changes & self.refresh_on:
+            return  # not about jobs, or the full reload (which includes the jobs) is on its way
+        if self.isVisible() and self.tabs.currentWidget() is self.jobs_page:
+            self.reload_jobs()
+        else:
+            self.jobs_stale = True
+
     def _build_audit_tab(self) -> None:
         self.audit_model = AuditModel(self.ctx.timezone, self)
         proxy = sorting_proxy(self.audit_model, self)
@@ -302,6 +370,10 @@ class AdminWorkspace(Workspace):
             self._fill_entity_filter(overview.audit_entities)
             self._show_audit(overview.audit)
         self._update_people_count()
+        if self.tabs.currentWidget() is self.jobs_page:
+            self.reload_jobs()
+        else:
+            self.jobs_stale = True
         self.mark_loaded()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
