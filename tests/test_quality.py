@@ -254,7 +254,7 @@ def test_quality_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_path
 
     from PySide6.QtCore import Qt
 
-    from ui.quality.models import SHORT_COLOR, InteractionTableModel, WeeklyQaModel
+    from ui.quality.models import SHORT_COLOR, InteractionTableModel, WeeklyQaModel, column_of
 
     floor = _floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
@@ -265,16 +265,16 @@ def test_quality_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_path
     qtmodeltester.check(model)
     row = next(i for i, r in enumerate(page.rows) if r.id == floor.ids["carol"])
     assert model.index(row, 0).data() == "2026-11-18 02:00"  # center-local time
-    assert model.index(row, 12).data() == MASKED
+    assert model.index(row, column_of("customer")).data() == MASKED
     requested = []
     model.sort_requested.connect(lambda key, desc: requested.append((key, desc)))
-    model.sort(6, Qt.SortOrder.AscendingOrder)  # wait: the query sorts
-    model.sort(7, Qt.SortOrder.AscendingOrder)  # outcome: not sortable, nothing asked
+    model.sort(column_of("wait"), Qt.SortOrder.AscendingOrder)  # the query sorts
+    model.sort(column_of("outcome"), Qt.SortOrder.AscendingOrder)  # not sortable: nothing asked
     assert requested == [("wait", False)]
     weekly_model = WeeklyQaModel()
     weekly_model.set_rows(weekly.agents)
     qtmodeltester.check(weekly_model)
-    assert weekly_model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) == SHORT_COLOR
+    assert weekly_model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) == SHORT_COLOR  # Alice: 0 of 5 reviewed
 
 
 @pytest.mark.gui

@@ -275,7 +275,9 @@ def test_reports_workspace_shows_last_month_and_exports(qtbot, sqlite_db, frozen
         assert page.month_label.text() == "September 2026"
         assert page.model.index(0, 1).data() == "1"  # Alice's call at 23:59 on 30 September
         page._on_prev_button_clicked()
-        assert "No interactions were handled in August 2026" in page.empty.text() and page.empty.isVisible()
+        assert page.empty.isVisible() and page.empty.text() == (
+            "No interactions were handled in August 2026. The latest interactions are from November 2026; "
+            "choose it with ◀ ▶.")
         for _ in range(3):
             page._on_next_button_clicked()
         assert page.month_label.text() == "November 2026" and not page.next_button.isEnabled()

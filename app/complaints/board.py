@@ -47,6 +47,9 @@ EVENT_LABELS = {
     "created": N_("Created"), "stage": N_("Stage changed"), "note": N_("Note"), "feedback": N_("Feedback to customer"),
     "escalated": N_("Escalated"), "supervisor_joined": N_("Supervisor involved"), "assigned": N_("Assigned"),
     "resolved": N_("Resolved"), "closed": N_("Closed"), "reopened": N_("Re-opened"),
+    "key_points": N_("Key points recorded"), "tech_reported": N_("Reported to the technical team"),
+    "tech_diagnosed": N_("Diagnosed by the technical team"), "temporary_solution": N_("Temporary solution offered"),
+    "eta": N_("Expected resolution time told"),
 }
 
 

@@ -260,6 +260,7 @@ class MonthReport:
     teams: tuple[TeamMonth, ...]
     total: TeamMonth
     team_filter: int | None = None
+    latest_interaction_at: datetime | None = None  # to point an empty month at the data there is
 
     def agents_of(self, team_id: int | None) -> tuple[AgentMonth, ...]:
         return tuple(a for a in self.agents if a.team_id == team_id)
@@ -427,6 +428,7 @@ def month_report(session: Session, year: int | None = None, month: int | None = 
         members = [a for a in agents if a.team_id == tid]
         teams.append(TeamMonth(tid, members[0].team, len(members), sum((a.counts for a in members), MonthCounts())))
     total = TeamMonth(None, None, len(agents), sum((a.counts for a in agents), MonthCounts()))
+    latest = session.scalar(select(func.max(Interaction.offered_at)))  # an index lookup
     return MonthReport(month=window, targets=targets, agents=agents, teams=tuple(teams), total=total,
-                       team_filter=team_id)
+                       team_filter=team_id, latest_interaction_at=latest)
 

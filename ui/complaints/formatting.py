@@ -54,7 +54,7 @@ def format_sla(state: str, remaining_sec: float, stopped: bool) -> str:
     if state == MET:
         return tr("Resolved in time")
     if stopped:
-        return tr("Resolved %1 late").replace("%1", format_span(remaining_sec))
+        return tr("%1 late").replace("%1", format_span(remaining_sec))
     if state == BREACHED:
         return tr("Overdue by %1").replace("%1", format_span(remaining_sec)) if remaining_sec < 0 \
             else tr("Breached")

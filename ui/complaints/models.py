@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -76,39 +77,27 @@ class CardListModel(QAbstractListModel):
         return None
 
 
-class TimelineModel(QAbstractListModel):
-    """A complaint's events, oldest first; each row reads "when · who", the event, and its note."""
+def describe_event(e: TimelineEvent) -> str:
+    """What happened, in words: the event's label and, for a stage change, from and to."""
+    text = label(EVENT_LABELS.get(e.kind, e.kind.replace("_", " ").capitalize()))
+    if e.from_stage and e.to_stage:
+        return f"{text}: {label(STAGE_LABELS.get(e.from_stage, e.from_stage))} → " \
+               f"{label(STAGE_LABELS.get(e.to_stage, e.to_stage))}"
+    if e.to_stage:
+        return f"{text} → {label(STAGE_LABELS.get(e.to_stage, e.to_stage))}"
+    return text
 
-    def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tz = tz
-        self.events: list[TimelineEvent] = []
 
-    def set_events(self, events: list[TimelineEvent] | tuple[TimelineEvent, ...]) -> None:
-        self.beginResetModel()
-        self.events = list(events)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.events)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.events):
-            return None
-        e = self.events[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            lines = [" · ".join(x for x in (format_datetime(e.at, self.tz), e.actor) if x), self.describe(e)]
-            if e.note:
-                lines.append(e.note)
-            return "\n".join(lines)
-        return None
-
-    @staticmethod
-    def describe(e: TimelineEvent) -> str:
-        text = label(EVENT_LABELS.get(e.kind, e.kind.replace("_", " ")))
-        if e.from_stage and e.to_stage:
-            return f"{text}: {label(STAGE_LABELS.get(e.from_stage, e.from_stage))} → " \
-                   f"{label(STAGE_LABELS.get(e.to_stage, e.to_stage))}"
-        if e.to_stage:
-            return f"{text} → {label(STAGE_LABELS.get(e.to_stage, e.to_stage))}"
-        return text
+def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: ZoneInfo) -> str:
+    """The timeline as rich text: when and who, what happened, and the note when it adds something."""
+    if not events:
+        return f"<i>{escape(tr('No events recorded.'))}</i>"
+    parts = []
+    for e in events:
+        head = " · ".join(x for x in (format_datetime(e.at, tz), e.actor) if x)
+        what = describe_event(e)
+        block = f"<span style='color:gray'>{escape(head)}</span><br><b>{escape(what)}</b>"
+        if e.note and e.note.strip().casefold() != what.casefold():
+            block += f"<br>{escape(e.note)}"
+        parts.append(f"<p style='margin:0 0 8px 0'>{block}</p>")
+    return "".join(parts)

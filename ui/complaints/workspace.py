@@ -42,7 +42,7 @@ from app.complaints.board import (
 from app.complaints.sla import AT_RISK, BREACHED, SLA_LABELS
 from ui.complaints.cards import CardDelegate
 from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, format_span, label
-from ui.complaints.models import CARD_ROLE, CardListModel, TimelineModel
+from ui.complaints.models import CARD_ROLE, CardListModel, timeline_html
 from ui.context import ConsoleContext
 from ui.workspace import Workspace
 
@@ -147,9 +147,6 @@ class ComplaintDetailPanel(QWidget):
             value.setObjectName(f"complaint_{key}")
             self.fields[key] = value
             self.form.addRow(caption, value)
-        self.fields["deadline"].setToolTip(self.tr(
-            "Resolution deadline from the rule values: complaints R-SLA-6, service requests R-SLA-7. "
-            "At risk from 75 % of the time used."))
         self.fields["expected"].setToolTip(self.tr("Expected resolution time told to the customer (R-FLOW-8)"))
         self.fields["temporary"].setToolTip(self.tr("Temporary solution offered while open (R-SLA-8)"))
         self.fields["departments"].setToolTip(self.tr("Departments involved (R-FLOW-7)"))
@@ -158,18 +155,14 @@ class ComplaintDetailPanel(QWidget):
         timeline_label = QLabel(self.tr("Timeline"), self.body)
         timeline_label.setStyleSheet("font-weight: 600; margin-top: 8px;")
         body.addWidget(timeline_label)
-        self.timeline_model = TimelineModel(ctx.timezone, self)
-        self.timeline = QListView(self.body)
+        self.timeline = QLabel(self.body)
         self.timeline.setObjectName("complaint_timeline")
-        self.timeline.setModel(self.timeline_model)
+        self.timeline.setTextFormat(Qt.TextFormat.RichText)
         self.timeline.setWordWrap(True)
-        self.timeline.setAlternatingRowColors(True)
-        self.timeline.setSpacing(2)
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
-        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.timeline.setMinimumHeight(180)
-        body.addWidget(self.timeline, 1)
+        self.timeline.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.timeline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(self.timeline)
+        body.addStretch(1)
         layout.addWidget(self.body, 1)
         self.body.hide()
         self.title.hide()
@@ -180,7 +173,7 @@ class ComplaintDetailPanel(QWidget):
         self.title.hide()
         self.body.hide()
         self.placeholder.show()
-        self.timeline_model.set_events([])
+        self.timeline.clear()
 
     def show_detail(self, d: ComplaintDetail, now: Any) -> None:
         self.detail = d
@@ -208,8 +201,11 @@ class ComplaintDetailPanel(QWidget):
         color = SLA_COLORS[c.sla.state].name()
         state = label(SLA_LABELS[c.sla.state])
         detail = format_sla(c.sla.state, c.sla.remaining_sec(now), c.sla.stopped_at is not None)
-        f["deadline"].setText(f"{format_datetime(c.sla.due_at, tz)} · {c.sla.rule_id}<br>"
+        f["deadline"].setText(f"{format_datetime(c.sla.due_at, tz)}<br>"
                               f"<span style='color:{color}; font-weight:600'>{state}</span> · {detail}")
+        f["deadline"].setToolTip(self.tr("%1: resolve within %2 h of the first contact; at risk from 75 % of it.")
+                                 .replace("%1", c.sla.rule_id)
+                                 .replace("%2", QLocale().toString(c.sla.target_hours, "g", 6)))
         f["expected"].setText(format_datetime(c.expected_resolution_at, tz) if c.expected_resolution_at
                               else self.tr("Not recorded"))
         f["temporary"].setText(d.temporary_solution or self.tr("None recorded"))
@@ -224,7 +220,7 @@ class ComplaintDetailPanel(QWidget):
             feedback = self.tr("No feedback to the customer yet")
         f["feedback"].setText(feedback)
         f["summary"].setText(d.summary)
-        self.timeline_model.set_events(d.events)
+        self.timeline.setText(timeline_html(d.events, self.ctx.timezone))
         self.placeholder.hide()
         self.title.show()
         self.body.show()

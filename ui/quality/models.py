@@ -36,13 +36,20 @@ INTERACTION_COLUMNS: tuple[tuple[str, str, str | None, bool], ...] = (
     ("channel", QT_TRANSLATE_NOOP("quality", "Channel"), "channel", False),
     ("duration", QT_TRANSLATE_NOOP("quality", "Talk"), "duration", True),
     ("wait", QT_TRANSLATE_NOOP("quality", "Wait"), "wait", True),
-    ("outcome", QT_TRANSLATE_NOOP("quality", "Outcome"), None, False),
     ("rating", QT_TRANSLATE_NOOP("quality", "Rating"), "rating", True),
-    ("resolved", QT_TRANSLATE_NOOP("quality", "Resolved"), None, False),
-    ("recording", QT_TRANSLATE_NOOP("quality", "Rec."), None, False),
     ("qa", QT_TRANSLATE_NOOP("quality", "QA"), None, True),
+    ("recording", QT_TRANSLATE_NOOP("quality", "Rec."), None, False),
     ("customer", QT_TRANSLATE_NOOP("quality", "Customer"), None, False),
+    ("outcome", QT_TRANSLATE_NOOP("quality", "Outcome"), None, False),
+    ("resolved", QT_TRANSLATE_NOOP("quality", "Resolved"), None, False),
 )
+# shown in the details panel; a right click on the headings brings them into the table
+DEFAULT_HIDDEN_COLUMNS = ("channel",)
+
+
+def column_of(key: str) -> int:
+    return next(i for i, c in enumerate(INTERACTION_COLUMNS) if c[0] == key)
+
 
 
 class InteractionTableModel(QAbstractTableModel):
@@ -169,7 +176,6 @@ WEEKLY_COLUMNS = (
     ("team", QT_TRANSLATE_NOOP("quality", "Team")),
     ("drawn", QT_TRANSLATE_NOOP("quality", "Drawn")),
     ("reviewed", QT_TRANSLATE_NOOP("quality", "Reviewed")),
-    ("quota", QT_TRANSLATE_NOOP("quality", "Quota")),
 )
 
 
@@ -197,8 +203,8 @@ class WeeklyQaModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return tr(WEEKLY_COLUMNS[section][1])
-        if role == Qt.ItemDataRole.ToolTipRole and WEEKLY_COLUMNS[section][0] == "quota":
-            return tr("Interactions to review per agent per week (R-QA-1)")
+        if role == Qt.ItemDataRole.ToolTipRole and WEEKLY_COLUMNS[section][0] in ("drawn", "reviewed"):
+            return tr("Of the weekly quota per agent (R-QA-1)")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -206,7 +212,7 @@ class WeeklyQaModel(QAbstractTableModel):
             return None
         a = self.rows[index.row()]
         key = WEEKLY_COLUMNS[index.column()][0]
-        numeric = key in ("drawn", "reviewed", "quota")
+        numeric = key in ("drawn", "reviewed")
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "agent":
                 return a.agent

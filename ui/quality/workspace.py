@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelection,
+    QLocale,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -52,10 +63,17 @@ from ui.quality.formatting import (
     label,
     qdate,
 )
-from ui.quality.models import InteractionTableModel, WeeklyQaModel
+from ui.quality.models import (
+    DEFAULT_HIDDEN_COLUMNS,
+    INTERACTION_COLUMNS,
+    InteractionTableModel,
+    WeeklyQaModel,
+    tr,
+)
 from ui.workspace import Workspace
 
 DEFAULT_DAYS = 7
+HIDDEN_COLUMNS_KEY = "quality/hidden_columns"
 
 
 class QualityFilterBar(QWidget):
@@ -378,9 +396,10 @@ class WeeklyQaPanel(QGroupBox):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        # the agent's name matters most; the team gives way when the panel is narrow
+        for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.table, 1)
         self.weekly: WeeklyQa | None = None
@@ -425,7 +444,8 @@ class QualityWorkspace(Workspace):
         title = QLabel(self.title(), self)
         title.setObjectName("page_title")
         header.addWidget(title)
-        hint = QLabel(self.tr("Recent interactions to spot-check; times in %1").replace("%1", ctx.timezone.key), self)
+        hint = QLabel(self.tr("Recent interactions to spot-check; times in %1. Right-click the headings to "
+                              "choose columns.").replace("%1", ctx.timezone.key), self)
         hint.setObjectName("hint")
         header.addWidget(hint)
         header.addStretch(1)
@@ -455,6 +475,9 @@ class QualityWorkspace(Workspace):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
+        self._restore_hidden_columns()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.empty = QLabel(left)
         self.empty.setObjectName("empty_state")
@@ -489,14 +512,14 @@ class QualityWorkspace(Workspace):
         right.addWidget(self.weekly)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
-        right.setSizes([430, 330])
-        right.setMinimumWidth(320)
+        right.setSizes([330, 430])
+        right.setMinimumWidth(310)
         right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 340])
+        splitter.setSizes([920, 320])
         layout.addWidget(splitter, 1)
         self._update_pager()
 
@@ -559,7 +582,7 @@ class QualityWorkspace(Workspace):
         self.model.set_rows(page.rows)
         if page.rows:
             self.stack.setCurrentWidget(self.table)
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
             row = next((i for i, r in enumerate(page.rows) if r.id == keep), None)
             if row is not None:
                 self.table.selectRow(row)
@@ -590,6 +613,47 @@ class QualityWorkspace(Workspace):
                                     .replace("%3", locale.toString(page.total)))
         self.prev_button.setEnabled(bool(page and page.has_previous))
         self.next_button.setEnabled(bool(page and page.has_next))
+
+    # --- columns -------------------------------------------------------------------------------------
+    def _restore_hidden_columns(self) -> None:
+        saved = QSettings().value(HIDDEN_COLUMNS_KEY)
+        hidden = set(str(saved).split(",")) if saved is not None else set(DEFAULT_HIDDEN_COLUMNS)
+        for column, (key, *_rest) in enumerate(INTERACTION_COLUMNS):
+            self.table.setColumnHidden(column, key in hidden and key != "time")
+
+    def _fit_columns(self) -> None:
+        """Size columns to their contents and heading; only the sorted heading needs room for its arrow
+        (Qt reserves it on every heading, which would push the customer column out of sight)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        sorted_column = header.sortIndicatorSection()
+        for column in range(self.model.columnCount()):
+            if self.table.isColumnHidden(column):
+                continue
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = metrics.horizontalAdvance(heading) + 16 + (18 if column == sorted_column else 0)
+            self.table.setColumnWidth(column, max(width, self.table.sizeHintForColumn(column) + 4))
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        column = next(i for i, c in enumerate(INTERACTION_COLUMNS) if c[0] == key)
+        self.table.setColumnHidden(column, not visible)
+        hidden = [c[0] for i, c in enumerate(INTERACTION_COLUMNS) if self.table.isColumnHidden(i)]
+        QSettings().setValue(HIDDEN_COLUMNS_KEY, ",".join(hidden))
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for column, (key, heading, *_rest) in enumerate(INTERACTION_COLUMNS):
+            action = menu.addAction(tr(heading))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(key != "time")  # the list always says when
+            action.toggled.connect(lambda on, k=key: self.set_column_visible(k, on))
+        return menu
+
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
     # --- reactions -----------------------------------------------------------------------------------
     def _on_filters_filter_did_change(self) -> None:

@@ -195,8 +195,16 @@ class ReportsWorkspace(Workspace):
                                        "demo center."))
             self.empty.show()
         elif report.total.counts.handled == 0:
-            self.empty.setText(self.tr("No interactions were handled in %1. Choose another month with ◀ ▶.")
-                               .replace("%1", month_name))
+            text = self.tr("No interactions were handled in %1.").replace("%1", month_name)
+            latest = report.latest_interaction_at
+            if latest is None:
+                text += " " + self.tr("There are no interactions yet — run `floorwalker demo` or import history.")
+            else:
+                local = latest.astimezone(self.ctx.timezone)
+                latest_name = QLocale().toString(QDate(local.year, local.month, 1), "MMMM yyyy")
+                text += " " + self.tr("The latest interactions are from %1; choose it with ◀ ▶.").replace(
+                    "%1", latest_name)
+            self.empty.setText(text)
             self.empty.show()
         else:
             self.empty.hide()
