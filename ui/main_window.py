@@ -285,8 +285,9 @@ class MainWindow(QMainWindow):
             row = int(row)
         except (TypeError, ValueError):
             row = 0
-        # chosen after the event loop starts, so the first load happens once the window shows
-        QTimer.singleShot(0, lambda: self.show_workspace(row if 0 <= row < len(self.workspaces) else 0))
+        # chosen now: only the current page is shown, so it alone loads once the window appears
+        # (a deferred choice would race with callers that pick a workspace right after construction)
+        self.show_workspace(row if 0 <= row < len(self.workspaces) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._retry_timer.stop()
