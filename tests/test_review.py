@@ -64,6 +64,8 @@ def _october(db) -> None:
         call(alice, utc(2026, 10, 15, 2, 0), outcome="abandoned", wait=60)  # never answered: not handled
         call(bob, utc(2026, 10, 2, 1, 0), wait=20, rating=5)
         call(bob, utc(2026, 10, 2, 2, 0), wait=50, rating=5)
+        email = f.queue(s, c, "Mail", channel="email")
+        f.interaction(s, c, email, bob, utc(2026, 10, 2, 3, 0), wait=7200, rating=None)  # handled, not timed
         call(eve, utc(2026, 10, 3, 2, 0), wait=5, rating=3)
 
         published = Rota(center_id=c.id, week_start=date(2026, 10, 5), status="published",
@@ -133,7 +135,9 @@ def test_agent_figures_for_a_center_local_month_R_KPI_1_to_9(any_db, frozen_cloc
     assert alice.complaints_owned == 2
 
     bob = report.agents[1]
-    assert (bob.counts.handled, bob.counts.working_days, bob.value("per_day")) == (2, 1, pytest.approx(2.0))
+    assert (bob.counts.handled, bob.counts.working_days, bob.value("per_day")) == (3, 1, pytest.approx(3.0))
+    # the two-hour email answer counts as handled but not in the response speed
+    assert (bob.counts.realtime_handled, bob.value("avg_wait_sec")) == (2, pytest.approx(35.0))
     assert bob.value("logged_in_per_day") == 0.0 and bob.value("qa_avg_score") is None
     assert bob.value("qa_violations") is None  # no review: no evidence either way
     carol = report.agents[2]
@@ -168,11 +172,11 @@ def test_team_totals_add_numerators_not_averages(any_db, frozen_clock):
         beta_only = month_report(s, 2026, 10, team_id=report.teams[1].team_id)
     alpha, beta = report.teams
     assert (alpha.team, alpha.agents, beta.team, beta.agents) == ("Alpha", 2, "Beta", 2)
-    assert (alpha.counts.handled, alpha.counts.working_days) == (5, 4)
-    assert alpha.value("per_day") == pytest.approx(1.25)
+    assert (alpha.counts.handled, alpha.counts.working_days) == (6, 4)
+    assert alpha.value("per_day") == pytest.approx(1.5)
     assert alpha.value("avg_wait_sec") == pytest.approx(30.0)  # (80 + 70) / 5, not the mean of 26.7 and 35
     assert report.met("avg_wait_sec", alpha.value("avg_wait_sec")) is True  # at most 30 s
-    assert report.total.counts.handled == 6 and report.total.counts.working_days == 5
+    assert report.total.counts.handled == 7 and report.total.counts.working_days == 5
     assert [a.name for a in beta_only.agents] == ["Carol", "Eve"] and beta_only.total.counts.handled == 1
 
 
@@ -205,7 +209,7 @@ def test_report_exports_as_csv_in_screen_order(sqlite_db, frozen_clock, tmp_path
     assert (alice["Handled"], alice["Per day"], alice["Avg response"], alice["Within target"]) == (
         "3", "1.0", "26.7", "66.7")
     assert (alice["Logged in / day"], alice["Avg rating"], alice["QA score"]) == ("20.00", "4.50", "7.0")
-    assert rows[3][0] == "Alpha" and rows[3][2] == "5"
+    assert rows[3][0] == "Alpha" and rows[3][2] == "6"
     assert dict(zip(headings, rows[4], strict=True))["Avg rating"] == ""  # Carol: nothing to measure
     path = tmp_path / "october.csv"
     write_report_csv(report, path, headings=headings)

@@ -90,10 +90,11 @@ def weekly_qa_status(session: Session, today: date | None = None) -> WeeklyQa:
     quota = int(float(rule_value(session, "R-QA-1")))  # type: ignore[arg-type]
     draw_ids = select(QaDraw.id).where(QaDraw.week_start == monday)
     has_draw = bool(session.scalar(select(exists().where(QaDraw.week_start == monday))))
-    is_reviewed = or_(
-        QaSample.status == "reviewed",
-        exists().where(QaReview.sample_id == QaSample.id, QaReview.status != "draft"),
-    )
+    # computed once for the week's samples (qa_reviews has no index on sample_id)
+    reviewed_samples = select(QaReview.sample_id).where(
+        QaReview.sample_id.in_(select(QaSample.id).where(QaSample.draw_id.in_(draw_ids))),
+        QaReview.status != "draft")
+    is_reviewed = or_(QaSample.status == "reviewed", QaSample.id.in_(reviewed_samples))
     counts = {
         agent_id: (drawn, reviewed)
         for agent_id, drawn, reviewed in session.execute(
