@@ -16,6 +16,9 @@ Definitions (pinned here, shown in the UI, tested in ``tests/test_live.py``):
   nothing was offered.
 * **Average speed of answer (ASA)** = mean ``wait_sec`` of answered contacts.
 * **Longest wait** = the largest ``wait_sec`` of any offered contact, answered or not.
+* Email and social messages are answered asynchronously (hours, not seconds), so the day's
+  ASA and longest wait over *all* queues cover the real-time channels only (phone, chat,
+  on-site). Filtered to a channel or a queue, and per queue, they cover exactly that selection.
 
 Every aggregate runs in SQL (GROUP BY over the indexed ``offered_at`` range), never by loading
 the day's rows into Python.
@@ -29,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, and_, case, cast, func, or_, select
+from sqlalchemy import Integer, and_, case, cast, func, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,6 +47,9 @@ INTERVAL_SEC = int(INTERVAL.total_seconds())
 # An agent state still open after this long is treated as a feed gap, not as a real state:
 # nobody stays logged in (or on one pause) for a whole day.
 STATE_LOOKBACK = timedelta(hours=24)
+
+# answered while the customer waits; email and social are answered asynchronously
+REALTIME_CHANNELS = ("phone", "chat", "onsite")
 
 AVAILABLE = "available"
 PAUSED = "paused"
@@ -95,6 +101,10 @@ class VolumeFilter:
 
     channel: str | None = None
     queue_id: int | None = None
+
+    @property
+    def is_everything(self) -> bool:
+        return self.channel is None and self.queue_id is None
 
     def clauses(self) -> list[ColumnElement[bool]]:
         out: list[ColumnElement[bool]] = []
@@ -236,16 +246,17 @@ def interval_volumes(session: Session, window: DayWindow, until: datetime | None
             for i in range(window.interval_count)]
 
 
-def _figure_columns() -> list[Any]:
+def _figure_columns(realtime_waits: bool = False) -> list[Any]:
     answered = _answered()
     in_target = and_(answered, Interaction.wait_sec <= Queue.target_answer_sec)
+    waits = Interaction.channel.in_(REALTIME_CHANNELS) if realtime_waits else true()
     return [
         func.count(),
         func.sum(case((answered, 1), else_=0)),
         func.sum(case((Interaction.outcome == "abandoned", 1), else_=0)),
         func.sum(case((in_target, 1), else_=0)),
-        func.avg(case((answered, Interaction.wait_sec), else_=None)),
-        func.max(Interaction.wait_sec),
+        func.avg(case((and_(answered, waits), Interaction.wait_sec), else_=None)),
+        func.max(case((waits, Interaction.wait_sec), else_=None)),
     ]
 
 
@@ -265,7 +276,7 @@ def day_figures(session: Session, start: datetime, end: datetime,
     if end <= start:
         return DayFigures()
     flt = flt or VolumeFilter()
-    stmt = (select(*_figure_columns()).select_from(Interaction)
+    stmt = (select(*_figure_columns(realtime_waits=flt.is_everything)).select_from(Interaction)
             .join(Queue, Queue.id == Interaction.queue_id)
             .where(_range(start, end), *flt.clauses()))
     return _figures(session.execute(stmt).one())

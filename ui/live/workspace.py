@@ -294,8 +294,14 @@ class LiveWorkspace(Workspace):
             self.tr("%1 of %2 offered contacts answered within their queue's target time")
             .replace("%1", count(t.answered_in_target)).replace("%2", count(t.offered)))
         asa_by_channel, longest_by_channel = self._by_channel(d)
-        self.tile_asa.set_value(duration(t.asa_sec), self.tr("mean wait of answered contacts"), asa_by_channel)
-        self.tile_longest.set_value(duration(t.longest_wait_sec), self.tr("answered or not"), longest_by_channel)
+        if d.filter.is_everything:  # email and social are answered asynchronously: left out here
+            asa_detail = self.tr("phone, chat and on-site")
+            longest_detail = self.tr("phone, chat and on-site, answered or not")
+        else:
+            asa_detail = self.tr("mean wait of answered contacts")
+            longest_detail = self.tr("answered or not")
+        self.tile_asa.set_value(duration(t.asa_sec), asa_detail, asa_by_channel)
+        self.tile_longest.set_value(duration(t.longest_wait_sec), longest_detail, longest_by_channel)
 
         self.chart.set_day(d.window.start, tz, d.intervals, d.as_of, d.is_today)
         self._show_empty_state(d)
