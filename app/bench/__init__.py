@@ -1,0 +1,1 @@
+"""Benchmarks: a registry of named measurements run by `floorwalker bench NAME`."""
