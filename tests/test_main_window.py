@@ -227,8 +227,8 @@ def test_settings_persist_in_qsettings(qtbot, settings_home, tmp_path):
 @pytest.mark.parametrize(("url", "message"), [
     ("mysql://root@db/center", "not mysql://"),
     ("postgresql+psycopg://floor@db:port/center", "port"),
-    ("postgresql+psycopg://floor@db.example:5432/", "needs a database name"),
-    ("postgresql+psycopg:///center", "needs a server name"),
+    ("postgresql+psycopg://floor@db.example:5432/", "Add the database name"),
+    ("postgresql+psycopg:///center", "Add the server name"),
     ("/no/such/folder/center.db", "does not exist"),
 ])
 def test_settings_refuse_an_unusable_database_address_and_keep_the_old_one(qtbot, settings_home, url, message):

@@ -71,9 +71,9 @@ def database_url_problem(text: str) -> str:
     except ValueError:
         return _tr("The port in the address must be a number.")
     if not parts.hostname:
-        return _tr("The address needs a server name: postgresql+psycopg://user@host:5432/database")
+        return _tr("Add the server name, for example postgresql+psycopg://user@host:5432/floorwalker")
     if not parts.path.strip("/"):
-        return _tr("The address needs a database name after the server: …@%1/floorwalker") \
+        return _tr("Add the database name after the server, for example %1/floorwalker") \
             .replace("%1", f"{parts.hostname}{':' + str(port) if port else ''}")
     return ""
 
