@@ -342,3 +342,27 @@ def test_quality_workspace_empty_database_says_what_to_do(qtbot, sqlite_db, froz
         assert "No active agents" in page.weekly.summary.text()
     finally:
         console.close()
+
+
+@pytest.mark.gui
+def test_quality_range_follows_a_new_day(qtbot, sqlite_db, tmp_path, frozen_clock):
+    from ui.app import Console
+    from ui.quality.workspace import QualityWorkspace
+
+    _floor(sqlite_db, tmp_path)
+    console = Console(sqlite_db, inline_tasks=True, watch=False)
+    try:
+        window = console.window
+        window.show()
+        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
+        window.show_workspace(index)
+        page = window.workspaces[index]
+        qtbot.waitUntil(lambda: page.load_count >= 1)
+        assert page.page_label.text() == "Showing 1–6 of 6"
+        frozen_clock.advance(days=6)  # the console stayed open: the 13 and 17 Nov calls leave the range
+        page.refresh()
+        f = page.filters.current_filter()
+        assert (f.start_day, f.end_day) == (date(2026, 11, 18), date(2026, 11, 24))
+        assert page.page_label.text() == "Showing 1–4 of 4"
+    finally:
+        console.close()

@@ -227,7 +227,8 @@ class ComplaintDetailPanel(QWidget):
 
 
 class ComplaintsWorkspace(Workspace):
-    refresh_on = Changes.COMPLAINTS
+    # deadlines follow the rule values (SETTINGS); owners and teams are people (PEOPLE)
+    refresh_on = Changes.COMPLAINTS | Changes.SETTINGS | Changes.PEOPLE
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

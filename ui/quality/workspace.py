@@ -181,6 +181,20 @@ class QualityFilterBar(QWidget):
     def set_options(self, options: FilterOptions) -> None:
         self._options = options
         self._fill_static(options)
+        if options.today != self._today:  # the console stayed open past midnight
+            self.follow_today(options.today)
+
+    def follow_today(self, today: Any) -> None:
+        """A new day: a range that ended "today" moves along with it (quietly; the caller reloads)."""
+        if self.end.date().toPython() == self._today:
+            shift = (today - self._today).days
+            self._quiet = True
+            try:
+                self.end.setDate(qdate(today))
+                self.start.setDate(qdate(self.start.date().toPython() + timedelta(days=shift)))
+            finally:
+                self._quiet = False
+        self._today = today
 
     def _fill_static(self, options: FilterOptions | None) -> None:
         self._quiet = True
@@ -426,7 +440,8 @@ class WeeklyQaPanel(QGroupBox):
 
 
 class QualityWorkspace(Workspace):
-    refresh_on = Changes.INTERACTIONS | Changes.QA
+    # the brief's INTERACTIONS | QA, plus the R-QA-1 quota (SETTINGS) and names and teams (PEOPLE)
+    refresh_on = Changes.INTERACTIONS | Changes.QA | Changes.SETTINGS | Changes.PEOPLE
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -548,11 +563,14 @@ class QualityWorkspace(Workspace):
     def _on_loaded(self, request: int, result: tuple[FilterOptions, InteractionPage, WeeklyQa]) -> None:
         options, page, weekly = result
         self.options = options
+        before = self.filters.current_filter()
         self.filters.set_options(options)
         self.weekly.show_weekly(weekly)
         if request == self._request:
             self._show_page(page)
         self.mark_loaded()
+        if self.filters.current_filter() != before:  # a new day moved the range
+            self.load_page(0)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.mark_failed(exc)

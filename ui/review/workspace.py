@@ -38,7 +38,9 @@ from ui.workspace import Workspace
 
 
 class ReportsWorkspace(Workspace):
-    refresh_on = Changes.INTERACTIONS | Changes.QA | Changes.REVIEWS | Changes.AGENT_STATES
+    # targets are rule values (SETTINGS); complaints owned and teams count too
+    refresh_on = (Changes.INTERACTIONS | Changes.QA | Changes.REVIEWS | Changes.AGENT_STATES | Changes.SETTINGS
+                  | Changes.PEOPLE | Changes.COMPLAINTS | Changes.SCHEDULE)
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -145,6 +147,8 @@ class ReportsWorkspace(Workspace):
 
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        self.current_month = clock.now().astimezone(self.ctx.timezone).date().replace(day=1)
+        self._update_month_bar()
         self._request += 1
         request = self._request
         year, month, team_id = self.month.year, self.month.month, self.team_id
