@@ -440,7 +440,7 @@ class WeeklyQaPanel(QGroupBox):
 
 
 class QualityWorkspace(Workspace):
-    # the brief's INTERACTIONS | QA, plus the R-QA-1 quota (SETTINGS) and names and teams (PEOPLE)
+    # interactions and their reviews, the R-QA-1 quota (SETTINGS), names and teams (PEOPLE)
     refresh_on = Changes.INTERACTIONS | Changes.QA | Changes.SETTINGS | Changes.PEOPLE
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
