@@ -145,3 +145,28 @@ def test_first_run_dialog_creates_admin_and_sign_in_dialog_reports_errors(qtbot,
     dialog._submit()
     assert dialog.user is not None and dialog.result() == dialog.DialogCode.Accepted
     tasks.shutdown()
+
+
+def test_same_user_signing_in_on_two_desks_at_once_is_not_a_conflict(pg_db):
+    import threading
+
+    _first_admin(pg_db)
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def desk() -> None:
+        barrier.wait()
+        try:
+            with pg_db.session() as s:
+                accounts.authenticate(s, "ada", "s3cret-pass")
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with pg_db.session() as s:
+        assert s.scalars(select(User)).one().failed_logins == 0

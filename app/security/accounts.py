@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -102,23 +102,30 @@ def authenticate(session: Session, username: str, password: str) -> UserInfo:
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_SIGN_INS:
-            user.locked_until = now + LOCK_OUT_FOR
-            user.failed_logins = 0
-            audit.record(session, Actor(user.username, user.role), "lock", "user", user.id,
-                         after={"locked_until": user.locked_until})
-        session.flush()
-        session.commit()  # the failure must count even though we raise
+        _count_failure(session, user, now)
         raise SignInError("The user name or password is not right.") from None
+    # sign-in bookkeeping is written with atomic UPDATEs, not through the row's version:
+    # the same user signing in on two desks at once is normal and must not be a "conflict"
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
+        values["password_hash"] = hash_password(password)
+    session.execute(update(User).where(User.id == user.id).values(**values))
     audit.record(session, Actor(user.username, user.role), "sign_in", "user", user.id)
-    session.flush()
-    return _info(user)
+    session.expire(user)
+    return _info(session.get(User, user.id))  # type: ignore[arg-type]
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    """One more failed sign-in, counted atomically; lock the account when there were too many."""
+    failures = session.execute(update(User).where(User.id == user.id)
+                               .values(failed_logins=User.failed_logins + 1)
+                               .returning(User.failed_logins)).scalar_one()
+    if failures >= MAX_FAILED_SIGN_INS:
+        locked_until = now + LOCK_OUT_FOR
+        session.execute(update(User).where(User.id == user.id).values(failed_logins=0, locked_until=locked_until))
+        audit.record(session, Actor(user.username, user.role), "lock", "user", user.id,
+                     after={"locked_until": locked_until})
+    session.commit()  # the failure must count even though the caller's unit of work rolls back
 
 
 def change_password(session: Session, user_id: int, old_password: str, new_password: str) -> None:
