@@ -125,12 +125,16 @@ def _snapshot_file(path: Path) -> Callable[[], object]:
     return snap
 
 
-def _pg_databases() -> Callable[[], object]:
+def _pg_names(name: str) -> Callable[[], object]:
+    """Whether a database or a role called ``name`` exists (the rest of the shared server is
+    other test runs' business: they create and drop databases all the time)."""
     def snap() -> object:
         import psycopg
 
         with psycopg.connect(PG_ADMIN_URL.replace("+psycopg", ""), autocommit=True) as conn:
-            return sorted(r[0] for r in conn.execute("SELECT datname FROM pg_database"))
+            db = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", (name,)).fetchone()
+            role = conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+        return db, role
     return snap
 
 
@@ -165,9 +169,9 @@ def bad_target(request: pytest.FixtureRequest, tmp_path: Path) -> BadTarget:
         name = f"fw_nope_{uuid.uuid4().hex[:8]}"
         if case == "unknown_role":
             return BadTarget(f"postgresql+psycopg://{name}@{_pg_host()}/test", AccessDenied,
-                             f'has no user "{name}"', _pg_databases())
+                             f'has no user "{name}"', _pg_names(name))
         return BadTarget(f"postgresql+psycopg://postgres@{_pg_host()}/{name}", DatabaseMissing,
-                         f'has no database "{name}"', _pg_databases())
+                         f'has no database "{name}"', _pg_names(name))
     if case == "text_file":
         path = tmp_path / "notes.db"
         path.write_text("Shift notes: remember the stand-up at 08:30.\n" * 20)
@@ -206,6 +210,8 @@ def test_open_database_gives_a_classified_error_and_changes_nothing(bad_target):
     assert info.value.hint  # and says what to do next
     assert "secret" not in str(info.value) and "not-the-password" not in str(info.value)
     assert bad_target.unchanged() == before
+    if "fw_nope_" in bad_target.url:
+        assert before == ((0,), (0,))  # and nothing by that name was created
 
 
 @pytest.mark.parametrize("bad_target", CASES, indirect=True)
