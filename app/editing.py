@@ -46,7 +46,9 @@ def apply_edit(session: Session, actor: Actor, model: type[Base], pk: object, ex
         session.flush()
     except StaleDataError as exc:
         session.rollback()
+        # read what the other desk saved, so the conflict shows both versions
+        saved = session.get(model, pk, populate_existing=True)
         raise ConflictError(f"Another desk saved this {entity} at the same moment.", entity, pk,
-                            mine=dict(values)) from exc
+                            mine=dict(values), theirs=row_values(saved) if saved is not None else {}) from exc
     audit.record(session, actor, "update", entity, pk, before=before, after=dict(values))
     return obj.version  # type: ignore[attr-defined]

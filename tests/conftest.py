@@ -30,6 +30,11 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("FLOORWALKER_DB", raising=False)
     monkeypatch.delenv("FLOORWALKER_KEY_FILE", raising=False)
+    # Qt caches its settings folder per process, so XDG_CONFIG_HOME alone does not separate tests
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "settings"))
     yield
     clock.reset_clock()
 

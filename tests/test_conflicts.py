@@ -155,6 +155,7 @@ def test_true_race_exactly_one_desk_wins_the_other_gets_a_conflict(two_desks, fl
     # both passed the version check before either wrote: only the UPDATE ... WHERE version guard
     # (version_id_col) can have stopped the second one
     assert "same moment" in str(losers[0])
+    assert winners[0] in losers[0].theirs.values()  # the loser is shown what the winner saved
     with two.session() as s:
         assert read(s) == winners[0]
         assert load(s).version == version + 1  # exactly one UPDATE went through

@@ -49,11 +49,17 @@ class Workspace(QWidget):
         self.loading = False
         self.load_count += 1
         self.did_load.emit()
+        self._catch_up()
 
     def mark_failed(self, exc: BaseException) -> None:
         self.loading = False
         self.last_error = exc
         self.did_fail.emit(exc)
+
+    def _catch_up(self) -> None:
+        """A change that arrived while loading may be missing from what was just shown: load again."""
+        if self._stale and self._visible:
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self._visible = True

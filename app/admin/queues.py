@@ -72,8 +72,8 @@ def validate_queue_targets(*, priority: object, target_percent: object, target_a
 
 def update_queue_targets(session: Session, actor: Actor, queue_id: int, expected_version: int, *,
                          priority: object, target_percent: object, target_answer_sec: object) -> Changes:
-    """Save a queue's targets. Service targets are rule values, so the rules.edit permission applies."""
-    require(actor, "rules.edit")
+    """Save a queue's targets (administrators: queues.edit)."""
+    require(actor, "queues.edit")
     values = validate_queue_targets(priority=priority, target_percent=target_percent,
                                     target_answer_sec=target_answer_sec)
     if session.get(Queue, queue_id) is None:

@@ -9,6 +9,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "rules.edit": frozenset({"administrator"}),
     "people.edit": frozenset({"administrator"}),
     "users.edit": frozenset({"administrator"}),
+    "queues.edit": frozenset({"administrator"}),
     "rota.edit": frozenset({"scheduler", "administrator"}),
     "rota.publish": frozenset({"scheduler"}),
     "review.publish": frozenset({"manager"}),

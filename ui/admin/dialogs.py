@@ -290,7 +290,7 @@ class PersonEditDialog(EditDialog):
 
 
 class QueueEditDialog(EditDialog):
-    permission = "rules.edit"
+    permission = "queues.edit"
 
     def __init__(self, ctx: ConsoleContext, queue: QueueRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Queue targets"), parent)

@@ -139,6 +139,7 @@ class AdminWorkspace(Workspace):
         super().__init__(ctx, parent)
         actor = ctx.actor
         self.may_edit_rules = allowed(actor, "rules.edit")
+        self.may_edit_queues = allowed(actor, "queues.edit")
         self.may_edit_people = allowed(actor, "people.edit")
         self.may_view_audit = allowed(actor, "audit.view")
         self.teams: list[TeamRow] = []
@@ -244,7 +245,7 @@ class AdminWorkspace(Workspace):
         tools = self.queues_page.tools
         tools.addWidget(self._hint(self.tr("The service-level target is the share of contacts answered "
                                            "within the target seconds; VIP queues go first (R-SCH-10).")), 1)
-        self.edit_queue_button = QPushButton(self.tr("Edit targets…") if self.may_edit_rules else self.tr("Details…"))
+        self.edit_queue_button = QPushButton(self.tr("Edit targets…") if self.may_edit_queues else self.tr("Details…"))
         self.edit_queue_button.clicked.connect(self.edit_selected_queue)
         tools.addWidget(self.edit_queue_button)
         self.queues_page.table.doubleClicked.connect(lambda _i: self.edit_selected_queue())
