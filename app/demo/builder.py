@@ -121,10 +121,10 @@ def default_recordings_dir(db: Database) -> Path:
 
 def build_demo(url: str, options: DemoOptions, progress: Progress | None = None) -> DemoStats:
     """Build the demo center into ``url`` (created if empty). Raises DemoRefused, ValueError."""
-    if options.agents < 2 or options.agents > 2000:
-        raise ValueError("The demo needs between 2 and 2000 agents.")
-    if options.weeks < 1 or options.weeks > 104:
-        raise ValueError("The demo covers between 1 and 104 weeks.")
+    if options.agents < 2 or options.agents > 500:
+        raise ValueError("The demo needs between 2 and 500 agents.")
+    if options.weeks < 1 or options.weeks > 52:
+        raise ValueError("The demo covers between 1 and 52 weeks.")
     started = time.perf_counter()
     report = progress or (lambda _step, _total, _label: None)
     opened = open_database(url)
