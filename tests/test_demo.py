@@ -307,5 +307,11 @@ def test_demo_builds_on_postgresql_and_ids_continue_after_it(pg_url: str, tmp_pa
             assert new_id == stats.interactions + 1
         with pytest.raises(DemoRefused):
             build_demo(pg_url, DemoOptions(agents=4, weeks=1))
+        again = build_demo(pg_url, DemoOptions(agents=6, weeks=1, seed=5, today=TODAY, force=True,
+                                               recordings_dir=tmp_path / "r"))
+        with opened.db.session() as s:
+            assert s.scalar(select(func.count()).select_from(Center)) == 1
+            assert s.scalar(select(func.count()).select_from(Interaction)) == again.interactions
+            assert s.scalar(select(func.max(Interaction.id))) == again.interactions
     finally:
         opened.db.dispose()
