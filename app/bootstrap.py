@@ -9,7 +9,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect
 from sqlalchemy.engine import URL, make_url
@@ -23,7 +22,7 @@ from db.errors import (
     ReadOnlyDatabase,
     SchemaTooNew,
 )
-from db.migrate import alembic_config, head_revision, schema_state, upgrade
+from db.migrate import head_revision, known_revisions, schema_state, upgrade
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -156,10 +155,7 @@ def _peek_revision(path: Path) -> str | None:
 
 
 def _revision_known(revision: str) -> bool:
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
-        return False
+    return revision in known_revisions()[0]
 
 
 def _really_empty(db: Database) -> bool:

@@ -2,32 +2,57 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from db.database import Database
 from db.errors import SchemaTooNew, classify
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+
+# Alembic itself (~0.1 s to import) is loaded only when the schema must change: opening an
+# up-to-date database reads the revision table and the migration file headers directly.
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+def known_revisions() -> tuple[set[str], str]:
+    """Every revision id in the migrations folder, and the head (the one no other revises)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = _REVISION.search(source)
+        if rev:
+            revisions.add(rev.group(1))
+        down = _DOWN.search(source)
+        if down:
+            parents.add(down.group(1))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
+    return revisions, heads.pop()
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[1]
 
 
 @dataclass(frozen=True)
@@ -48,19 +73,13 @@ class SchemaState:
 def schema_state(db: Database) -> SchemaState:
     try:
         with db.engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
+            current = None
+            if inspect(conn).has_table("alembic_version"):
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except Exception as exc:  # noqa: BLE001 - classified
         raise classify(exc) from exc
-    script = ScriptDirectory.from_config(alembic_config())
-    known = current is None or _revision_known(script, current)
-    return SchemaState(current=current, head=head_revision(), known=known)
-
-
-def _revision_known(script: ScriptDirectory, rev: str) -> bool:
-    try:
-        return script.get_revision(rev) is not None
-    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
-        return False
+    revisions, head = known_revisions()
+    return SchemaState(current=current, head=head, known=current is None or current in revisions)
 
 
 def upgrade(db: Database, *, backup: bool = True) -> Path | None:
@@ -79,6 +98,8 @@ def upgrade(db: Database, *, backup: bool = True) -> Path | None:
     backup_path = None
     if backup and db.is_sqlite and db.path is not None and not state.empty and db.path.exists():
         backup_path = backup_sqlite(db, reason=f"pre-upgrade-{state.current}")
+    from alembic import command
+
     cfg = alembic_config()
     try:
         with db.engine.begin() as conn:

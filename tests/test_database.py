@@ -219,3 +219,15 @@ def test_an_older_postgres_database_is_upgraded_in_place(pg_url, newer_floorwalk
         assert "upgrade_marker" in inspect(opened.db.engine).get_table_names()
     finally:
         opened.db.dispose()
+
+
+def test_quick_revision_reading_agrees_with_alembic():
+    """Start-up reads revisions from the migration files without alembic; alembic must agree."""
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions, head = known_revisions()
+    assert head == script.get_current_head()
+    assert revisions == {r.revision for r in script.walk_revisions()}

@@ -4,6 +4,7 @@ per 15 minutes, agents by state and figures per queue. Follows today by default.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -45,11 +46,13 @@ from app.live.history import (
     local_today,
 )
 from ui.context import ConsoleContext
-from ui.live.chart import VolumeChart
 from ui.live.formatting import count, duration, percent, section_title
 from ui.live.models import SORT_ROLE, AgentStateModel, QueueFiguresModel, channel_label
 from ui.live.tiles import KpiTile
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.live.chart import VolumeChart
 
 REFRESH_MS = 60_000  # a gentle poll while visible; changes from other desks also refresh at once
 
@@ -162,8 +165,13 @@ class LiveWorkspace(Workspace):
         splitter.setChildrenCollapsible(False)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setChildrenCollapsible(False)
-        self.chart = VolumeChart()
-        top.addWidget(self.chart)
+        # the chart is built on first use: pyqtgraph takes ~0.3 s to import, which would
+        # otherwise delay the first appearance of the main window
+        self._chart: VolumeChart | None = None
+        self.chart_slot = QWidget()
+        chart_layout = QVBoxLayout(self.chart_slot)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.chart_slot)
 
         agents_box = QWidget()
         agents_layout = QVBoxLayout(agents_box)
@@ -236,6 +244,15 @@ class LiveWorkspace(Workspace):
         return view
 
     # --- loading -------------------------------------------------------------------------------
+    @property
+    def chart(self) -> VolumeChart:
+        if self._chart is None:
+            from ui.live.chart import VolumeChart
+
+            self._chart = VolumeChart()
+            self.chart_slot.layout().addWidget(self._chart)
+        return self._chart
+
     def reload(self) -> None:
         self._request += 1
         request, day, flt, tz = self._request, self._day, self._filter, self.ctx.timezone
