@@ -101,7 +101,8 @@ def test_center_people_and_queues_look_like_a_contact_center(demo: Built) -> Non
     titles = {t for (t,) in demo.rows("SELECT job_title FROM people")}
     assert {"supervisor", "scheduler", "quality_analyst", "trainer", "manager", "administrator"} <= titles
     users = demo.rows("SELECT role, password_hash, must_change_password FROM users")
-    assert users and all(pw is None and must for _, pw, must in users)
+    # demo users share the documented password (an Argon2id hash, never the text itself)
+    assert users and all(pw.startswith("$argon2id$") and not must for _, pw, must in users)
     assert demo.scalar("SELECT count(*) FROM teams WHERE supervisor_id IS NULL") == 0
     channels = {c for (c,) in demo.rows("SELECT channel FROM queues")}
     assert {"phone", "chat", "email"} <= channels
@@ -315,3 +316,21 @@ def test_demo_builds_on_postgresql_and_ids_continue_after_it(pg_url: str, tmp_pa
             assert s.scalar(select(func.max(Interaction.id))) == again.interactions
     finally:
         opened.db.dispose()
+
+
+def test_every_demo_user_signs_in_with_the_documented_password(tmp_path):
+    from app.demo.builder import DEMO_PASSWORD, DemoOptions, build_demo
+    from app.security import accounts
+    from db.database import Database
+
+    url = str(tmp_path / "users.db")
+    stats = build_demo(url, DemoOptions(seed=3, agents=4, weeks=1, recordings_dir=tmp_path / "rec"))
+    roles = {role for _, role in stats.users}
+    assert {"administrator", "supervisor", "scheduler", "manager"} <= roles
+    assert f"password '{DEMO_PASSWORD}'" in stats.summary()
+    db = Database(url)
+    with db.session() as s:
+        for username, role in stats.users:
+            user = accounts.authenticate(s, username, DEMO_PASSWORD)
+            assert user.role == role and not user.must_change_password
+    db.dispose()

@@ -37,6 +37,7 @@ from app.demo.staff import CENTER_TZ, build_organisation
 from app.demo.timeline import db_times, db_times_or_none, make_timeline
 from app.demo.traffic import Traffic, build_traffic
 from app.demo.writer import BulkWriter, clear_domain, holds_center
+from app.security.accounts import list_users, set_demo_passwords
 from app.security.crypto import CustomerCipher
 from db.database import Database
 from db.models import (
@@ -98,6 +99,7 @@ class DemoStats:
     recording_bytes: int = 0
     recordings_dir: Path | None = None
     seconds: float = 0.0
+    users: list[tuple[str, str]] = field(default_factory=list)  # (username, role) who can sign in
 
     @property
     def interactions(self) -> int:
@@ -108,7 +110,13 @@ class DemoStats:
         lines.append(f"{'recordings (WAV files)':24} {self.recordings:>9,}  "
                      f"({self.recording_bytes / 1e6:.1f} MB in {self.recordings_dir})")
         lines.append(f"built in {self.seconds:.1f} s")
+        if self.users:
+            lines.append(f"Sign in with the password '{DEMO_PASSWORD}' as any of:")
+            lines.extend(f"  {name:20} {role}" for name, role in self.users)
         return "\n".join(lines)
+
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - the documented password of demo centers only
 
 
 def default_recordings_dir(db: Database) -> Path:
@@ -142,11 +150,15 @@ def build_demo(url: str, options: DemoOptions, progress: Progress | None = None)
         rows, wav_jobs = _generate_and_write(db, options, rules, quota, _minutes(standup), root, report)
         report(len(STEPS) - 1, len(STEPS), STEPS[-1])
         count, size = _write_recordings(root, options.seed, wav_jobs)
+        with db.session() as s:
+            # a demo is for trying every role: its users share one documented password
+            set_demo_passwords(s, DEMO_PASSWORD)
+            users = [(u.username, u.role) for u in list_users(s)]
     finally:
         db.dispose()
     report(len(STEPS), len(STEPS), "done")
     return DemoStats(rows=rows, recordings=count, recording_bytes=size, recordings_dir=root,
-                     seconds=time.perf_counter() - started)
+                     seconds=time.perf_counter() - started, users=sorted(users, key=lambda u: u[1]))
 
 
 def _minutes(hhmm: str) -> int:
