@@ -51,6 +51,11 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         stats = build_demo(url, options, progress)
     except DemoRefused as exc:
+        if args.open:  # the README's first command, run a second time: just open what is there
+            print(f"floorwalker: {url} already holds a center; opening it as it is.", file=sys.stderr)
+            from app.cli import main
+
+            return main(["gui", "--db", url])
         print(f"floorwalker: {exc}", file=sys.stderr)
         return 2
     except ValueError as exc:
