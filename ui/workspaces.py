@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
-
 from ui.workspace import Workspace
-
-# (module, class) in sidebar order
-WORKSPACES = (
-    ("ui.live.workspace", "LiveWorkspace"),
-    ("ui.schedule.workspace", "ScheduleWorkspace"),
-    ("ui.quality.workspace", "QualityWorkspace"),
-    ("ui.complaints.workspace", "ComplaintsWorkspace"),
-    ("ui.review.workspace", "ReportsWorkspace"),
-    ("ui.admin.workspace", "AdminWorkspace"),
-)
 
 
 def workspace_classes() -> list[type[Workspace]]:
-    # TEMPORARY during the parallel build-out: skip workspaces whose package does not exist yet.
-    classes = []
-    for module_name, class_name in WORKSPACES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
-        classes.append(getattr(module, class_name))
-    return classes
+    # imported when the console starts, not when this module is imported (the CLI stays light)
+    from ui.admin.workspace import AdminWorkspace
+    from ui.complaints.workspace import ComplaintsWorkspace
+    from ui.live.workspace import LiveWorkspace
+    from ui.quality.workspace import QualityWorkspace
+    from ui.review.workspace import ReportsWorkspace
+    from ui.schedule.workspace import ScheduleWorkspace
+
+    return [LiveWorkspace, ScheduleWorkspace, QualityWorkspace, ComplaintsWorkspace, ReportsWorkspace,
+            AdminWorkspace]
