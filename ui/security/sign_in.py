@@ -27,8 +27,10 @@ class _AccountDialog(QDialog):
     def __init__(self, tasks: TaskRunner, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
         title = QLabel(heading)
         title.setObjectName("page_title")
         title.setWordWrap(True)
@@ -42,9 +44,13 @@ class _AccountDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def set_submit_text(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
 
     def _password_field(self) -> QLineEdit:
         edit = QLineEdit()
@@ -87,6 +93,7 @@ class FirstRunDialog(_AccountDialog):
         self.form.addRow(self.tr("Full name"), self.display_name)
         self.form.addRow(self.tr("Password"), self.password)
         self.form.addRow(self.tr("Repeat password"), self.repeat)
+        self.set_submit_text(self.tr("Create administrator"))
         self.user: UserInfo | None = None
 
     def _submit(self) -> None:
@@ -107,10 +114,15 @@ class SignInDialog(_AccountDialog):
     def __init__(self, tasks: TaskRunner, center_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(tasks, center_name or "Floorwalker", parent)
         self.setWindowTitle(self.tr("Sign in to Floorwalker"))
+        hint = QLabel(self.tr("Sign in with the user name and password your administrator gave you."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
         self.username = QLineEdit()
         self.password = self._password_field()
         self.form.addRow(self.tr("User name"), self.username)
         self.form.addRow(self.tr("Password"), self.password)
+        self.set_submit_text(self.tr("Sign in"))
         self.user: UserInfo | None = None
 
     def _submit(self) -> None:
@@ -138,6 +150,7 @@ class ChangePasswordDialog(_AccountDialog):
         self.form.addRow(self.tr("Current password"), self.current)
         self.form.addRow(self.tr("New password"), self.new)
         self.form.addRow(self.tr("Repeat new password"), self.repeat)
+        self.set_submit_text(self.tr("Change password"))
 
     def _submit(self) -> None:
         if self.new.text() != self.repeat.text():
