@@ -76,3 +76,21 @@ def test_synthetic_growth_keeps_the_period_and_marks_its_rows(tmp_path: Path) ->
         assert grow_interactions(db, 10) == 0  # already big enough
     finally:
         db.dispose()
+
+
+def test_jobs_and_conflicts_benchmarks_are_registered_and_need_postgres_to_say_so():
+    from app.bench.registry import BenchError, BenchOptions, load_benchmarks, run_benchmark
+
+    assert {"jobs", "conflicts"} <= set(load_benchmarks())
+    with pytest.raises(BenchError, match="needs PostgreSQL"):
+        run_benchmark("conflicts", BenchOptions(pg="postgresql+psycopg://nobody@127.0.0.1:1/x", seconds=1))
+
+
+@pytest.mark.postgres
+def test_conflicts_benchmark_reports_zero_lost_updates(pg_server):
+    from app.bench.registry import BenchOptions, run_benchmark
+
+    result = run_benchmark("conflicts", BenchOptions(pg=pg_server, seconds=1.5, repeat=1))
+    assert result.measurement("lost updates").median == 0
+    assert result.measurement("attempts").median > 0
+    assert "lost updates" in result.table()

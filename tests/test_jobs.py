@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ from app.jobs import claims
 from app.jobs.registry import JobSpec, all_jobs
 from app.jobs.runner import JobRunner, paused_jobs, set_paused
 from app.security.permissions import PermissionDenied
+from app.stress.jobs import slot_grid, worker_command
 from db.models import AuditEntry, Complaint, JobRun
 from tests import factories
 from tests.job_fixtures import COUNTING, EXPLODING
@@ -127,18 +127,17 @@ def test_case_archive_archives_closed_complaints_daily_R_FLOW_6(sqlite_db, froze
     assert archived["C-1"] is not None and archived["C-2"] is None
 
 
-def _spawn(*args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tests.job_fixtures", *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})
+def _spawn(mode: str, url: str, desk: str, slots: list[datetime]) -> subprocess.Popen:
+    return subprocess.Popen(worker_command(mode, url, desk, slots), cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
 
 
 @pytest.mark.postgres
 @pytest.mark.slow
 def test_five_worker_processes_run_1000_slots_exactly_once(pg_db, pg_url):
     base = datetime(2026, 11, 23, tzinfo=UTC)
-    slots = [(base + timedelta(seconds=30 * i)).isoformat() for i in range(1000)]
-    procs = [_spawn("slots", pg_url, f"worker-{n}", *slots) for n in range(5)]
+    slots = slot_grid(base, 1000)
+    procs = [_spawn("slots", pg_url, f"worker-{n}", slots) for n in range(5)]
     ran = []
     for p in procs:
         out, err = p.communicate(timeout=240)
@@ -157,7 +156,7 @@ def test_five_worker_processes_run_1000_slots_exactly_once(pg_db, pg_url):
 @pytest.mark.postgres
 def test_killed_claimer_mid_job_leads_to_exactly_one_rerun(pg_db, pg_url):
     slot = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    holder = _spawn("hold", pg_url, "doomed-desk", slot.isoformat())
+    holder = _spawn("hold", pg_url, "doomed-desk", [slot])
     deadline = time.monotonic() + 60
     while not claims.slot_exists(pg_db, "counting", slot):
         assert time.monotonic() < deadline, "the holder never claimed the slot"

@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="startup: interactions in the large database (default 1000000)")
     p.add_argument("--skip-large", action="store_true", help="startup: only the demo database")
     p.add_argument("--db", metavar="FILE", help="startup/idle: a SQLite file to use instead of the cached demo")
+    p.add_argument("--pg", metavar="URL", help="jobs/conflicts: a PostgreSQL server URL whose user may create "
+                   "databases (default: FLOORWALKER_BENCH_PG, else the local server)")
     p.set_defaults(handler=_bench)
 
 
@@ -36,7 +38,7 @@ def _bench(args: argparse.Namespace) -> int:
         print("floorwalker: --repeat must be at least 1", file=sys.stderr)
         return 2
     options = BenchOptions(repeat=args.repeat, agents=args.agents, weeks=args.weeks, seconds=args.seconds,
-                           interactions=args.interactions, skip_large=args.skip_large, db=args.db,
+                           interactions=args.interactions, skip_large=args.skip_large, db=args.db, pg=args.pg,
                            progress=lambda message: print(message, file=sys.stderr, flush=True))
     try:
         result = run_benchmark(args.name, options)

@@ -27,6 +27,7 @@ class BenchOptions:
     interactions: int = 1_000_000  # startup: size of the large database
     skip_large: bool = False  # startup: only the demo database
     db: str | None = None  # startup/idle: use this SQLite file instead of the cached demo
+    pg: str | None = None  # jobs/conflicts: PostgreSQL server to make a scratch database on
     progress: Callable[[str], None] | None = None
 
     def say(self, message: str) -> None:
@@ -95,14 +96,16 @@ class BenchResult:
 
     def table(self) -> str:
         width = max([len(m.name) for m in self.measurements] + [4])
+        cells = [(_fmt(m.median, m.unit), _fmt(m.minimum, m.unit), _fmt(m.maximum, m.unit))
+                 for m in self.measurements]
+        col = max([len(c) for row in cells for c in row] + [10])
         lines = [f"benchmark: {self.benchmark}",
-                 f"{'name':{width}}  {'median':>10}  {'min':>10}  {'max':>10}  {'runs':>4}  {'ratio':>7}  target"]
-        for m in self.measurements:
+                 f"{'name':{width}}  {'median':>{col}}  {'min':>{col}}  {'max':>{col}}  {'runs':>4}  {'ratio':>7}  target"]
+        for m, (median, minimum, maximum) in zip(self.measurements, cells, strict=True):
             ratio = self.ratio(m)
             target = "" if m.target is None else (
                 f"<= {_fmt(m.target, m.unit)} {'ok' if m.meets_target else 'MISSED'}")
-            lines.append(f"{m.name:{width}}  {_fmt(m.median, m.unit):>10}  {_fmt(m.minimum, m.unit):>10}  "
-                         f"{_fmt(m.maximum, m.unit):>10}  {m.runs:>4}  "
+            lines.append(f"{m.name:{width}}  {median:>{col}}  {minimum:>{col}}  {maximum:>{col}}  {m.runs:>4}  "
                          f"{'' if ratio is None else f'{ratio:.2f}x':>7}  {target}")
             if m.note:
                 lines.append(f"{'':{width}}  ({m.note})")
@@ -144,6 +147,7 @@ def benchmark(name: str, description: str, *, default_repeat: int = 5
 def load_benchmarks() -> dict[str, Benchmark]:
     """Every registered benchmark (importing the modules that define them)."""
     import app.bench.benchmarks  # noqa: F401 - registers on import
+    import app.bench.concurrency  # noqa: F401
 
     return dict(sorted(REGISTRY.items()))
 
