@@ -30,6 +30,20 @@ FRONTEND_MODULE = "ui.cli"
 Handler = Callable[[argparse.Namespace], int]
 
 
+def import_command(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The shared `floorwalker import KIND ...` group: every importer adds its KIND here.
+
+    Use ``import_command(sub).add_parser("queue-log", ...)`` in a module's ``register(sub)``;
+    never ``sub.add_parser("import")`` directly (two importers would collide).
+    """
+    group = getattr(sub, "_floorwalker_import_group", None)
+    if group is None:
+        parser = sub.add_parser("import", help="import history and feeds from other systems")
+        group = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+        sub._floorwalker_import_group = group  # type: ignore[attr-defined]
+    return group
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="URL", help="database: a SQLite file path or a "
                         "postgresql+psycopg:// URL (default: FLOORWALKER_DB, then the local file)")
