@@ -1,7 +1,16 @@
-"""Users: sign-in with a slow modern hash (Argon2id), lock-out, first-run administrator, roles."""
+"""Users: sign-in with a slow modern hash (Argon2id), lock-out, first-run administrator, roles.
+
+Administrators add users, change their role, deactivate and reactivate them and reset their
+passwords here (``users.edit``). Every such change is audited without the password, and role
+or active edits go through the row's version so a second desk gets the conflict dialog. The
+last active administrator can neither be demoted nor deactivated: someone must be able to
+manage users afterwards.
+"""
 
 from __future__ import annotations
 
+import secrets
+import string
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,8 +22,10 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.editing import apply_edit
 from app.security.permissions import require
-from db.models import User
+from db.errors import ConflictError
+from db.models import Person, User
 from db.models.org import ROLES
 
 MAX_FAILED_SIGN_INS = 5
@@ -149,38 +160,151 @@ def list_users(session: Session) -> list[UserInfo]:
     return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+def get_user(session: Session, user_id: int) -> UserInfo | None:
+    user = session.get(User, user_id, populate_existing=True)
+    return _info(user) if user is not None else None
+
+
 def create_user(session: Session, actor: Actor, username: str, display_name: str, role: str,
                 temporary_password: str, person_id: int | None = None) -> UserInfo:
     """An administrator adds a user; the user must change the temporary password at first sign-in."""
     require(actor, "users.edit")
     username = _clean_username(username)
-    if role not in ROLES:
-        raise ValueError(f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
+    _check_role(role)
+    display_name = _clean_display_name(display_name, username)
+    _check_person(session, person_id)
     if session.scalars(select(User).where(User.username == username)).first() is not None:
         raise ValueError(f"The user name '{username}' is taken.")
     check_password_strength(temporary_password)
-    user = User(username=username, display_name=display_name.strip() or username, role=role,
+    user = User(username=username, display_name=display_name, role=role,
                 person_id=person_id, password_hash=hash_password(temporary_password), must_change_password=True)
     session.add(user)
     session.flush()
-    audit.record(session, actor, "create", "user", user.id, after={"username": username, "role": role})
+    # never the password, not even its hash
+    audit.record(session, actor, "create", "user", user.id,
+                 after={"username": username, "display_name": display_name, "role": role,
+                        "person_id": person_id, "active": True, "must_change_password": True})
     record(session, Changes.PEOPLE | Changes.AUDIT)
     return _info(user)
 
 
-def reset_password(session: Session, actor: Actor, user_id: int, temporary_password: str) -> None:
-    """An administrator sets a temporary password and unlocks the account."""
+def reset_password(session: Session, actor: Actor, user_id: int, temporary_password: str) -> Changes:
+    """An administrator sets a temporary password and unlocks the account; the user changes it at sign-in."""
     require(actor, "users.edit")
     user = session.get(User, user_id)
     if user is None:
         raise ValueError("Unknown user.")
     check_password_strength(temporary_password)
+    before = {"must_change_password": user.must_change_password, "locked_until": user.locked_until}
     user.password_hash = hash_password(temporary_password)
     user.must_change_password = True
     user.failed_logins = 0
     user.locked_until = None
-    audit.record(session, actor, "reset_password", "user", user.id)
-    record(session, Changes.PEOPLE | Changes.AUDIT)
+    session.flush()
+    audit.record(session, actor, "reset_password", "user", user.id, before=before,
+                 after={"must_change_password": True, "locked_until": None})
+    return record(session, Changes.PEOPLE | Changes.AUDIT)
+
+
+def update_user(session: Session, actor: Actor, user_id: int, expected_version: int, *, display_name: str,
+                role: str, person_id: int | None, active: bool) -> Changes:
+    """Save a user's display name, role, linked person and active flag (optimistic-locked, audited)."""
+    require(actor, "users.edit")
+    user = _user_or_conflict(session, user_id)
+    _check_role(role)
+    _check_person(session, person_id)
+    values = {"display_name": _clean_display_name(display_name, user.username), "role": role,
+              "person_id": person_id, "active": bool(active)}
+    return _edit(session, actor, user, expected_version, values)
+
+
+def set_user_role(session: Session, actor: Actor, user_id: int, expected_version: int, role: str) -> Changes:
+    require(actor, "users.edit")
+    user = _user_or_conflict(session, user_id)
+    _check_role(role)
+    return _edit(session, actor, user, expected_version, {"role": role})
+
+
+def set_user_active(session: Session, actor: Actor, user_id: int, expected_version: int, active: bool) -> Changes:
+    """Deactivate (the user can no longer sign in; history keeps the name) or reactivate a user."""
+    require(actor, "users.edit")
+    user = _user_or_conflict(session, user_id)
+    return _edit(session, actor, user, expected_version, {"active": bool(active)})
+
+
+def suggest_temporary_password(length: int = 12) -> str:
+    """A random temporary password that passes the strength rules, without look-alike characters."""
+    letters = "".join(ch for ch in string.ascii_letters if ch not in "IlO")
+    digits = "23456789"
+    while True:
+        password = "".join(secrets.choice(letters + digits) for _ in range(length))
+        if any(ch in digits for ch in password) and any(ch in letters for ch in password):
+            return password
+
+
+def _edit(session: Session, actor: Actor, user: User, expected_version: int, values: dict[str, object]) -> Changes:
+    if user.version == expected_version:  # a stale copy is a conflict, reported by apply_edit below
+        _keep_an_administrator(session, actor, user, role=str(values.get("role", user.role)),
+                               active=bool(values.get("active", user.active)))
+    try:
+        apply_edit(session, actor, User, user.id, expected_version, values, entity="user")
+    except ConflictError as exc:
+        _readable_conflict(session, exc)
+        raise
+    return record(session, Changes.PEOPLE | Changes.AUDIT)
+
+
+def _keep_an_administrator(session: Session, actor: Actor, user: User, *, role: str, active: bool) -> None:
+    """Refuse to demote or deactivate the last active administrator, and to deactivate oneself."""
+    if user.active and not active and user.username == actor.username:
+        raise ValueError("You cannot deactivate the account you are signed in with; "
+                         "ask another administrator.")
+    if not (user.active and user.role == "administrator") or (active and role == "administrator"):
+        return
+    # FOR UPDATE (PostgreSQL): two desks demoting two different administrators at once queue up
+    # here, and the second sees that only one is left
+    others = session.scalars(
+        select(User.id).where(User.role == "administrator", User.active.is_(True), User.password_hash.is_not(None),
+                              User.id != user.id).with_for_update()).all()
+    if not others:
+        what = "deactivated" if not active else "given another role"
+        raise ValueError(f"{user.username} is the last active administrator and cannot be {what}. "
+                         "Make another user an administrator first.")
+
+
+def _readable_conflict(session: Session, exc: ConflictError) -> None:
+    """The conflict dialog shows the person's name, never password material or sign-in counters."""
+    for side in (exc.mine, exc.theirs):
+        for secret in ("password_hash", "failed_logins"):
+            side.pop(secret, None)
+        if "person_id" in side:
+            person_id = side.pop("person_id")
+            person = session.get(Person, person_id) if person_id is not None else None
+            side["person"] = person.full_name if person is not None else ""
+
+
+def _user_or_conflict(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id, populate_existing=True)
+    if user is None:
+        raise ConflictError("This user was removed by another desk.", "user", user_id)
+    return user
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValueError(f"Unknown role '{role}'. Roles: {', '.join(ROLES)}.")
+
+
+def _check_person(session: Session, person_id: int | None) -> None:
+    if person_id is not None and session.get(Person, person_id) is None:
+        raise ValueError(f"Person {person_id} does not exist (it may have been removed on another desk).")
+
+
+def _clean_display_name(display_name: str, username: str) -> str:
+    name = " ".join(display_name.split())
+    if len(name) > 120:
+        raise ValueError("A display name has at most 120 characters.")
+    return name or username
 
 
 def set_demo_passwords(session: Session, password: str) -> int:

@@ -21,11 +21,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from app import clock
 from app.admin.audit_log import AuditLine
 from app.admin.people import PersonRow, TeamRow
 from app.admin.queues import QueueRow
 from app.admin.rules import RuleValue, coerce_rule_value
+from app.admin.users import UserRow
 from app.i18n import TRANSLATION_CONTEXT
+from app.jobs.claims import RunRecord
 from app.jobs.status import JobStatus
 from ui.errors import field_label
 
@@ -403,6 +406,87 @@ def _outcome_text(outcome: str | None) -> str:
         return tr("never run")
     return {"ok": tr("OK"), "failed": tr("Failed"), "running": tr("Running"), "expired": tr("Expired")}.get(
         outcome, outcome)
+
+
+class JobRunsModel(RowsModel[RunRecord]):
+    """The recent runs of one job, newest first (``app.jobs.claims.runs_of``)."""
+
+    SLOT, DESK, ATTEMPT, SECONDS, OUTCOME, ERROR = range(6)
+
+    def __init__(self, timezone: ZoneInfo, parent: Any = None) -> None:
+        self.timezone = timezone
+        super().__init__(parent)
+
+    def columns(self) -> list[Column[RunRecord]]:
+        return [
+            Column(tr("Slot"), lambda r: local_time_text(r.scheduled_for, self.timezone),
+                   lambda r: r.scheduled_for.timestamp()),
+            Column(tr("Desk"), lambda r: r.claimed_by),
+            Column(tr("Attempt"), lambda r: str(r.attempt), lambda r: r.attempt, align_right=True),
+            Column(tr("Seconds"), lambda r: "" if r.seconds is None else number_text(r.seconds, 1),
+                   lambda r: r.seconds if r.seconds is not None else -1.0, align_right=True),
+            Column(tr("Outcome"), lambda r: _outcome_text(r.outcome)),
+            Column(tr("Error"), lambda r: last_line(r.error)),
+        ]
+
+    def tooltip(self, row: RunRecord, column: int) -> str | None:
+        if column == self.ERROR and row.error:
+            return row.error.strip()[-2000:]
+        return None
+
+
+def last_line(text: str | None) -> str:
+    """The last line of a traceback: the exception and its message."""
+    lines = (text or "").strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+class UsersModel(RowsModel[UserRow]):
+    """Users who can sign in; inactive ones greyed. "Locked until" shows only a lock still running."""
+
+    USERNAME, DISPLAY_NAME, ROLE, PERSON, ACTIVE, LOCKED_UNTIL, LAST_SIGN_IN, MUST_CHANGE = range(8)
+
+    def __init__(self, timezone: ZoneInfo, parent: Any = None) -> None:
+        self.timezone = timezone
+        self.now = clock.now()
+        super().__init__(parent)
+
+    def set_rows(self, rows: Sequence[UserRow]) -> None:
+        self.now = clock.now()
+        super().set_rows(rows)
+
+    def columns(self) -> list[Column[UserRow]]:
+        return [
+            Column(tr("User name"), lambda u: u.username),
+            Column(tr("Display name"), lambda u: u.display_name),
+            Column(tr("Role"), lambda u: job_title_text(u.role)),
+            Column(tr("Linked person"), lambda u: u.person_name or ""),
+            Column(tr("Active"), lambda u: yes_no(u.active), lambda u: int(u.active)),
+            Column(tr("Locked until"), self._locked_text,
+                   lambda u: u.locked_until.timestamp() if u.locked(self.now) and u.locked_until else 0.0),
+            Column(tr("Last sign-in"), lambda u: local_time_text(u.last_login_at, self.timezone) or tr("never"),
+                   lambda u: u.last_login_at.timestamp() if u.last_login_at else 0.0),
+            Column(tr("Must change password"), lambda u: yes_no(u.must_change_password) if u.has_password
+                   else tr("No password yet"), lambda u: int(u.must_change_password) if u.has_password else 2),
+        ]
+
+    def _locked_text(self, u: UserRow) -> str:
+        return local_time_text(u.locked_until, self.timezone) if u.locked(self.now) else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and 0 <= index.row() < len(self._rows) \
+                and not self._rows[index.row()].active:
+            from PySide6.QtGui import QGuiApplication, QPalette
+
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        return super().data(index, role)
+
+    def tooltip(self, row: UserRow, column: int) -> str | None:
+        if column == self.LOCKED_UNTIL and row.locked(self.now):
+            return tr("Locked after too many failed sign-ins. Reset the password to unlock now.")
+        if column == self.MUST_CHANGE and not row.has_password:
+            return tr("This account cannot sign in until an administrator resets its password.")
+        return None
 
 
 class PeopleFilter(QSortFilterProxyModel):
