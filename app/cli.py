@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.bench.cli",
     "app.jobs.cli",
     "app.security.cli",
+    "app.imports.cli",
     "app.staffing.cli",
 )
 FRONTEND_MODULE = "ui.cli"

@@ -9,6 +9,7 @@ from db.models.contact import (
     KnowledgeContribution,
     SatisfactionSurvey,
 )
+from db.models.imports import ImportBatch, ImportMapping
 from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
 from db.models.quality import QaDraw, QaReview, QaSample, QaScorecard
 from db.models.schedule import (
@@ -27,7 +28,7 @@ from db.models.schedule import (
 __all__ = [
     "AgentStateInterval", "AuditEntry", "Base", "BusinessCalendar", "CalendarDay", "Center",
     "ChangeLogEntry", "Complaint", "ComplaintEvent", "Customer", "ForecastInterval", "ForecastRun",
-    "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaDraw", "QaReview",
+    "ImportBatch", "ImportMapping", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaDraw", "QaReview",
     "QaSample", "QaScorecard", "Queue", "Rota", "SatisfactionSurvey", "Setting", "ShiftActivity",
     "ShiftAssignment", "ShiftTemplate", "SkillAssessment", "SlaPolicy", "StaffingRequirement", "Team",
     "TimeOffRequest", "TrainingRecord", "User", "Versioned",

@@ -1,0 +1,1 @@
+"""History import: a center's exported interaction records (CSV/XLSX) into interactions."""

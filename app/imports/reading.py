@@ -1,0 +1,225 @@
+"""Reading a center's export: CSV in any delimiter, encoding and line ending, or XLSX.
+
+A :class:`Table` is a header plus an iterator of ``(row_number, values)``; row numbers count
+data rows from 1 (the header is row 0), the same numbers the skipped-rows report uses.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.i18n import N_
+
+SNIFF_BYTES = 64 * 1024
+DELIMITERS = ",;\t|"
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a table (message says why and what to do)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    file_name: str
+    kind: str  # csv / xlsx
+    header: tuple[str, ...]
+    encoding: str | None = None
+    delimiter: str | None = None
+    rows: Iterator[tuple[int, tuple[str, ...]]] = field(default_factory=lambda: iter(()), repr=False, compare=False)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def detect_encoding(sample: bytes) -> str:
+    """A BOM means UTF-8 (utf-8-sig); strict UTF-8 if it decodes; otherwise GB18030 (a superset of GBK)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3:  # the sample cut a multi-byte character in half
+            try:
+                sample[:exc.start].decode("utf-8")
+                return "utf-8"
+            except UnicodeDecodeError:
+                pass
+        return "gb18030"
+    return "utf-8"
+
+
+def check_encoding(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError as exc:
+        raise ImportFileError(N_("Unknown encoding {name!r}: try utf-8, utf-8-sig, gbk or gb18030").format(
+            name=name)) from exc
+
+
+def sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    if not lines:
+        return ","
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        # the most frequent candidate on the header line
+        counts = {d: lines[0].count(d) for d in DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Table:
+    """Open a CSV or XLSX file; raise :class:`ImportFileError` with a clear message if it cannot be read."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(N_("No such file: {path}").format(path=path))
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return _open_xlsx(path)
+    return _open_csv(path, encoding, delimiter)
+
+
+def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
+    with path.open("rb") as fh:
+        sample = fh.read(SNIFF_BYTES)
+    if sample.startswith(b"PK\x03\x04"):
+        raise ImportFileError(N_("{name} looks like an Excel workbook: save it with the .xlsx extension").format(
+            name=path.name))
+    enc = check_encoding(encoding) if encoding else detect_encoding(sample)
+    if enc == "utf-8" and sample.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    try:
+        text_sample = sample.decode(enc, errors="ignore")
+    except LookupError as exc:  # pragma: no cover - check_encoding already looked it up
+        raise ImportFileError(str(exc)) from exc
+    if delimiter is not None:
+        delim = {"tab": "\t", "\\t": "\t"}.get(delimiter, delimiter)
+        if len(delim) != 1:
+            raise ImportFileError(N_("The delimiter must be one character (or 'tab'), not {d!r}").format(d=delimiter))
+    else:
+        delim = sniff_delimiter(text_sample)
+    fh = path.open("r", encoding=enc, errors="strict", newline="")
+    reader = csv.reader(fh, delimiter=delim)
+    try:
+        header = next(reader, None)
+    except UnicodeDecodeError as exc:
+        fh.close()
+        raise ImportFileError(N_("{name} is not valid {enc}: give the right one with --encoding").format(
+            name=path.name, enc=enc)) from exc
+    if header is None or not any(h.strip() for h in header):
+        fh.close()
+        raise ImportFileError(N_("{name} is empty: the first line must name the columns").format(name=path.name))
+    header_t = tuple(h.strip() for h in header)
+    _check_header(path.name, header_t)
+
+    def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
+        number = 0
+        try:
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except UnicodeDecodeError as exc:
+                    raise ImportFileError(N_(
+                        "{name}: a line after data row {row} is not valid {enc}; give the right one with "
+                        "--encoding").format(name=path.name, row=number, enc=enc)) from exc
+                except csv.Error as exc:
+                    raise ImportFileError(N_("{name}: the CSV is broken after data row {row}: {err}").format(
+                        name=path.name, row=number, err=exc)) from exc
+                if not values or not any(v.strip() for v in values):
+                    number += 1
+                    continue
+                number += 1
+                yield number, tuple(values)
+        finally:
+            fh.close()
+
+    return Table(path.name, "csv", header_t, enc, delim, rows())
+
+
+def _check_header(name: str, header: tuple[str, ...]) -> None:
+    seen: set[str] = set()
+    for h in header:
+        if h and h in seen:
+            raise ImportFileError(N_("{name}: the column {col!r} appears twice in the header").format(name=name, col=h))
+        seen.add(h)
+
+
+def _open_xlsx(path: Path) -> Table:
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError as exc:  # pragma: no cover - a dependency
+        raise ImportFileError(N_("Reading XLSX needs the openpyxl package")) from exc
+    import zipfile
+
+    # merged cells are only listed in full mode; read the header rows that way from a small look
+    try:
+        check = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise ImportFileError(N_("{name} is not a readable XLSX workbook: {err}").format(name=path.name, err=exc)) from exc
+    sheet = check.worksheets[0]
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row <= 1:
+            check.close()
+            raise ImportFileError(N_(
+                "{name}: the header row has merged cells ({cells}); unmerge them so that every column has "
+                "its own name, then import again").format(name=path.name, cells=str(merged)))
+    check.close()
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    first = next(it, None)
+    if first is None or not any(v is not None and str(v).strip() for v in first):
+        wb.close()
+        raise ImportFileError(N_("{name} is empty: the first row must name the columns").format(name=path.name))
+    header = tuple("" if v is None else str(v).strip() for v in first)
+    _check_header(path.name, header)
+
+    def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
+        number = 0
+        try:
+            for values in it:
+                number += 1
+                cells = tuple(_cell_text(v) for v in values)
+                if any(c.strip() for c in cells):
+                    yield number, cells
+        finally:
+            wb.close()
+
+    return Table(path.name, "xlsx", header, None, None, rows())
+
+
+def _cell_text(value: object) -> str:
+    """Cells become the text a CSV export would hold: datetimes in ISO form, whole floats without '.0'."""
+    from datetime import date, datetime, time, timedelta
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        total = int(value.total_seconds())
+        return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_text(data: bytes) -> io.StringIO:  # pragma: no cover - helper for callers holding bytes
+    return io.StringIO(data.decode(detect_encoding(data[:SNIFF_BYTES])))
