@@ -18,6 +18,7 @@ from tests import factories as f
 
 PHONE = "13812346925"
 MASKED = "138****6925"
+MANAGER = Actor("hana", "manager")  # sees the whole center
 
 
 # --- the resolution deadline (pure) ---------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def _board_floor(db, tmp_path) -> dict[str, int]:
 def test_board_groups_by_stage_in_R_FLOW_1_order_with_counts(any_db, tmp_path, frozen_clock):
     _board_floor(any_db, tmp_path)
     with any_db.session() as s:
-        board = load_board(s)
+        board = load_board(s, MANAGER)
     assert [c.stage for c in board.columns] == ["accept", "assess", "process", "feedback", "closed"]
     assert [c.count for c in board.columns] == [3, 1, 1, 1, 1]
     assert [card.reference for card in board.column("accept").cards] == ["C-3", "C-2", "C-1"]  # urgent VIP first
@@ -143,7 +144,7 @@ def test_board_deadline_follows_the_rule_value_R_SLA_6(sqlite_db, tmp_path, froz
         version = next(r.version for r in list_rules(s) if r.key == "R-SLA-6")
         update_rule(s, admin, "R-SLA-6", "1.5", version)
     with sqlite_db.session() as s:
-        board = load_board(s)
+        board = load_board(s, MANAGER)
     states = {card.reference: card.sla.state for column in board.columns for card in column.cards}
     assert states["C-1"] == ON_TRACK and states["C-3"] == BREACHED and states["C-5"] == BREACHED
 
@@ -151,7 +152,7 @@ def test_board_deadline_follows_the_rule_value_R_SLA_6(sqlite_db, tmp_path, froz
 def test_board_filter_by_text_priority_and_category(sqlite_db, tmp_path, frozen_clock):
     _board_floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        board = load_board(s)
+        board = load_board(s, MANAGER)
 
     def refs(flt: BoardFilter) -> list[str]:
         return [card.reference for column in filter_board(board, flt).columns for card in column.cards]
@@ -169,8 +170,8 @@ def test_board_filter_by_text_priority_and_category(sqlite_db, tmp_path, frozen_
 def test_complaint_detail_has_the_timeline_in_order(any_db, tmp_path, frozen_clock):
     ids = _board_floor(any_db, tmp_path)
     with any_db.session() as s:
-        detail = complaint_detail(s, ids["C-1"])
-        missing = complaint_detail(s, 10_000)
+        detail = complaint_detail(s, MANAGER, ids["C-1"])
+        missing = complaint_detail(s, MANAGER, 10_000)
     assert missing is None
     assert [e.kind for e in detail.events] == ["created", "note"]
     assert detail.events[1].note == "Customer called again"
@@ -198,8 +199,8 @@ def test_complaint_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_pa
 
     ids = _board_floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        board = load_board(s)
-        detail = complaint_detail(s, ids["C-1"])
+        board = load_board(s, MANAGER)
+        detail = complaint_detail(s, MANAGER, ids["C-1"])
     cards = CardListModel("accept")
     cards.set_cards(board.column("accept").cards, board.at)
     qtmodeltester.check(cards)
@@ -287,6 +288,6 @@ def test_board_closed_column_window_edge(sqlite_db, frozen_clock):
         _complaint(s, c, "C-in", "closed", opened_h_ago=200, closed_h_ago=7 * 24)  # exactly 7 days: shown
         _complaint(s, c, "C-out", "closed", opened_h_ago=200, closed_h_ago=7 * 24 + 1 / 60)
     with sqlite_db.session() as s:
-        board = load_board(s)
+        board = load_board(s, MANAGER)
     assert [card.reference for card in board.column("closed").cards] == ["C-in"]
     assert board.at == datetime(2026, 11, 18, 2, 0, tzinfo=UTC)

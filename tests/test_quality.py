@@ -23,6 +23,7 @@ from tests import factories as f
 
 PHONE = "13812346925"
 MASKED = "138****6925"
+MANAGER = Actor("hana", "manager")  # sees the whole center
 # the frozen clock stands at Wed 2026-11-18 10:00 in Shanghai (02:00 UTC)
 NOV_17_LAST_MINUTE = datetime(2026, 11, 17, 15, 59, tzinfo=UTC)  # 23:59 Shanghai, Tue 17 Nov
 NOV_18_MIDNIGHT = datetime(2026, 11, 17, 16, 0, tzinfo=UTC)  # 00:00 Shanghai, Wed 18 Nov
@@ -91,7 +92,7 @@ def _keys(floor: Floor, page) -> list[str]:
 def test_recorded_interactions_newest_first_with_masked_customer_only_R_SEC_2(any_db, tmp_path, frozen_clock):
     floor = _floor(any_db, tmp_path)
     with any_db.session() as s:
-        page = list_interactions(s, InteractionFilter())
+        page = list_interactions(s, MANAGER, InteractionFilter())
     assert _keys(floor, page) == ["transferred", "carol", "bob", "mid18", "late17", "old"]
     assert page.total == 6 and (page.first, page.last) == (1, 6)
     carol = page.rows[1]
@@ -104,7 +105,7 @@ def test_recorded_interactions_newest_first_with_masked_customer_only_R_SEC_2(an
     assert mid18.review_score == 9  # the latest final review
     assert page.rows[2].review_score is None  # a draft is not a review yet
     with any_db.session() as s:
-        everything = list_interactions(s, InteractionFilter(recorded_only=False))
+        everything = list_interactions(s, MANAGER, InteractionFilter(recorded_only=False))
     assert everything.total == 8
     abandoned = next(r for r in everything.rows if r.id == floor.ids["abandoned"])
     assert abandoned.agent is None and abandoned.outcome == "abandoned" and not abandoned.has_recording
@@ -113,8 +114,8 @@ def test_recorded_interactions_newest_first_with_masked_customer_only_R_SEC_2(an
 def test_date_range_is_center_local_days(any_db, tmp_path, frozen_clock):
     floor = _floor(any_db, tmp_path)
     with any_db.session() as s:
-        only_18 = list_interactions(s, InteractionFilter(start_day=date(2026, 11, 18), end_day=date(2026, 11, 18)))
-        only_17 = list_interactions(s, InteractionFilter(start_day=date(2026, 11, 17), end_day=date(2026, 11, 17)))
+        only_18 = list_interactions(s, MANAGER, InteractionFilter(start_day=date(2026, 11, 18), end_day=date(2026, 11, 18)))
+        only_17 = list_interactions(s, MANAGER, InteractionFilter(start_day=date(2026, 11, 17), end_day=date(2026, 11, 17)))
     assert "late17" not in _keys(floor, only_18) and "mid18" in _keys(floor, only_18)
     assert _keys(floor, only_17) == ["late17"]
 
@@ -137,18 +138,18 @@ def test_date_range_is_center_local_days(any_db, tmp_path, frozen_clock):
 def test_each_filter_narrows_the_list(sqlite_db, tmp_path, frozen_clock, make_filter, expected):
     floor = _floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        page = list_interactions(s, make_filter(floor))
+        page = list_interactions(s, MANAGER, make_filter(floor))
     assert _keys(floor, page) == expected and page.total == len(expected)
 
 
 def test_paging_and_sorting_keep_the_total(any_db, tmp_path, frozen_clock):
     floor = _floor(any_db, tmp_path)
     with any_db.session() as s:
-        pages = [list_interactions(s, InteractionFilter(), offset=o, limit=4) for o in (0, 4)]
-        beyond = list_interactions(s, InteractionFilter(), offset=40, limit=4)
-        by_wait = list_interactions(s, InteractionFilter(), sort="wait", descending=False)
-        by_rating = list_interactions(s, InteractionFilter(), sort="rating", descending=True)
-        by_agent = list_interactions(s, InteractionFilter(), sort="agent", descending=False)
+        pages = [list_interactions(s, MANAGER, InteractionFilter(), offset=o, limit=4) for o in (0, 4)]
+        beyond = list_interactions(s, MANAGER, InteractionFilter(), offset=40, limit=4)
+        by_wait = list_interactions(s, MANAGER, InteractionFilter(), sort="wait", descending=False)
+        by_rating = list_interactions(s, MANAGER, InteractionFilter(), sort="rating", descending=True)
+        by_agent = list_interactions(s, MANAGER, InteractionFilter(), sort="agent", descending=False)
     assert [len(p.rows) for p in pages] == [4, 2] and {p.total for p in pages} == {6}
     assert (pages[0].has_previous, pages[0].has_next, pages[1].has_next) == (False, True, False)
     assert (pages[1].first, pages[1].last) == (5, 6)
@@ -162,20 +163,20 @@ def test_paging_and_sorting_keep_the_total(any_db, tmp_path, frozen_clock):
 def test_bad_filters_are_refused_with_a_message(sqlite_db, tmp_path, frozen_clock):
     _floor(sqlite_db, tmp_path)
     with pytest.raises(ValueError, match="start date"), sqlite_db.session() as s:
-        list_interactions(s, InteractionFilter(start_day=date(2026, 11, 18), end_day=date(2026, 11, 1)))
+        list_interactions(s, MANAGER, InteractionFilter(start_day=date(2026, 11, 18), end_day=date(2026, 11, 1)))
     with pytest.raises(ValueError, match="rating"), sqlite_db.session() as s:
-        list_interactions(s, InteractionFilter(rating_min=5, rating_max=2))
+        list_interactions(s, MANAGER, InteractionFilter(rating_min=5, rating_max=2))
     with pytest.raises(ValueError, match="sort"), sqlite_db.session() as s:
-        list_interactions(s, InteractionFilter(), sort="customer")
+        list_interactions(s, MANAGER, InteractionFilter(), sort="customer")
 
 
 def test_interaction_detail_lists_reviews_and_complaints_masked(sqlite_db, tmp_path, frozen_clock):
     floor = _floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        carol = interaction_detail(s, floor.ids["carol"])
-        mid18 = interaction_detail(s, floor.ids["mid18"])
-        missing = interaction_detail(s, 999_999)
-        options = filter_options(s)
+        carol = interaction_detail(s, MANAGER, floor.ids["carol"])
+        mid18 = interaction_detail(s, MANAGER, floor.ids["mid18"])
+        missing = interaction_detail(s, MANAGER, 999_999)
+        options = filter_options(s, MANAGER)
     assert missing is None
     assert carol.row.customer_masked == MASKED and carol.customer_name_masked == "Zhang *" and carol.customer_is_vip
     assert carol.complaints == ("C-2026-000007",) and carol.reviews == ()
@@ -219,7 +220,7 @@ def test_weekly_qa_counts_drawn_and_reviewed_against_quota_R_QA_1(any_db, tmp_pa
             _sample(s, last_week, i, floor.bob, status="reviewed")
         _sample(s, this_week, i, floor.carol, status="reviewed")
     with any_db.session() as s:
-        weekly = weekly_qa_status(s)
+        weekly = weekly_qa_status(s, MANAGER)
     assert weekly.week_start == date(2026, 11, 9) and weekly.review_week_start == date(2026, 11, 16)
     assert weekly.quota == 5 and weekly.has_draw
     by_name = {a.agent: a for a in weekly.agents}
@@ -235,14 +236,14 @@ def test_weekly_qa_counts_drawn_and_reviewed_against_quota_R_QA_1(any_db, tmp_pa
         version = next(r.version for r in list_rules(s) if r.key == "R-QA-1")
         update_rule(s, admin, "R-QA-1", "3", version)
     with any_db.session() as s:
-        weekly = weekly_qa_status(s)
+        weekly = weekly_qa_status(s, MANAGER)
     assert weekly.quota == 3 and weekly.under_quota == 1  # only Carol, with nothing drawn
 
 
 def test_weekly_qa_without_a_draw_lists_every_agent_under_quota_R_QA_1(sqlite_db, tmp_path, frozen_clock):
     _floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        weekly = weekly_qa_status(s, today=date(2026, 11, 22))  # Sunday: still the week of 16 Nov
+        weekly = weekly_qa_status(s, MANAGER, today=date(2026, 11, 22))  # Sunday: still the week of 16 Nov
     assert weekly.week_start == date(2026, 11, 9) and not weekly.has_draw
     assert weekly.under_quota == 3 and all(a.drawn == 0 for a in weekly.agents)
 
@@ -258,8 +259,8 @@ def test_quality_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_path
 
     floor = _floor(sqlite_db, tmp_path)
     with sqlite_db.session() as s:
-        page = list_interactions(s, InteractionFilter(recorded_only=False))
-        weekly = weekly_qa_status(s)
+        page = list_interactions(s, MANAGER, InteractionFilter(recorded_only=False))
+        weekly = weekly_qa_status(s, MANAGER)
     model = InteractionTableModel(ZoneInfo("Asia/Shanghai"))
     model.set_rows(page.rows)
     qtmodeltester.check(model)

@@ -219,7 +219,9 @@ def test_schedule_workspace_shows_the_published_week(qtbot, sqlite_db, frozen_cl
         assert page._timer.isActive()
 
         page._step_week(1)  # next week: a draft with no shifts yet
-        assert page.status_label.text() == "Draft — not yet published (revision 1)"
+        # the console's default actor is an administrator: no publishing, and the status line says why
+        assert page.status_label.text() == "Draft — not yet published (revision 1) · only schedulers publish rotas"
+        assert page.publish_button.isHidden()
         assert model.rowCount() == 3 + 4  # the four active agents under Alpha, bravo and "No team"
         assert isinstance(model, RotaWeekModel)
         page._step_week(1)  # two weeks ahead: nothing at all

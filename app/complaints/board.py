@@ -6,6 +6,9 @@
 * Within a column: urgent before regular before special (R-FLOW-2), VIP first, then the
   resolution deadline (see ``app/complaints/sla.py``) soonest first; closed cases newest first.
 * The customer appears only as ``customers.phone_masked`` (R-SEC-2).
+* Whose cases: the actor's row scope (``app/security/permissions.py``): a supervisor sees the
+  cases of the teams they supervise, an agent their own, the other roles the whole center. The
+  scope is applied in the query, so no caller can see more than its actor may.
 * Filtering by text, priority and category runs on the loaded cards (``filter_board``), so it
   costs no database round trip while typing.
 """
@@ -20,9 +23,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.actor import Actor
 from app.admin.rules import rule_value
 from app.complaints.sla import SLA_STATES, SlaIndication, resolution_rule, resolution_sla
 from app.i18n import N_
+from app.security.permissions import RowScope, row_scope
 from db.models import Complaint, ComplaintEvent, Customer, Person, Team
 from db.models.complaints import CATEGORIES, PRIORITIES, STAGES
 
@@ -89,6 +94,7 @@ class Board:
     at: datetime
     columns: tuple[StageColumn, ...]
     closed_days: int = CLOSED_DAYS
+    scope: RowScope = field(default_factory=lambda: RowScope("all"))
 
     def column(self, stage: str) -> StageColumn:
         return next(c for c in self.columns if c.stage == stage)
@@ -157,6 +163,8 @@ class ComplaintDetail:
     is_conflict: bool
     interaction_id: int | None
     events: tuple[TimelineEvent, ...] = field(default=())
+    # whose identifiers an allowed role may reveal (app/security/customers.py); None: no customer, or erased
+    customer_id: int | None = None
 
 
 def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
@@ -207,19 +215,26 @@ def _sort_key(card: ComplaintCard) -> tuple[Any, ...]:
     return (priority, not card.is_vip, card.sla.due_at, card.id)
 
 
-def load_board(session: Session, *, now: datetime | None = None) -> Board:
+def _scoped(query: Any, scope: RowScope) -> Any:
+    clause = scope.complaint_clause()
+    return query if clause is None else query.where(clause)
+
+
+def load_board(session: Session, actor: Actor, *, now: datetime | None = None) -> Board:
+    """The board of the cases ``actor`` may see."""
     now = now or clock.now()
+    scope = row_scope(session, actor)
     targets = _targets(session)
     closed_since = now - timedelta(days=CLOSED_DAYS)
     rows = session.execute(
-        _select().where(or_(Complaint.stage != "closed", Complaint.closed_at >= closed_since))
+        _scoped(_select(), scope).where(or_(Complaint.stage != "closed", Complaint.closed_at >= closed_since))
     ).all()
     by_stage: dict[str, list[ComplaintCard]] = {stage: [] for stage in STAGES}
     for r in rows:
         card = _card(r, now, targets)
         by_stage.setdefault(card.stage if card.stage in by_stage else "accept", []).append(card)
     columns = tuple(StageColumn(stage, tuple(sorted(by_stage[stage], key=_sort_key))) for stage in STAGES)
-    return Board(at=now, columns=columns)
+    return Board(at=now, columns=columns, scope=scope)
 
 
 def filter_board(board: Board, f: BoardFilter) -> Board:
@@ -229,9 +244,11 @@ def filter_board(board: Board, f: BoardFilter) -> Board:
         StageColumn(c.stage, tuple(card for card in c.cards if f.matches(card))) for c in board.columns))
 
 
-def complaint_detail(session: Session, complaint_id: int, *, now: datetime | None = None) -> ComplaintDetail | None:
+def complaint_detail(session: Session, actor: Actor, complaint_id: int, *,
+                     now: datetime | None = None) -> ComplaintDetail | None:
+    """One case with its timeline; None when it does not exist or is outside the actor's scope."""
     now = now or clock.now()
-    row = session.execute(_select().where(Complaint.id == complaint_id)).first()
+    row = session.execute(_scoped(_select(), row_scope(session, actor)).where(Complaint.id == complaint_id)).first()
     if row is None:
         return None
     c = session.get(Complaint, complaint_id)
@@ -251,6 +268,7 @@ def complaint_detail(session: Session, complaint_id: int, *, now: datetime | Non
         departments=tuple(str(d) for d in (c.departments or ())), temporary_solution=c.temporary_solution,
         is_complex=bool(c.is_complex), is_conflict=bool(c.is_conflict), interaction_id=c.interaction_id,
         events=tuple(TimelineEvent(e[0], e[1], e[2], e[3], e[4], e[5]) for e in events),
+        customer_id=customer.id if customer is not None and customer.erased_at is None else None,
     )
 
 

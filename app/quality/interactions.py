@@ -9,6 +9,9 @@ Definitions (shown in the UI, tested in ``tests/test_quality.py``):
 * **Reviewed** means a QA review that is not a draft exists for the interaction; the score
   shown is the dialogue score (1-10, R-QA-2) of the latest such review.
 * The customer is shown only as ``customers.phone_masked`` (R-SEC-2): nothing here decrypts.
+* Whose interactions: the actor's row scope (``app/security/permissions.py``): a supervisor sees
+  the agents of the teams they supervise, an agent their own, the other roles everyone. It is a
+  WHERE clause on ``agent_id`` in every query here (list, count, details, filter choices).
 
 A page is fetched with LIMIT/OFFSET over an indexed range and the total is one COUNT with the
 same filters; nothing loads every row.
@@ -26,8 +29,10 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app import clock
+from app.actor import Actor
 from app.i18n import N_
 from app.people.center import center_summary
+from app.security.permissions import RowScope, row_scope
 from db.models import Complaint, Customer, Interaction, Person, QaReview, Queue, Team
 
 PAGE_SIZE = 200
@@ -141,6 +146,8 @@ class InteractionDetail:
     customer_is_vip: bool
     reviews: tuple[ReviewSummary, ...] = field(default=())
     complaints: tuple[str, ...] = field(default=())  # references of complaints raised from it
+    # whose identifiers an allowed role may reveal (app/security/customers.py); None: no customer, or erased
+    customer_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,8 @@ class FilterOptions:
     channels: tuple[str, ...]
     today: date  # center-local
     timezone: str
-    has_interactions: bool  # any at all, to tell "nothing matches" from "nothing yet"
+    has_interactions: bool  # any in scope, to tell "nothing matches" from "nothing yet"
+    scope: RowScope = field(default_factory=lambda: RowScope("all"))
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -269,14 +277,19 @@ def _order_by(sort: str, descending: bool) -> list[Any]:
 
 
 # --- queries -----------------------------------------------------------------------------------------
-def list_interactions(session: Session, f: InteractionFilter, *, offset: int = 0, limit: int = PAGE_SIZE,
-                      sort: str = "time", descending: bool = True) -> InteractionPage:
-    """One page of interactions matching ``f`` (newest first by default) and the total count."""
+def _scope_where(session: Session, actor: Actor) -> list[ColumnElement[bool]]:
+    clause = row_scope(session, actor).interaction_clause()
+    return [] if clause is None else [clause]
+
+
+def list_interactions(session: Session, actor: Actor, f: InteractionFilter, *, offset: int = 0,
+                      limit: int = PAGE_SIZE, sort: str = "time", descending: bool = True) -> InteractionPage:
+    """One page of the interactions ``actor`` may see matching ``f`` (newest first by default), and the total."""
     f.validate()
     if limit <= 0:
         raise ValueError("limit must be positive")
     tz = center_zone(session)
-    where = _where(f, tz)
+    where = _where(f, tz) + _scope_where(session, actor)
     total = session.scalar(select(func.count()).select_from(Interaction).where(*where)) or 0
     offset = max(0, min(offset, max(0, total - 1) // limit * limit))
     rows = session.execute(
@@ -286,8 +299,10 @@ def list_interactions(session: Session, f: InteractionFilter, *, offset: int = 0
                            sort=sort, descending=descending)
 
 
-def interaction_detail(session: Session, interaction_id: int) -> InteractionDetail | None:
-    row = session.execute(_row_select().where(Interaction.id == interaction_id)).first()
+def interaction_detail(session: Session, actor: Actor, interaction_id: int) -> InteractionDetail | None:
+    """One interaction's details; None when it does not exist or is outside the actor's scope."""
+    row = session.execute(
+        _row_select().where(Interaction.id == interaction_id, *_scope_where(session, actor))).first()
     if row is None:
         return None
     i = session.get(Interaction, interaction_id)
@@ -313,18 +328,24 @@ def interaction_detail(session: Session, interaction_id: int) -> InteractionDeta
         customer_is_vip=bool(customer.is_vip) if customer else False,
         reviews=tuple(ReviewSummary(r[0], r[1], r[2], r[3] or 0, r[4], r[5]) for r in reviews),
         complaints=tuple(complaints),
+        customer_id=customer.id if customer is not None and customer.erased_at is None else None,
     )
 
 
-def filter_options(session: Session, today: date | None = None) -> FilterOptions:
-    """Choices for the filter bar: agents, teams, queues and channels, plus the center-local today."""
+def filter_options(session: Session, actor: Actor, today: date | None = None) -> FilterOptions:
+    """Choices for the filter bar (the teams and agents in the actor's scope), plus the center-local today."""
     tz = center_zone(session)
+    scope = row_scope(session, actor)
     # former agents stay listed: their past interactions can still be reviewed
-    agents = session.execute(
-        select(Person.id, Person.full_name, Person.team_id).where(Person.job_title == "agent")
-        .order_by(Person.full_name, Person.id)
-    ).all()
-    teams = session.execute(select(Team.id, Team.name).order_by(Team.name)).all()
+    agent_query = select(Person.id, Person.full_name, Person.team_id).where(Person.job_title == "agent")
+    team_query = select(Team.id, Team.name)
+    in_scope = scope.agent_ids()
+    if in_scope is not None:
+        agent_query = agent_query.where(Person.id.in_(in_scope))
+        team_query = team_query.where(Team.id.in_(scope.team_ids or (-1,)))
+    agents = session.execute(agent_query.order_by(Person.full_name, Person.id)).all()
+    scoped = [] if scope.interaction_clause() is None else [scope.interaction_clause()]
+    teams = session.execute(team_query.order_by(Team.name)).all()
     queues = session.execute(select(Queue.id, Queue.name, Queue.channel).order_by(Queue.channel, Queue.name)).all()
     channels = tuple(dict.fromkeys(q.channel for q in queues))
     return FilterOptions(
@@ -334,5 +355,6 @@ def filter_options(session: Session, today: date | None = None) -> FilterOptions
         channels=channels,
         today=today or clock.now().astimezone(tz).date(),
         timezone=tz.key,
-        has_interactions=bool(session.scalar(select(exists().where(Interaction.id.is_not(None))))),
+        has_interactions=bool(session.scalar(select(exists().where(Interaction.id.is_not(None), *scoped)))),
+        scope=scope,
     )

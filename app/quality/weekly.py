@@ -11,20 +11,24 @@ Definitions (shown in the UI, tested in ``tests/test_quality.py``):
 * **Quota**: the R-QA-1 rule value (default 5 per agent per week). An agent is **under quota**
   when fewer than the quota were drawn or reviewed.
 
-Every active agent is listed, with zeros when nothing was drawn for them, so a gap is visible.
+Every active agent in the actor's scope is listed (a supervisor: the agents of their teams;
+an agent: themselves; other roles: everyone, see ``app/security/permissions.py``), with zeros
+when nothing was drawn for them, so a gap is visible.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.actor import Actor
 from app.admin.rules import rule_value
 from app.quality.interactions import center_zone
+from app.security.permissions import RowScope, row_scope
 from db.models import Person, QaDraw, QaReview, QaSample, Team
 
 
@@ -56,6 +60,7 @@ class WeeklyQa:
     quota: int
     has_draw: bool
     agents: tuple[AgentQa, ...]
+    scope: RowScope = field(default_factory=lambda: RowScope("all"))
 
     @property
     def week_end(self) -> date:
@@ -83,8 +88,11 @@ def week_monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_qa_status(session: Session, today: date | None = None) -> WeeklyQa:
+def weekly_qa_status(session: Session, actor: Actor, today: date | None = None) -> WeeklyQa:
+    """Last week's sample per agent in ``actor``'s scope, against the R-QA-1 quota."""
     tz = center_zone(session)
+    scope = row_scope(session, actor)
+    in_scope = scope.agent_ids()
     day = today or clock.now().astimezone(tz).date()
     monday = week_monday(day) - timedelta(days=7)  # the sampled week
     quota = int(float(rule_value(session, "R-QA-1")))  # type: ignore[arg-type]
@@ -95,12 +103,17 @@ def weekly_qa_status(session: Session, today: date | None = None) -> WeeklyQa:
         QaReview.sample_id.in_(select(QaSample.id).where(QaSample.draw_id.in_(draw_ids))),
         QaReview.status != "draft")
     is_reviewed = or_(QaSample.status == "reviewed", QaSample.id.in_(reviewed_samples))
+    sample_where = [QaSample.draw_id.in_(draw_ids), QaSample.status != "replaced"]
+    people_where = []
+    if in_scope is not None:
+        sample_where.append(QaSample.agent_id.in_(in_scope))
+        people_where.append(Person.id.in_(in_scope))
     counts = {
         agent_id: (drawn, reviewed)
         for agent_id, drawn, reviewed in session.execute(
             select(QaSample.agent_id, func.count(QaSample.id),
                    func.sum(case((is_reviewed, 1), else_=0)))
-            .where(QaSample.draw_id.in_(draw_ids), QaSample.status != "replaced")
+            .where(*sample_where)
             .group_by(QaSample.agent_id)
         )
     }
@@ -108,11 +121,11 @@ def weekly_qa_status(session: Session, today: date | None = None) -> WeeklyQa:
         select(Person.id, Person.full_name, Team.name)
         .outerjoin(Team, Team.id == Person.team_id)
         .where(or_(and_(Person.job_title == "agent", Person.active.is_(True)),
-                   Person.id.in_(list(counts) or [-1])))
+                   Person.id.in_(list(counts) or [-1])), *people_where)
         .order_by(Team.name.is_(None), Team.name, Person.full_name, Person.id)
     ).all()
     agents = tuple(
         AgentQa(pid, name, team, int(counts.get(pid, (0, 0))[0]), int(counts.get(pid, (0, 0))[1] or 0), quota)
         for pid, name, team in people
     )
-    return WeeklyQa(week_start=monday, quota=quota, has_draw=has_draw, agents=agents)
+    return WeeklyQa(week_start=monday, quota=quota, has_draw=has_draw, agents=agents, scope=scope)

@@ -140,6 +140,8 @@ class RotaWeek:
     published_at: datetime | None = None
     published_by: str | None = None
     newer_draft_revision: int | None = None  # a draft in progress after the shown published revision
+    newer_draft_id: int | None = None
+    version: int | None = None  # the shown rota's row version, for publishing it (app/schedule/publish.py)
     teams: tuple[TeamGroup, ...] = ()
     headcount: tuple[int, ...] = (0,) * 7  # people with a shift starting that day
     coverage: tuple[tuple[HourCoverage, ...], ...] = ()  # [day][hour], center-local
@@ -186,7 +188,8 @@ class OnShiftNow:
 
 
 # --- queries ---------------------------------------------------------------------------------------
-def _shown_rotas(session: Session, center_id: int, week_start: date) -> tuple[Rota | None, int | None]:
+def _shown_rotas(session: Session, center_id: int, week_start: date) -> tuple[Rota | None, Rota | None]:
+    """The rota a week shows, and the newest draft after it when the shown one is published."""
     rotas = session.scalars(
         select(Rota).where(Rota.center_id == center_id, Rota.week_start == week_start)
         .order_by(Rota.revision.desc(), Rota.id.desc())).all()
@@ -194,8 +197,8 @@ def _shown_rotas(session: Session, center_id: int, week_start: date) -> tuple[Ro
     drafts = [r for r in rotas if r.status != PUBLISHED]
     if published:
         shown = published[0]
-        newer = [d.revision for d in drafts if d.revision > shown.revision]
-        return shown, max(newer) if newer else None
+        newer = [d for d in drafts if d.revision > shown.revision]
+        return shown, newer[0] if newer else None
     return (drafts[0] if drafts else None), None
 
 
@@ -246,7 +249,9 @@ def rota_week(session: Session, week_start: date | None = None, *, tz: ZoneInfo 
     return RotaWeek(
         week_start=week_start, timezone=tz.key, rota_id=rota.id, status=rota.status, revision=rota.revision,
         created_at=rota.created_at, published_at=rota.published_at, published_by=rota.published_by,
-        newer_draft_revision=newer_draft, teams=teams, headcount=headcount,
+        newer_draft_revision=newer_draft.revision if newer_draft else None,
+        newer_draft_id=newer_draft.id if newer_draft else None, version=rota.version, teams=teams,
+        headcount=headcount,
         coverage=_coverage(all_cells, days, tz),
         templates=tuple(sorted(templates.values(), key=lambda t: (t.start, t.name))),
     )

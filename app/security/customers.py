@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
-from app.security.crypto import CustomerCipher
+from app.security.crypto import CustomerCipher, KeyError_, key_file_path
 from app.security.masking import mask_name, mask_phone
-from app.security.permissions import require
+from app.security.permissions import PermissionDenied, require, row_scope
 from db.models import Complaint, Customer, Interaction, Setting
 
 RETENTION_KEY = "customer.retention_days"
@@ -43,20 +45,66 @@ def new_customer_values(cipher: CustomerCipher, *, phone: str | None, name: str 
     }
 
 
-def reveal(session: Session, actor: Actor, customer_id: int, cipher: CustomerCipher, *, reason: str) -> RevealedCustomer:
-    """Decrypt one customer's identifiers for a role allowed to see them; every reveal is logged."""
+def reveal(session: Session, actor: Actor, customer_id: int, cipher: CustomerCipher, *, reason: str,
+           complaint_id: int | None = None, interaction_id: int | None = None) -> RevealedCustomer:
+    """Decrypt one customer's identifiers for a role allowed to see them; every reveal is one audit row.
+
+    From a screen, pass the complaint or interaction the customer was revealed from: the record
+    must be one the actor may see (a supervisor: their own teams) and belong to this customer,
+    and the audit row names it. A key-file problem raises :class:`KeyError_` and logs nothing
+    (nothing was revealed).
+    """
     require(actor, "customer.reveal")
-    if not reason.strip():
+    reason = reason.strip()
+    if not reason:
         raise ValueError("Say why you need to see the customer's details.")
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise ValueError("Unknown customer.")
     if customer.erased_at is not None:
         raise ValueError("This customer's identifiers were erased after the retention period.")
-    audit.record(session, actor, "reveal", "customer", customer_id, after={"reason": reason.strip()})
+    after: dict[str, Any] = {"reason": reason}
+    if complaint_id is not None:
+        _check_source(session, actor, Complaint, complaint_id, customer_id, row_scope(session, actor)
+                      .complaint_clause())
+        after["complaint_id"] = complaint_id
+    if interaction_id is not None:
+        _check_source(session, actor, Interaction, interaction_id, customer_id, row_scope(session, actor)
+                      .interaction_clause())
+        after["interaction_id"] = interaction_id
+    try:
+        revealed = RevealedCustomer(customer_id, cipher.decrypt(customer.phone_enc),
+                                    cipher.decrypt(customer.name_enc), cipher.decrypt(customer.email_enc))
+    except InvalidTag as exc:  # a key with the right id but the wrong secret: a copied or edited key file
+        raise KeyError_("The customer-data key file does not match the key these details were encrypted "
+                        "with.") from exc
+    audit.record(session, actor, "reveal", "customer", customer_id, after=after)
     record(session, Changes.AUDIT)
-    return RevealedCustomer(customer_id, cipher.decrypt(customer.phone_enc), cipher.decrypt(customer.name_enc),
-                            cipher.decrypt(customer.email_enc))
+    return revealed
+
+
+def reveal_cipher(path: Path | None = None) -> CustomerCipher:
+    """The cipher for reading customer details from the existing key file; a reveal never creates a key
+    (a new key could not decrypt anything, and would hide the real problem: the center's key is missing)."""
+    path = path or key_file_path()
+    if not path.is_file():
+        raise KeyError_(f"There is no customer-data key file at {path}.")
+    try:
+        return CustomerCipher.from_key_file(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise KeyError_(f"The customer-data key file {path} cannot be read: {exc}") from exc
+
+
+def _check_source(session: Session, actor: Actor, model: type[Complaint] | type[Interaction], record_id: int,
+                  customer_id: int, scope_clause: Any) -> None:
+    query = select(model.customer_id).where(model.id == record_id)
+    if scope_clause is not None:
+        query = query.where(scope_clause)
+    found = session.execute(query).first()
+    if found is None:
+        raise PermissionDenied(actor, "customer.reveal")
+    if found[0] != customer_id:
+        raise ValueError("This customer is not the one on that record.")
 
 
 def find_by_phone(session: Session, cipher: CustomerCipher, phone: str) -> int | None:

@@ -40,6 +40,8 @@ from app.complaints.board import (
     load_board,
 )
 from app.complaints.sla import AT_RISK, BREACHED, SLA_LABELS
+from app.security.permissions import SCOPE_ALL
+from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.complaints.cards import CardDelegate
 from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, format_span, label
 from ui.complaints.models import CARD_ROLE, CardListModel, timeline_html
@@ -151,6 +153,9 @@ class ComplaintDetailPanel(QWidget):
         self.fields["temporary"].setToolTip(self.tr("Temporary solution offered while open (R-SLA-8)"))
         self.fields["departments"].setToolTip(self.tr("Departments involved (R-FLOW-7)"))
         self.fields["feedback"].setToolTip(self.tr("Customer told the result and asked for their opinion (R-FLOW-5)"))
+        # the audited reveal sits under the masked customer (roles allowed customer.reveal only)
+        self.reveal_box = CustomerRevealBox(ctx, form_host)
+        self.form.insertRow(self.form.getWidgetPosition(self.fields["customer"])[0] + 1, "", self.reveal_box)
         body.addWidget(form_host)
         timeline_label = QLabel(self.tr("Timeline"), self.body)
         timeline_label.setStyleSheet("font-weight: 600; margin-top: 8px;")
@@ -170,6 +175,7 @@ class ComplaintDetailPanel(QWidget):
 
     def clear(self) -> None:
         self.detail = None
+        self.reveal_box.set_source(None)
         self.title.hide()
         self.body.hide()
         self.placeholder.show()
@@ -195,6 +201,7 @@ class ComplaintDetailPanel(QWidget):
         f["owner"].setText(" · ".join(x for x in (c.owner or self.tr("Unassigned"), c.team) if x))
         customer = " · ".join(x for x in (d.customer_name_masked, c.customer_masked) if x) or self.tr("Unknown")
         f["customer"].setText(customer + " · " + label(CHANNEL_LABELS.get(d.channel, d.channel)))
+        self.reveal_box.set_source(d.customer_id, complaint_id=c.id)
         f["first_contact"].setText(format_datetime(d.first_contact_at, tz))
         age = self.tr("open %1") if c.stage != "closed" else self.tr("closed after %1")
         f["opened"].setText(format_datetime(c.opened_at, tz) + " · " + age.replace("%1", format_span(c.age_sec)))
@@ -249,6 +256,9 @@ class ComplaintsWorkspace(Workspace):
         self.summary.setObjectName("complaints_summary")
         header.addWidget(self.summary)
         header.addStretch(1)
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("complaints_scope")
+        header.addWidget(self.scope_label)
         layout.addLayout(header)
 
         filters = QHBoxLayout()
@@ -328,8 +338,8 @@ class ComplaintsWorkspace(Workspace):
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
         self._request += 1
-        request = self._request
-        self.ctx.tasks.query(lambda s: load_board(s)).success(lambda board: self._on_loaded(request, board)) \
+        request, actor = self._request, self.ctx.actor
+        self.ctx.tasks.query(lambda s: load_board(s, actor)).success(lambda board: self._on_loaded(request, board)) \
             .failure(self._on_failed).run()
 
     def _on_loaded(self, request: int, board: Board) -> None:
@@ -371,8 +381,17 @@ class ComplaintsWorkspace(Workspace):
                 parts.append(f"<span style='color:{SLA_COLORS[state].name()}'>"
                              f"{locale.toString(counts[state])} {label(SLA_LABELS[state]).lower()}</span>")
         self.summary.setText(" · ".join(parts))
+        self.scope_label.setText(scope_text(board.scope, self.tr("Only the cases you own")))
+        self.scope_label.setToolTip(scope_tooltip(board.scope))
         total = sum(c.count for c in board.columns)
-        if total == 0:
+        if total == 0 and board.scope.kind != SCOPE_ALL:
+            self.empty.setText(self.tr("No open complaints or service requests for you to see, and none closed in "
+                                       "the last %1 days. You see %2; cases of other teams are not shown.")
+                               .replace("%1", str(CLOSED_DAYS))
+                               .replace("%2", self.tr("the cases you own") if not board.scope.team_ids
+                                        else ", ".join(board.scope.team_names)))
+            self.empty.show()
+        elif total == 0:
             self.empty.setText(self.tr("No open complaints or service requests, and none closed in the last "
                                        "%1 days. Cases logged on any desk appear here as soon as they are saved; "
                                        "a demo center (`floorwalker demo`) has cases in every stage.")
@@ -411,7 +430,8 @@ class ComplaintsWorkspace(Workspace):
             else:
                 self.detail.show_detail(detail, self.board.at if self.board else detail.card.opened_at)
 
-        self.ctx.tasks.query(lambda s: complaint_detail(s, complaint_id)).success(done).run()
+        actor = self.ctx.actor
+        self.ctx.tasks.query(lambda s: complaint_detail(s, actor, complaint_id)).success(done).run()
 
     def _on_tick_timeout(self) -> None:
         if not self.loading:

@@ -53,6 +53,8 @@ from app.quality.interactions import (
     list_interactions,
 )
 from app.quality.weekly import WeeklyQa, weekly_qa_status
+from app.security.permissions import SCOPE_ALL
+from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.context import ConsoleContext
 from ui.quality.formatting import (
     date_edit_format,
@@ -329,6 +331,9 @@ class InteractionDetailPanel(QGroupBox):
             value.setObjectName(f"detail_{key}")
             self.fields[key] = value
             self.form.addRow(caption, value)
+        # the audited reveal sits under the masked customer (roles allowed customer.reveal only)
+        self.reveal_box = CustomerRevealBox(ctx, self.body)
+        self.form.insertRow(self.form.getWidgetPosition(self.fields["customer"])[0] + 1, "", self.reveal_box)
         layout.addWidget(self.body)
         layout.addStretch(1)
         self.body.hide()
@@ -336,6 +341,7 @@ class InteractionDetailPanel(QGroupBox):
 
     def clear(self) -> None:
         self.detail = None
+        self.reveal_box.set_source(None)
         self.body.hide()
         self.placeholder.show()
 
@@ -362,6 +368,7 @@ class InteractionDetailPanel(QGroupBox):
         if d.customer_is_vip:
             customer += " · " + self.tr("VIP")
         f["customer"].setText(customer or self.tr("Unknown"))
+        self.reveal_box.set_source(d.customer_id, interaction_id=r.id)
         f["region"].setText(d.region or "—")
         if d.recording_ref:
             length = (" (" + format_duration(d.recording_sec) + ")") if d.recording_sec else ""
@@ -425,7 +432,10 @@ class WeeklyQaPanel(QGroupBox):
             "%2", format_date(weekly.week_end))
         self.setTitle(self.tr("This week's QA: sample of %1").replace("%1", span))
         self.model.set_rows(weekly.agents)
-        if not weekly.agents:
+        if not weekly.agents and weekly.scope.kind != SCOPE_ALL:
+            text = self.tr("No agents for you to see: %1.").replace(
+                "%1", scope_text(weekly.scope, self.tr("only your own QA is shown")))
+        elif not weekly.agents:
             text = self.tr("No active agents. Add agents in Admin to plan QA reviews.")
         elif not weekly.has_draw:
             text = self.tr("No QA draw has been made for last week yet, so all %1 agents are under the "
@@ -464,6 +474,9 @@ class QualityWorkspace(Workspace):
         hint.setObjectName("hint")
         header.addWidget(hint)
         header.addStretch(1)
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("quality_scope")
+        header.addWidget(self.scope_label)
         layout.addLayout(header)
 
         today = clock.now().astimezone(ctx.timezone).date()
@@ -552,10 +565,12 @@ class QualityWorkspace(Workspace):
         request = self._request
         f = self.filters.current_filter()
         offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
+        actor = self.ctx.actor
 
         def load(s: Any) -> tuple[FilterOptions, InteractionPage, WeeklyQa]:
-            return (filter_options(s), list_interactions(s, f, offset=offset, sort=sort, descending=descending),
-                    weekly_qa_status(s))
+            return (filter_options(s, actor),
+                    list_interactions(s, actor, f, offset=offset, sort=sort, descending=descending),
+                    weekly_qa_status(s, actor))
 
         self.ctx.tasks.query(load).success(lambda result: self._on_loaded(request, result)) \
             .failure(self._on_failed).run()
@@ -563,6 +578,8 @@ class QualityWorkspace(Workspace):
     def _on_loaded(self, request: int, result: tuple[FilterOptions, InteractionPage, WeeklyQa]) -> None:
         options, page, weekly = result
         self.options = options
+        self.scope_label.setText(scope_text(options.scope, self.tr("Only your own interactions")))
+        self.scope_label.setToolTip(scope_tooltip(options.scope))
         before = self.filters.current_filter()
         self.filters.set_options(options)
         self.weekly.show_weekly(weekly)
@@ -583,6 +600,7 @@ class QualityWorkspace(Workspace):
         request = self._request
         f = self.filters.current_filter()
         offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
+        actor = self.ctx.actor
         self.page_label.setText(self.tr("Loading…"))
 
         def done(page: InteractionPage) -> None:
@@ -590,7 +608,7 @@ class QualityWorkspace(Workspace):
                 self._show_page(page)
 
         self.ctx.tasks.query(
-            lambda s: list_interactions(s, f, offset=offset, sort=sort, descending=descending)
+            lambda s: list_interactions(s, actor, f, offset=offset, sort=sort, descending=descending)
         ).success(done).failure(self._on_failed).run()
 
     def _show_page(self, page: InteractionPage) -> None:
@@ -610,7 +628,12 @@ class QualityWorkspace(Workspace):
         else:
             self._selected_id = None
             self.detail.clear()
-            if self.options is not None and not self.options.has_interactions:
+            if self.options is not None and not self.options.has_interactions and \
+                    self.options.scope.kind != SCOPE_ALL:
+                self.empty.setText(self.tr("No interactions for you to see yet: %1.")
+                                   .replace("%1", scope_text(self.options.scope,
+                                                             self.tr("only your own interactions are shown"))))
+            elif self.options is not None and not self.options.has_interactions:
                 self.empty.setText(self.tr("No interactions yet — run `floorwalker demo` or import history."))
             else:
                 self.empty.setText(self.tr("No interactions match these filters. Widen the dates, clear "
@@ -696,7 +719,7 @@ class QualityWorkspace(Workspace):
         self._selected_id = row.id
         self._detail_request += 1
         request = self._detail_request
-        interaction_id = row.id
+        interaction_id, actor = row.id, self.ctx.actor
 
         def done(detail: InteractionDetail | None) -> None:
             if request != self._detail_request:
@@ -706,5 +729,5 @@ class QualityWorkspace(Workspace):
             else:
                 self.detail.show_detail(detail)
 
-        self.ctx.tasks.query(lambda s: interaction_detail(s, interaction_id)).success(done).run()
+        self.ctx.tasks.query(lambda s: interaction_detail(s, actor, interaction_id)).success(done).run()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.changes import Changes
+from app.schedule.publish import PublishPreview, publish_preview, publish_rota
 from app.schedule.week import (
+    DRAFT,
     PUBLISHED,
     OnShiftNow,
     RotaWeek,
@@ -33,7 +36,9 @@ from app.schedule.week import (
     rota_weeks,
     week_start_of,
 )
+from app.security.permissions import allowed
 from ui.context import ConsoleContext
+from ui.errors import show_error
 from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
 from ui.workspace import Workspace
 
@@ -70,6 +75,8 @@ class ScheduleWorkspace(Workspace):
         self.week: RotaWeek | None = None
         self.weeks: list[RotaWeekSummary] = []
         self.on_shift: OnShiftNow | None = None
+        self.may_publish = allowed(ctx.actor, "rota.publish")
+        self.publish_dialog: QMessageBox | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(ON_SHIFT_REFRESH_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -111,6 +118,15 @@ class ScheduleWorkspace(Workspace):
         self.status_label = QLabel()
         self.status_label.setObjectName("rota_status")
         status.addWidget(self.status_label)
+        status.addSpacing(12)
+        # only schedulers publish (issue 3); for other roles the button does not exist on screen
+        self.publish_button = QPushButton(self.tr("Publish this week…"))
+        self.publish_button.setObjectName("publish_button")
+        self.publish_button.setToolTip(self.tr("Publish this draft: every desk sees it, the earlier published "
+                                               "revision stays as history, and the audit log records it"))
+        self.publish_button.clicked.connect(self.ask_publish)
+        self.publish_button.hide()
+        status.addWidget(self.publish_button)
         status.addStretch(1)
         self.on_shift_label = bold_label()
         status.addWidget(self.on_shift_label)
@@ -221,6 +237,7 @@ class ScheduleWorkspace(Workspace):
         self._mark_rota_weeks(weeks)
         self.this_week_button.setEnabled(first != current_week_start(tz))
 
+        self._show_publish(week)
         if not week.has_rota:
             self.status_label.setText(self.tr("No rota for this week"))
             self.legend.clear()
@@ -238,8 +255,12 @@ class ScheduleWorkspace(Workspace):
             if week.newer_draft_revision:
                 text += " · " + self.tr("a draft of revision %1 is in progress").replace(
                     "%1", str(week.newer_draft_revision))
+                if not self.may_publish:
+                    text += " · " + self.tr("only schedulers publish rotas")
         else:
             text = self.tr("Draft — not yet published (revision %1)").replace("%1", str(week.revision))
+            if not self.may_publish:
+                text += " · " + self.tr("only schedulers publish rotas")
         self.status_label.setText(text)
         chips = []
         for template in week.templates:
@@ -251,6 +272,91 @@ class ScheduleWorkspace(Workspace):
                             if chips else self.tr("Shift times are center-local (%1).").replace("%1", week.timezone))
         self.model.set_week(week, today)
         self.coverage_model.set_week(week)
+
+    # --- publishing (schedulers only) ------------------------------------------------------------------
+    def _publish_target(self) -> tuple[int, int | None] | None:
+        """(rota id, the version the scheduler sees) of the draft the button publishes; None: nothing."""
+        week = self.week
+        if week is None or not week.has_rota or not self.may_publish:
+            return None
+        if week.status == DRAFT and week.rota_id is not None:
+            return week.rota_id, week.version
+        if week.newer_draft_id is not None:
+            return week.newer_draft_id, None  # not on screen: the confirmation shows what it holds
+        return None
+
+    def _show_publish(self, week: RotaWeek) -> None:
+        target = self._publish_target()
+        self.publish_button.setVisible(target is not None)
+        if target is not None and week.status != DRAFT:
+            self.publish_button.setText(self.tr("Publish draft revision %1…").replace(
+                "%1", str(week.newer_draft_revision)))
+        else:
+            self.publish_button.setText(self.tr("Publish this week…"))
+
+    def ask_publish(self) -> None:
+        """Check the draft and ask for confirmation with its shifts, people and hours."""
+        target = self._publish_target()
+        if target is None:
+            return
+        rota_id, shown_version = target
+        self.publish_button.setEnabled(False)
+        self.ctx.tasks.query(lambda s: publish_preview(s, rota_id)) \
+            .success(lambda preview: self._confirm_publish(preview, shown_version)) \
+            .failure(self._on_publish_failed).run()
+
+    def _confirm_publish(self, preview: PublishPreview | None, shown_version: int | None) -> None:
+        self.publish_button.setEnabled(True)
+        if preview is None:
+            self.refresh()
+            return
+        locale = QLocale()
+        first, last = preview.week_start, preview.week_start + timedelta(days=6)
+        span = self.tr("%1 – %2").replace("%1", locale.toString(qdate(first), "d MMM")) \
+            .replace("%2", locale.toString(qdate(last), "d MMM yyyy"))
+        box = QMessageBox(self)
+        box.setObjectName("publish_dialog")
+        box.setWindowTitle(self.tr("Publish the rota"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not preview.can_publish:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(self.tr("The rota for %1 cannot be published yet.").replace("%1", span))
+            box.setInformativeText("\n".join(preview.problems))
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+        else:
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setText(self.tr("Publish the rota for %1?").replace("%1", span))
+            hours = locale.toString(preview.hours, "f", 0 if preview.hours.is_integer() else 1)
+            lines = [self.tr("%1 shifts · %2 people · %3 hours").replace("%1", locale.toString(preview.shifts))
+                     .replace("%2", locale.toString(preview.people)).replace("%3", hours)]
+            if preview.previous_revision:
+                lines.append(self.tr("It becomes revision %1; revision %2 stays as history.")
+                             .replace("%1", str(preview.next_revision)).replace("%2", str(preview.previous_revision)))
+            else:
+                lines.append(self.tr("It becomes revision %1.").replace("%1", str(preview.next_revision)))
+            lines.append(self.tr("Every desk sees it at once, and the audit log records it."))
+            box.setInformativeText("\n".join(lines))
+            publish = box.addButton(self.tr("Publish"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(publish)
+            version = shown_version if shown_version is not None else preview.version
+            publish.clicked.connect(lambda: self.publish(preview.rota_id, version))
+        self.publish_dialog = box
+        box.open()
+
+    def publish(self, rota_id: int, version: int) -> None:
+        actor = self.ctx.actor
+        self.publish_button.setEnabled(False)
+        self.ctx.tasks.command(lambda s: publish_rota(s, actor, rota_id, version)) \
+            .success(self._on_published).failure(self._on_publish_failed).run()
+
+    def _on_published(self, changes: Changes) -> None:
+        self.publish_button.setEnabled(True)
+        self.ctx.bus.operation_did_execute.emit(changes, self)
+
+    def _on_publish_failed(self, exc: BaseException) -> None:
+        self.publish_button.setEnabled(True)
+        show_error(self, exc, on_reload=self.refresh)
 
     def _show_empty_state(self, week: RotaWeek, weeks: list[RotaWeekSummary]) -> None:
         locale = QLocale()
