@@ -21,6 +21,7 @@ from db.errors import DatabaseError
 COMMAND_MODULES = (
     "app.admin.cli",
     "app.demo.cli",
+    "app.feed.cli",
     "app.bench.cli",
     "app.jobs.cli",
     "app.security.cli",
