@@ -395,7 +395,12 @@ class CompiledMapping:
         if s_start is not None and s_end is not None and s_end < s_start:
             raise RowError("negative duration", N_("the service ends before it starts"))
         if wait is None:
-            wait = (q_out - q_in).total_seconds() if q_in is not None and q_out is not None else 0.0
+            if q_in is not None and q_out is not None:
+                wait = (q_out - q_in).total_seconds()
+            elif s_start is not None and "queue_entry" not in self.pos:
+                wait = max(0.0, (s_start - offered).total_seconds())  # no queue columns: arrival to answer
+            else:
+                wait = 0.0
         if handle is None:
             handle = (s_end - s_start).total_seconds() if s_start is not None and s_end is not None else 0.0
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +32,17 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     rows: Iterator[tuple[int, tuple[str, ...]]] = field(default_factory=lambda: iter(()), repr=False, compare=False)
+    closer: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Release the file (also when the rows were never read)."""
+        self.closer()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def file_sha256(path: Path) -> str:
@@ -122,7 +132,11 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         fh.close()
         raise ImportFileError(N_("{name} is empty: the first line must name the columns").format(name=path.name))
     header_t = tuple(h.strip() for h in header)
-    _check_header(path.name, header_t)
+    try:
+        _check_header(path.name, header_t)
+    except ImportFileError:
+        fh.close()
+        raise
 
     def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
         number = 0
@@ -147,7 +161,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         finally:
             fh.close()
 
-    return Table(path.name, "csv", header_t, enc, delim, rows())
+    return Table(path.name, "csv", header_t, enc, delim, rows(), fh.close)
 
 
 def _check_header(name: str, header: tuple[str, ...]) -> None:
@@ -187,7 +201,11 @@ def _open_xlsx(path: Path) -> Table:
         wb.close()
         raise ImportFileError(N_("{name} is empty: the first row must name the columns").format(name=path.name))
     header = tuple("" if v is None else str(v).strip() for v in first)
-    _check_header(path.name, header)
+    try:
+        _check_header(path.name, header)
+    except ImportFileError:
+        wb.close()
+        raise
 
     def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
         number = 0
@@ -200,7 +218,7 @@ def _open_xlsx(path: Path) -> Table:
         finally:
             wb.close()
 
-    return Table(path.name, "xlsx", header, None, None, rows())
+    return Table(path.name, "xlsx", header, None, None, rows(), wb.close)
 
 
 def _cell_text(value: object) -> str:
@@ -219,7 +237,3 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def read_text(data: bytes) -> io.StringIO:  # pragma: no cover - helper for callers holding bytes
-    return io.StringIO(data.decode(detect_encoding(data[:SNIFF_BYTES])))

@@ -160,24 +160,21 @@ def preview(db: Database, path: Path, mapping: Mapping | str, *, rows: int = 20,
     with db.session() as s:
         m = load_mapping(s, mapping) if isinstance(mapping, str) else mapping
         tz_name, tz = _timezone(s, m)
-    table = open_table(Path(path), encoding=encoding, delimiter=delimiter)
-    compiled = CompiledMapping(m, table.header, tz)
-    out: list[PreviewRow] = []
-    for number, values in table.rows:
-        if len(out) >= rows:
-            break
-        try:
-            out.append(PreviewRow(number, compiled.parse(number, values).preview(tz), None))
-        except RowError as exc:
-            out.append(PreviewRow(number, None, str(exc)))
-    _close(table)
+    with open_table(Path(path), encoding=encoding, delimiter=delimiter) as table:
+        compiled = CompiledMapping(m, table.header, tz)
+        out: list[PreviewRow] = []
+        for number, values in table.rows:
+            if len(out) >= rows:
+                break
+            try:
+                out.append(PreviewRow(number, compiled.parse(number, values).preview(tz), None))
+            except RowError as exc:
+                out.append(PreviewRow(number, None, str(exc)))
     return Preview(table.file_name, table.encoding, table.delimiter, table.header, tz_name, tuple(out))
 
 
 def _close(table: Table) -> None:
-    close = getattr(table.rows, "close", None)
-    if close is not None:
-        close()
+    table.close()
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -226,20 +223,24 @@ class _Names:
     def resolve_customers(self, session: Session, values: Iterable[str]) -> None:
         from app.security.masking import mask_phone
 
-        wanted = {self.cipher.lookup_hash(v): v for v in values if v not in self.customers}
+        wanted: dict[str, list[str]] = {}
+        for v in values:
+            if v not in self.customers:
+                wanted.setdefault(self.cipher.lookup_hash(v), []).append(v)
         if not wanted:
             return
         known = dict(session.execute(select(Customer.phone_hash, Customer.id)
                                      .where(Customer.phone_hash.in_(list(wanted)))).all())
-        for h, v in wanted.items():
+        for h, vs in wanted.items():
             if h not in known:
-                c = Customer(phone_enc=self.cipher.encrypt(v), phone_hash=h, phone_masked=mask_phone(v),
+                c = Customer(phone_enc=self.cipher.encrypt(vs[0]), phone_hash=h, phone_masked=mask_phone(vs[0]),
                              created_at=clock.now())
                 session.add(c)
                 session.flush()
                 known[h] = c.id
                 self.customers_created += 1
-            self.customers[v] = known[h]
+            for v in vs:
+                self.customers[v] = known[h]
 
 
 def employee_no(name: str) -> str:
