@@ -297,6 +297,18 @@ def test_week_agrees_with_the_scalar_search_and_handles_zero_volume() -> None:
     assert (week.agents[volumes == 0] == 0).all() and (week.service_level[volumes == 0] == 1).all()
 
 
+def test_week_with_patience_uses_erlang_a_per_interval() -> None:
+    volumes = [0, 40, 120, 300]
+    week_a = staff_week(volumes, 240, 15, 0.8, 20, shrinkage=0.3, patience_sec=90)
+    week_c = staff_week(volumes, 240, 15, 0.8, 20, shrinkage=0.3)
+    for i, calls in enumerate(volumes):
+        one = staff_interval(calls, 15, 240, 0.8, 20, patience_sec=90)
+        assert week_a.agents[i] == one.agents and week_a.p_abandon[i] == one.p_abandon
+    assert (week_a.agents <= week_c.agents).all() and week_a.agents[0] == 0
+    assert (week_a.p_abandon[1:] > 0).all() and (week_c.p_abandon == 0).all()
+    assert week_a.scheduled.tolist() == [after_shrinkage(int(n), 0.3) for n in week_a.agents]
+
+
 def test_week_of_672_intervals_is_fast() -> None:
     import time
 
@@ -404,3 +416,9 @@ def test_staffing_benchmark_runs_and_meets_its_target() -> None:
     assert week.meets_target and week.unit == "ms"
     assert result.info["week agrees with the textbook loop and the scalar loop"] is True
     assert result.info["10,000-agent results finite"] is True
+
+
+def test_erlang_a_with_huge_patience_finds_agents_and_refuses_an_endless_queue() -> None:
+    assert agents_needed(100, 30, 180, 0.8, 20, patience_sec=1e9) == agents_needed(100, 30, 180, 0.8, 20)
+    with pytest.raises(StaffingInputError, match="^patience_sec is too long"):
+        interval_metrics(100, 30, 180, 5, 20, patience_sec=1e12)

@@ -109,7 +109,8 @@ def _as_text(res, scheduled: int, args: argparse.Namespace, meets: bool) -> list
     target = f"{args.target_sl * 100:g} % in {res.target_sec:g} s"
     head = (f"{res.model}: {res.calls:g} calls in {res.interval_min:g} min, AHT {res.aht_sec:g} s"
             + ("" if res.patience_sec is None else f", patience {res.patience_sec:g} s"))
-    rows: list[tuple[str, str]] = [("Offered load", f"{res.load:.2f} Erlangs")]
+    load = f"{res.load:.2f}" if res.load == 0 or res.load >= 0.01 else f"{res.load:.2g}"
+    rows: list[tuple[str, str]] = [("Offered load", f"{load} Erlangs")]
     if args.agents is None:
         rows.append(("Agents needed", f"{res.agents} (target {target}"
                      + ("" if args.max_occupancy is None else f", occupancy at most {args.max_occupancy * 100:g} %")

@@ -32,7 +32,7 @@ import numpy as np
 #: Service levels within this of the target count as meeting it (floating-point noise only).
 SL_TOLERANCE = 1e-12
 #: Erlang A sums at most this many queue states before it gives up (patience far too long).
-MAX_QUEUE_TERMS = 20_000_000
+MAX_QUEUE_TERMS = 2_000_000
 
 
 class StaffingInputError(ValueError):
@@ -42,6 +42,10 @@ class StaffingInputError(ValueError):
         super().__init__(f"{param} {message}")
         self.param = param
         self.detail = message
+
+
+class QueueTooLong(StaffingInputError):
+    """Erlang A with so few agents and such patience that the queue would hold millions."""
 
 
 @dataclass(frozen=True)
@@ -196,8 +200,8 @@ def _log_queue_terms(x: float, y: float) -> np.ndarray:
         if start > peak_at and offset < best - 50.0:
             break
         if total > MAX_QUEUE_TERMS:
-            raise StaffingInputError("patience_sec", "is too long for Erlang A at this load; "
-                                     "leave it out to use Erlang C")
+            raise QueueTooLong("patience_sec", "is too long for Erlang A with this few agents (millions "
+                               "of callers would be waiting); add agents, or leave it out to use Erlang C")
         size = min(size * 2, 1 << 20)
     return np.concatenate([[0.0], *chunks])
 
@@ -302,7 +306,10 @@ def staff_interval(calls: float, interval_min: float, aht_sec: float, target_sl:
             n += 1
 
     def ok(n: int) -> IntervalStaffing | None:
-        res = _erlang_a_result(calls, interval_min, aht_sec, target_sec, n, load, patience_sec)
+        try:
+            res = _erlang_a_result(calls, interval_min, aht_sec, target_sec, n, load, patience_sec)
+        except QueueTooLong:  # millions waiting: this many agents are nowhere near the target
+            return None
         return res if res.service_level >= target_sl - SL_TOLERANCE else None
 
     # Erlang A's service level rises with agents: find a bracket, then bisect.
@@ -344,6 +351,7 @@ class WeekStaffing:
     service_level: np.ndarray
     asa_sec: np.ndarray
     occupancy: np.ndarray
+    p_abandon: np.ndarray  # zeros for Erlang C
 
 
 def _week_array(param: str, values, size: int | None = None) -> np.ndarray:
@@ -361,11 +369,13 @@ def _week_array(param: str, values, size: int | None = None) -> np.ndarray:
 
 
 def staff_week(volumes, aht, interval_min: float = 15.0, target_sl: float = 0.8, target_sec: float = 20.0,
-               max_occupancy: float | None = None, shrinkage: float = 0.0) -> WeekStaffing:
+               max_occupancy: float | None = None, shrinkage: float = 0.0,
+               patience_sec: float | None = None) -> WeekStaffing:
     """Erlang C staffing for every interval at once (e.g. 672 quarter-hours), vectorised.
 
     ``aht`` is one number or one per interval. All intervals run the Erlang B recurrence
-    together, each leaving the loop at its first agent count meeting the targets.
+    together, each leaving the loop at its first agent count meeting the targets. With
+    ``patience_sec`` it uses Erlang A, one interval at a time (slower: milliseconds each).
     """
     vol = _week_array("volumes", volumes)
     aht_arr = _week_array("aht", aht, len(vol))
@@ -383,6 +393,9 @@ def staff_week(volumes, aht, interval_min: float = 15.0, target_sl: float = 0.8,
         raise StaffingInputError("aht", f"[{bad_aht[0]}] must be greater than 0 where there are calls "
                                         f"(got {aht_arr[bad_aht[0]]:g})")
     size = len(vol)
+    if patience_sec is not None:
+        return _staff_week_erlang_a(vol, aht_arr, interval_min, target_sl, target_sec, max_occupancy, shrinkage,
+                                    _positive("patience_sec", patience_sec))
     load = np.where(vol > 0, vol * np.maximum(aht_arr, 0.0) / (interval_min * 60.0), 0.0)
     agents = np.zeros(size, dtype=np.int64)
     p_wait = np.zeros(size)
@@ -418,8 +431,24 @@ def staff_week(volumes, aht, interval_min: float = 15.0, target_sl: float = 0.8,
             occ[where] = a[hit] / n
             keep = ~hit
             idx, a, h, lo, b = idx[keep], a[keep], h[keep], lo[keep], b[keep]
-    if shrinkage:
-        scheduled = np.ceil(agents / (1.0 - shrinkage) - 1e-9).astype(np.int64)
-    else:
-        scheduled = agents.copy()
-    return WeekStaffing(load, agents, scheduled, p_wait, sl, asa, occ)
+    return WeekStaffing(load, agents, _scheduled(agents, shrinkage), p_wait, sl, asa, occ, np.zeros(size))
+
+
+def _scheduled(agents: np.ndarray, shrinkage: float) -> np.ndarray:
+    if not shrinkage:
+        return agents.copy()
+    return np.ceil(agents / (1.0 - shrinkage) - 1e-9).astype(np.int64)
+
+
+def _staff_week_erlang_a(vol: np.ndarray, aht: np.ndarray, interval_min: float, target_sl: float,
+                         target_sec: float, max_occupancy: float | None, shrinkage: float,
+                         patience_sec: float) -> WeekStaffing:
+    rows = [staff_interval(c, interval_min, h if c > 0 else 1.0, target_sl, target_sec, max_occupancy,
+                           patience_sec) for c, h in zip(vol.tolist(), aht.tolist(), strict=True)]
+    agents = np.array([r.agents for r in rows], dtype=np.int64)
+
+    def column(name: str) -> np.ndarray:
+        return np.array([getattr(r, name) for r in rows], dtype=float)
+
+    return WeekStaffing(column("load"), agents, _scheduled(agents, shrinkage), column("p_wait"),
+                        column("service_level"), column("asa_sec"), column("occupancy"), column("p_abandon"))
