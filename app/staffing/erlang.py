@@ -419,7 +419,8 @@ def staff_week(volumes, aht, interval_min: float = 15.0, target_sl: float = 0.8,
             continue
         cand = lo <= n
         slack = n - a
-        c = np.where(cand, n * b / (slack + a * b), 1.0)
+        with np.errstate(divide="ignore", invalid="ignore"):  # only intervals below n_lo divide badly
+            c = np.where(cand, n * b / (slack + a * b), 1.0)
         level = np.where(cand, 1.0 - c * np.exp(-np.where(cand, slack, 0.0) * target_sec / h), 0.0)
         hit = cand & (level >= target_sl - SL_TOLERANCE)
         if hit.any():
