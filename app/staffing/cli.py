@@ -17,7 +17,7 @@ PROG = "floorwalker staffing"
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "staffing", help="agents needed for an interval (Erlang C / Erlang A)",
-        description="Agents needed to answer CALLS calls in an interval of M minutes at the target service "
+        description="Agents needed to answer N calls in an interval of M minutes at the target service "
                     "level (Erlang C; Erlang A when --patience-sec is given), or with --agents the service "
                     "level K agents reach. Prints probability of waiting, service level, average speed of "
                     "answer, occupancy and agents after shrinkage.")
@@ -106,15 +106,14 @@ def _pct(value: float) -> str:
 
 
 def _as_text(res, scheduled: int, args: argparse.Namespace, meets: bool) -> list[str]:
-    target = f"{args.target_sl * 100:g} % in {res.target_sec:g} s"
+    target = f"{args.target_sl * 100:g} % in {res.target_sec:g} s" + (
+        "" if args.max_occupancy is None else f", occupancy at most {args.max_occupancy * 100:g} %")
     head = (f"{res.model}: {res.calls:g} calls in {res.interval_min:g} min, AHT {res.aht_sec:g} s"
             + ("" if res.patience_sec is None else f", patience {res.patience_sec:g} s"))
     load = f"{res.load:.2f}" if res.load == 0 or res.load >= 0.01 else f"{res.load:.2g}"
     rows: list[tuple[str, str]] = [("Offered load", f"{load} Erlangs")]
     if args.agents is None:
-        rows.append(("Agents needed", f"{res.agents} (target {target}"
-                     + ("" if args.max_occupancy is None else f", occupancy at most {args.max_occupancy * 100:g} %")
-                     + ")"))
+        rows.append(("Agents needed", f"{res.agents} (target {target})"))
     else:
         verdict = (" - meets" if meets else " - misses") + f" the target {target}"
         rows.append(("Agents", f"{res.agents}{verdict}"))
