@@ -355,3 +355,22 @@ def test_cli_saves_a_mapping_imports_and_writes_the_report(tmp_path, capsys):
     assert "No such file" in capsys.readouterr().err
     assert main(["import", "interactions", str(path), "--mapping", "nope", "--db", db]) == 1
     assert "No mapping named 'nope'" in capsys.readouterr().err
+
+
+def test_times_past_midnight_and_out_of_range_values(sqlite_db, tmp_path):
+    path = write_csv(tmp_path / "late.csv", ["id", "day", "arrival", "start", "end", "handle", "q"], [
+        ["a", "20261103", "24:05:00", "24:06:00", "0:10:00", "", "Q"],  # 00:05 on the 4th, a "24:xx" export
+        ["b", "20261103", "23:50:00", "0:01:00", "0:03:00", "", "Q"],  # answered after midnight
+        ["c", "20261103", "10:00:00", "10:01:00", "10:02:00", "999999", "Q"],  # handle time over a week
+        ["d", "18000101", "10:00:00", "", "", "", "Q"],  # before 1900
+    ])
+    m = Mapping.from_json("late", {"columns": {"id": "id", "date": "day", "arrival": "arrival",
+                                               "service_start": "start", "service_end": "end",
+                                               "handle_time": "handle", "queue": "q"}, "timezone": "UTC"})
+    result = import_interactions(sqlite_db, path, m)
+    assert result.rows_imported == 2 and {i.row: i.code for i in result.skipped} == {3: "out of range",
+                                                                                       4: "out of range"}
+    with sqlite_db.session() as s:
+        a, b = s.scalars(select(Interaction).order_by(Interaction.external_id)).all()
+    assert a.offered_at == datetime(2026, 11, 4, 0, 5, tzinfo=UTC) and a.talk_sec == 240
+    assert b.answered_at == datetime(2026, 11, 4, 0, 1, tzinfo=UTC) and b.wait_sec == 660 and b.talk_sec == 120

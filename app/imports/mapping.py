@@ -36,6 +36,8 @@ CHANNELS = ("phone", "chat", "email", "social", "onsite")
 MAX_NAME = 25  # interactions.source is "import:<name>" in 32 characters
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%y%m%d", "%Y年%m月%d日")
 NEXT_DAY = timedelta(hours=12)
+MAX_DURATION_SEC = 7 * 86400  # a wait or handle time longer than a week is a broken value
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class MappingError(Exception):
@@ -364,10 +366,18 @@ class CompiledMapping:
                 field=key, value=text))
         if value < 0:
             raise RowError("negative duration", N_("{field} is negative ({value})").format(field=key, value=text))
+        if value > MAX_DURATION_SEC:
+            raise RowError("out of range", N_("{field} is longer than a week ({value} s)").format(field=key, value=text))
         return value
 
     def parse(self, row: int, values: Sequence[str]) -> ParsedRow:
         """Parse one row or raise :class:`RowError`; never anything else for bad data."""
+        try:
+            return self._parse(row, values)
+        except (OverflowError, ValueError) as exc:  # e.g. year 1 moved to UTC, a wait of 1e300 s
+            raise RowError("out of range", N_("a value is out of range: {err}").format(err=exc)) from exc
+
+    def _parse(self, row: int, values: Sequence[str]) -> ParsedRow:
         if len(values) < self.width and any(
                 p >= len(values) for p in [*self.pos.values(), *self.id_pos] if p >= 0):
             raise RowError("missing columns", N_("the row has {n} values, the header {m}").format(
@@ -384,6 +394,9 @@ class CompiledMapping:
                     value=text, fmt=self.mapping.date_format or N_("any common date format")))
         offered, arrival_secs = self._moment(values, "arrival", day, None, required=True)
         assert offered is not None
+        if not MIN_YEAR <= offered.year <= MAX_YEAR:
+            raise RowError("out of range", N_("the arrival {when} is not between {lo} and {hi}").format(
+                when=offered.date().isoformat(), lo=MIN_YEAR, hi=MAX_YEAR))
         q_in, _ = self._moment(values, "queue_entry", day, arrival_secs)
         q_out, _ = self._moment(values, "queue_exit", day, arrival_secs)
         s_start, _ = self._moment(values, "service_start", day, arrival_secs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,20 +181,19 @@ def _open_xlsx(path: Path) -> Table:
         raise ImportFileError(N_("Reading XLSX needs the openpyxl package")) from exc
     import zipfile
 
-    # merged cells are only listed in full mode; read the header rows that way from a small look
     try:
-        check = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(N_("{name} is not a readable XLSX workbook: {err}").format(name=path.name, err=exc)) from exc
-    sheet = check.worksheets[0]
-    for merged in sheet.merged_cells.ranges:
-        if merged.min_row <= 1:
-            check.close()
-            raise ImportFileError(N_(
-                "{name}: the header row has merged cells ({cells}); unmerge them so that every column has "
-                "its own name, then import again").format(name=path.name, cells=str(merged)))
-    check.close()
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    if not wb.worksheets:
+        wb.close()
+        raise ImportFileError(N_("{name} has no worksheet").format(name=path.name))
+    merged = _merged_header_cells(path, wb.worksheets[0])
+    if merged:
+        wb.close()
+        raise ImportFileError(N_(
+            "{name}: the header row has merged cells ({cells}); unmerge them so that every column has "
+            "its own name, then import again").format(name=path.name, cells=merged))
     ws = wb.worksheets[0]
     it = ws.iter_rows(values_only=True)
     first = next(it, None)
@@ -210,7 +210,14 @@ def _open_xlsx(path: Path) -> Table:
     def rows() -> Iterator[tuple[int, tuple[str, ...]]]:
         number = 0
         try:
-            for values in it:
+            while True:
+                try:
+                    values = next(it)
+                except StopIteration:
+                    return
+                except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as exc:
+                    raise ImportFileError(N_("{name}: the workbook is broken after data row {row}: {err}").format(
+                        name=path.name, row=number, err=exc)) from exc
                 number += 1
                 cells = tuple(_cell_text(v) for v in values)
                 if any(c.strip() for c in cells):
@@ -219,6 +226,36 @@ def _open_xlsx(path: Path) -> Table:
             wb.close()
 
     return Table(path.name, "xlsx", header, None, None, rows(), wb.close)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_header_cells(path: Path, sheet: object) -> str | None:
+    """The first merged range touching row 1, read from the sheet's XML (read-only mode does not list them)."""
+    import zipfile
+
+    inner = getattr(sheet, "_worksheet_path", None)
+    if inner is None:  # pragma: no cover - another openpyxl version: load the sheet in full
+        import openpyxl
+
+        full = openpyxl.load_workbook(path, read_only=False)
+        try:
+            for rng in full.worksheets[0].merged_cells.ranges:
+                if rng.min_row <= 1:
+                    return str(rng)
+            return None
+        finally:
+            full.close()
+    tail = b""
+    with zipfile.ZipFile(path) as archive, archive.open(inner) as fh:
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            for m in _MERGE.finditer(data):
+                if int(m.group(2)) <= 1:
+                    return f"{m.group(1).decode()}{m.group(2).decode()}:{m.group(3).decode()}{m.group(4).decode()}"
+            tail = data[-200:]
+    return None
 
 
 def _cell_text(value: object) -> str:
