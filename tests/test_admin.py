@@ -492,3 +492,197 @@ def test_jobs_changes_reload_only_the_jobs_table_and_only_when_it_is_seen(qtbot,
     assert calls == [1]
     page.ctx.bus.operation_did_execute.emit(Changes.JOBS, None)
     assert calls == [1, 1] and page.load_count == loads  # the rest of the page was not reloaded
+
+
+# --- audit filters and export -----------------------------------------------------------------------
+def _audit_at(db, when, actor, action, entity, entity_id=None, after=None):
+    from app import audit, clock
+
+    clock.set_clock(clock.FrozenClock(when))
+    try:
+        with db.session() as s:
+            audit.record(s, actor, action, entity, entity_id, after=after)
+    finally:
+        clock.reset_clock()
+
+
+def test_audit_filters_by_action_actor_and_days_in_the_center_time_zone_R_SEC_3(any_db, tmp_path):
+    from datetime import UTC, date, datetime
+
+    from app.admin.audit_log import AuditFilter, audit_choices, count_audit
+    from app.security.crypto import CustomerCipher
+    from app.security.customers import new_customer_values, reveal
+    from db.models import Customer
+
+    tz = ZoneInfo("Asia/Shanghai")
+    # 15:59 UTC on the 17th is 23:59 on the 17th in Shanghai; 16:01 UTC is already the 18th there
+    _audit_at(any_db, datetime(2026, 11, 17, 15, 59, tzinfo=UTC), ADMIN, "update", "rule", "R-SLA-1")
+    _audit_at(any_db, datetime(2026, 11, 17, 16, 1, tzinfo=UTC), MANAGER, "update", "rule", "R-SLA-3")
+    cipher = CustomerCipher.from_key_file(tmp_path / "customer.key")
+    with any_db.session() as s:
+        from sqlalchemy import insert
+
+        from app import clock
+
+        cid = s.execute(insert(Customer).values(**new_customer_values(
+            cipher, phone="13812346925", name="张伟", email=None, created_at=clock.now())).returning(Customer.id)
+        ).scalar_one()
+    with any_db.session() as s:
+        reveal(s, SUPERVISOR, cid, cipher, reason="customer asked for a call back")
+    with any_db.session() as s:
+        reveals = audit_lines(s, ADMIN, filters=AuditFilter(entity="customer", action="reveal"))
+        on_the_18th = audit_lines(s, ADMIN, filters=AuditFilter.days(date(2026, 11, 18), date(2026, 11, 18), tz,
+                                                                    entity="rule"))
+        on_the_17th = count_audit(s, ADMIN, AuditFilter.days(None, date(2026, 11, 17), tz))
+        by_meg = audit_lines(s, ADMIN, filters=AuditFilter(actor="meg"))
+        choices = audit_choices(s)
+    assert [(r.actor, r.entity_id) for r in reveals] == [("sam", str(cid))]  # who saw which customer
+    assert [r.entity_id for r in on_the_18th] == ["R-SLA-3"] and on_the_17th == 1
+    assert [r.entity_id for r in by_meg] == ["R-SLA-3"]
+    assert "reveal" in choices.actions and "customer" in choices.entities and "sam" in choices.actors
+    with pytest.raises(ValueError, match="before the start"):
+        AuditFilter.days(date(2026, 11, 18), date(2026, 11, 17), tz)
+
+
+def test_audit_export_writes_every_match_as_utf8_with_bom_in_local_time(sqlite_db, tmp_path):
+    import csv
+    from datetime import UTC, datetime
+
+    from app import audit
+    from app.admin.audit_log import AuditFilter, export_audit_csv
+
+    _audit_at(sqlite_db, datetime(2026, 11, 17, 16, 1, tzinfo=UTC), Actor("王芳", "administrator"), "update",
+              "rule", "R-SLA-3", after={"value": 10})
+    with sqlite_db.session() as s:  # more than the 300 the tab shows
+        for i in range(305):
+            audit.record(s, ADMIN, "sign_in", "user", i)
+    target = tmp_path / "audit.csv"
+    with sqlite_db.session() as s:
+        assert len(audit_lines(s, ADMIN)) == 300
+        count = export_audit_csv(s, ADMIN, target, ZoneInfo("Asia/Shanghai"))
+        rules = export_audit_csv(s, ADMIN, tmp_path / "rules.csv", ZoneInfo("Asia/Shanghai"),
+                                 filters=AuditFilter(entity="rule"))
+    assert (count, rules) == (306, 1)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:6] == ["Time", "Actor", "Desk", "Action", "Entity", "Record"] and len(rows) == 307
+    first = rows[1]  # oldest first
+    assert first[0] == "2026-11-18 00:01:00+08:00" and first[1] == "王芳" and first[6] == "value: 10"
+    assert '"value": 10' in first[8]
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_audit_export_to_an_unwritable_place_says_so_and_leaves_nothing(sqlite_db, tmp_path):
+    from app.admin.audit_log import AuditExportError, export_audit_csv
+
+    missing = tmp_path / "no such folder" / "audit.csv"
+    with pytest.raises(AuditExportError, match="could not be written to .*no such folder"), sqlite_db.session() as s:
+        export_audit_csv(s, ADMIN, missing, ZoneInfo("UTC"))
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    with pytest.raises(AuditExportError, match="Choose another folder"), sqlite_db.session() as s:
+        export_audit_csv(s, ADMIN, folder, ZoneInfo("UTC"))  # a folder where the file should go
+    assert list(folder.iterdir()) == []
+    with pytest.raises(PermissionDenied), sqlite_db.session() as s:
+        export_audit_csv(s, SUPERVISOR, tmp_path / "x.csv", ZoneInfo("UTC"))
+    assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.gui
+def test_audit_tab_filters_and_exports(qtbot, sqlite_db, tmp_path):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDate
+
+    _audit_at(sqlite_db, datetime(2026, 11, 17, 16, 1, tzinfo=UTC), MANAGER, "update", "rule", "R-SLA-3")
+    _audit_at(sqlite_db, datetime(2026, 10, 1, 2, 0, tzinfo=UTC), SUPERVISOR, "reveal", "customer", "7")
+    page = _workspace(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.audit_page)
+    assert page.audit_model.rowCount() == 2 and page.audit_count.text() == "Entries: 2"
+    page.audit_action.setCurrentIndex(page.audit_action.findData("reveal"))
+    assert [r.actor for r in page.audit_model.rows()] == ["sam"]
+    page.audit_action.setCurrentIndex(0)
+    page.audit_actor.setCurrentIndex(page.audit_actor.findData("meg"))
+    assert [r.entity for r in page.audit_model.rows()] == ["rule"]
+    page.audit_actor.setCurrentIndex(0)
+    page.audit_from.setDate(QDate(2026, 11, 18))
+    page.audit_to.setDate(QDate(2026, 11, 30))
+    assert page.audit_model.rowCount() == 2  # the range is off until ticked
+    page.audit_dates.setChecked(True)
+    assert [r.entity_id for r in page.audit_model.rows()] == ["R-SLA-3"]
+    page.ctx.bus.operation_did_execute.emit(Changes.AUDIT, None)  # a reload keeps the filters
+    assert [r.entity_id for r in page.audit_model.rows()] == ["R-SLA-3"] and page.audit_dates.isChecked()
+    target = tmp_path / "audit.csv"
+    page.export_audit(str(target))
+    assert "Exported to" in page.audit_message.text() and "entries: 1" in page.audit_message.text()
+    assert target.read_text(encoding="utf-8-sig").count("\n") == 2  # headings and the one entry
+    page.export_audit(str(tmp_path / "missing" / "audit.csv"))
+    box = page.export_box
+    assert box is not None and box.isVisible() and "could not be written" in box.text()
+    box.close()
+    assert [page.audit_entity.itemData(i) for i in range(page.audit_entity.count())] == ["", "customer", "rule"]
+
+
+# --- jobs: run now and history ------------------------------------------------------------------------
+def test_run_now_is_for_administrators_audited_and_recorded(sqlite_db):
+    from app.admin.jobs import job_history, run_job_now
+
+    with pytest.raises(PermissionDenied):
+        run_job_now(sqlite_db, SUPERVISOR, "case_archive")
+    run = run_job_now(sqlite_db, ADMIN, "case_archive")
+    assert run.outcome.ran and run.outcome.ok and run.seconds >= 0
+    assert Changes.JOBS in run.changes and Changes.AUDIT in run.changes
+    history = job_history(sqlite_db, "case_archive")
+    assert len(history) == 1 and history[0].outcome == "ok" and history[0].scheduled_for == run.outcome.slot
+    with sqlite_db.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "run_now")).one()
+    assert (entry.actor, entry.entity, entry.entity_id, entry.after["outcome"]) == \
+        ("ada", "job", "case_archive", "ok")
+
+
+def _exploding_job():
+    from app.jobs.registry import JobSpec
+
+    def explode(db, slot, actor):
+        raise RuntimeError("the archive folder is gone")
+
+    return JobSpec(id="case_archive", title="Daily case archive", description="test", schedule={"hours": 1},
+                   run=explode)
+
+
+@pytest.mark.gui
+def test_jobs_tab_runs_a_job_now_and_shows_its_history(qtbot, sqlite_db, monkeypatch, frozen_clock):
+    import app.admin.jobs as admin_jobs
+
+    page = _workspace(qtbot, sqlite_db)
+    page.tabs.setCurrentWidget(page.jobs_page)
+    qtbot.waitUntil(lambda: page.jobs_model.rowCount() > 0)
+    row = next(i for i, j in enumerate(page.jobs_model.rows()) if j.job_id == "case_archive")
+    page.jobs_page.table.selectRow(page.jobs_page.proxy.mapFromSource(page.jobs_model.index(row, 0)).row())
+    assert page.history_title.text() == "Recent runs of Daily case archive"
+    assert page.history_page.stack.currentWidget() is page.history_page.empty  # never run yet
+    assert page.run_job_button.isEnabled()
+    page.run_selected_job_now()
+    assert "Daily case archive ran in" in page.job_run_message.text() and "OK" in page.job_run_message.text()
+    assert page.history_model.rowCount() == 1 and page.history_model.index(0, 4).data() == "OK"
+    assert page.run_job_button.isEnabled()  # ready for the next run
+    frozen_clock.advance(seconds=5)
+    monkeypatch.setattr(admin_jobs, "get_job", lambda job_id: _exploding_job())
+    page.run_selected_job_now()
+    assert "failed" in page.job_run_message.text() and "archive folder is gone" in page.job_run_message.text()
+    assert [page.history_model.index(r, 4).data() for r in range(2)] == ["Failed", "OK"]  # newest first
+    assert "archive folder is gone" in page.history_model.index(0, 5).data()
+    status = next(j for j in page.jobs_model.rows() if j.job_id == "case_archive")
+    assert status.last_outcome == "failed"  # the job list reloaded too
+
+
+@pytest.mark.gui
+def test_run_now_is_disabled_for_other_roles(qtbot, sqlite_db):
+    page = _workspace(qtbot, sqlite_db, MANAGER)
+    page.tabs.setCurrentWidget(page.jobs_page)
+    qtbot.waitUntil(lambda: page.jobs_model.rowCount() > 0)
+    page.jobs_page.table.selectRow(0)
+    assert not page.run_job_button.isEnabled() and "administrators" in page.run_job_button.toolTip()
+    page.run_selected_job_now()
+    assert page.job_run_message.isHidden()

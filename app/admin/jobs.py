@@ -41,8 +41,10 @@ def run_job_now(db: Database, actor: Actor, job_id: str) -> ManualRun:
     _seq, kinds = changes_since(db, seq, exclude_desk=None)
     with db.session() as s:
         result = "skipped" if not outcome.ran else ("ok" if outcome.ok else "failed")
-        audit.record(s, actor, "run_now", "job", job_id,
-                     after={"slot": outcome.slot, "outcome": result, "error": outcome.error})
+        after: dict[str, object] = {"slot": outcome.slot, "outcome": result}
+        if outcome.error:
+            after["error"] = outcome.error
+        audit.record(s, actor, "run_now", "job", job_id, after=after)
         changes = record(s, Changes.JOBS | Changes.AUDIT)
     return ManualRun(outcome, seconds, changes | Changes.from_names(kinds))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -343,34 +344,41 @@ class AuditModel(RowsModel[AuditLine]):
             Column(tr("Action"), lambda a: a.action),
             Column(tr("Entity"), lambda a: a.entity),
             Column(tr("Record"), lambda a: a.entity_id or ""),
-            Column(tr("Before → after"), audit_changes_text),
+            Column(tr("Before → after"), lambda a: audit_changes_text(a, self.timezone)),
         ]
 
     def tooltip(self, row: AuditLine, column: int) -> str | None:
         if column != 6 or not row.changes:
             return None
-        return "\n".join(f"{field_label(k)}: {_plain(b)} → {_plain(a)}" for k, b, a in row.changes)
+        return "\n".join(f"{field_label(k)}: {_plain(b, self.timezone)} → {_plain(a, self.timezone)}"
+                         for k, b, a in row.changes)
 
 
-def audit_changes_text(line: AuditLine) -> str:
+def audit_changes_text(line: AuditLine, tz: ZoneInfo | None = None) -> str:
     """"Value: 15 → 10" for an edit; just the values for a record of something done (nothing before)."""
     if all(b is None for _k, b, _a in line.changes):
-        return "; ".join(f"{field_label(k)}: {_short(a)}" for k, _b, a in line.changes)
-    return "; ".join(f"{field_label(k)}: {_short(b)} → {_short(a)}" for k, b, a in line.changes)
+        return "; ".join(f"{field_label(k)}: {_short(a, tz)}" for k, _b, a in line.changes)
+    return "; ".join(f"{field_label(k)}: {_short(b, tz)} → {_short(a, tz)}" for k, b, a in line.changes)
 
 
-def _plain(value: object) -> str:
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(\+00:00|Z)$")
+
+
+def _plain(value: object, tz: ZoneInfo | None = None) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, float):
         return number_text(value)
+    if tz is not None and isinstance(value, str) and _ISO_TIME.match(value):
+        # the audit log stores times as UTC text; the supervisor reads them in the center's time
+        return local_time_text(datetime.fromisoformat(value.replace("Z", "+00:00")), tz)
     return str(value)
 
 
-def _short(value: object) -> str:
-    text = _plain(value)
+def _short(value: object, tz: ZoneInfo | None = None) -> str:
+    text = _plain(value, tz)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -474,11 +482,16 @@ class UsersModel(RowsModel[UserRow]):
         return local_time_text(u.locked_until, self.timezone) if u.locked(self.now) else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and 0 <= index.row() < len(self._rows) \
-                and not self._rows[index.row()].active:
-            from PySide6.QtGui import QGuiApplication, QPalette
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and 0 <= index.row() < len(self._rows):
+            user = self._rows[index.row()]
+            if index.column() == self.LOCKED_UNTIL and user.locked(self.now):
+                from PySide6.QtGui import QColor
 
-            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+                return QColor("#b3261e")
+            if not user.active:
+                from PySide6.QtGui import QGuiApplication, QPalette
+
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return super().data(index, role)
 
     def tooltip(self, row: UserRow, column: int) -> str | None:

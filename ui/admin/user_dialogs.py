@@ -62,8 +62,10 @@ class _PasswordField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.edit.setObjectName("temporary_password")
-        self.edit.setPlaceholderText(self.tr("at least %1 characters, letters and a digit or symbol")
+        self.edit.setPlaceholderText(self.tr("%1+ characters, with a digit or symbol")
                                      .replace("%1", str(accounts.MIN_PASSWORD_LENGTH)))
+        self.edit.setToolTip(self.tr("At least %1 characters: letters and at least one digit or symbol")
+                             .replace("%1", str(accounts.MIN_PASSWORD_LENGTH)))
         self.suggest = QPushButton(self.tr("Suggest"))
         self.suggest.setToolTip(self.tr("Fill in a random password that meets the rules"))
         self.suggest.clicked.connect(lambda: self.edit.setText(accounts.suggest_temporary_password()))
@@ -133,9 +135,9 @@ class AddUserDialog(EditDialog):
 
     def __init__(self, ctx: ConsoleContext, people: list[PersonRow], parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Add user"), parent)
-        self.header.setText(self.tr("A new user signs in with the temporary password and then chooses "
-                                    "their own."))
-        self.header.setStyleSheet("")
+        self.header.setText(self.tr("New user"))
+        self.show_note(self.tr("The new user signs in with the temporary password and then chooses their own. "
+                               "Tell them the password in person or by phone."))
         self.username = QLineEdit()
         self.username.setObjectName("user_username")
         self.username.setMaxLength(64)

@@ -464,8 +464,9 @@ class AdminWorkspace(Workspace):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.jobs_page.stack)
         splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 300])  # a center has a handful of jobs: half the height is plenty
         page_layout.addWidget(splitter, 1)
 
     def reload_jobs(self) -> None:
@@ -536,10 +537,10 @@ class AdminWorkspace(Workspace):
         if not outcome.ran:
             text = self.tr("%1 did not run: another desk started it in the same second. Try again.")
         elif outcome.ok:
-            text = self.tr("%1 ran in %2 s: OK.")
+            text = self.tr("%1 ran in %2 s: OK")
             details = ", ".join(f"{k}: {v}" for k, v in (outcome.result or {}).items())
             if details:
-                text += " " + details
+                text += f" — {details}"
         else:
             text = self.tr("%1 failed after %2 s: %3").replace("%3", outcome.error or "")
         self._show_job_message(text.replace("%1", title).replace("%2", seconds), failed=outcome.ran and not outcome.ok)
