@@ -39,6 +39,7 @@ NONE_VALUES = frozenset({"", "NONE"})
 MAX_FIELDS = 10
 # 2000-01-01 .. 2100-01-01: anything outside is a corrupt timestamp, not a call
 MIN_EPOCH, MAX_EPOCH = 946_684_800.0, 4_102_444_800.0
+MAX_SECONDS = 1e8  # a hold or talk time beyond ~3 years is corrupt data, not a call
 TABLE_COLUMNS = ("time", "callid", "queuename", "agent", "event")
 _EVENT_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
 EXCERPT = 80
@@ -67,7 +68,7 @@ class Event:
         return self.data[n - 1]
 
     def number(self, n: int) -> float | None:
-        """data<n> as a number of seconds (or ms for RING*), None if empty or not a number."""
+        """data<n> as a number of seconds (or ms for RING*), None if empty, not a number or absurd."""
         value = self.data[n - 1]
         if not value:
             return None
@@ -75,7 +76,7 @@ class Event:
             number = float(value)
         except ValueError:
             return None
-        return number if number >= 0 and number == number and number != float("inf") else None
+        return number if 0 <= number <= MAX_SECONDS else None  # also refuses NaN and infinity
 
     @property
     def key(self) -> tuple[object, ...]:
