@@ -8,9 +8,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from app import clock
+from app.actor import Actor
+from app.changes import Changes
+from app.schedule.publish import publish_preview, publish_rota
 from app.schedule.week import on_shift_now, rota_week, rota_weeks, week_start_of
-from db.models import Rota, ShiftActivity, ShiftAssignment, ShiftTemplate
+from app.security.permissions import PermissionDenied
+from db.errors import ConflictError
+from db.models import AuditEntry, Person, Rota, ShiftActivity, ShiftAssignment, ShiftTemplate
 from tests import factories as f
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -254,3 +261,158 @@ def test_schedule_models_pass_the_model_tester(qtmodeltester, sqlite_db, frozen_
     assert coverage.rowCount() == 7 and coverage.columnCount() == 24
     assert coverage.data(coverage.index(2, 8)) == "0.8"  # 45 of 60 minutes: the stand-up took 15
     assert coverage.data(coverage.index(3, 8)) == "0"  # nobody on Thursday morning
+
+
+# --- publishing (issue 3: only schedulers publish; issue 4: versioned, audited) ------------------------
+SCHEDULER = Actor("fang.zhu", "scheduler")
+
+
+def _rota_id(s, week: date, status: str = "draft") -> int:
+    return s.scalars(select(Rota.id).where(Rota.week_start == week, Rota.status == status)
+                     .order_by(Rota.revision.desc())).first()
+
+
+def _publish_audits(s) -> list[AuditEntry]:
+    return list(s.scalars(select(AuditEntry).where(AuditEntry.entity == "rota", AuditEntry.action == "publish")))
+
+
+@pytest.mark.parametrize("role", ["supervisor", "manager", "administrator", "agent"])
+def test_only_a_scheduler_may_publish_a_rota_and_nothing_changes(sqlite_db, frozen_clock, role):
+    with sqlite_db.session() as s:
+        build_week(s)
+        draft = s.get(Rota, _rota_id(s, WEEK))
+        version = draft.version
+    with sqlite_db.session() as s, pytest.raises(PermissionDenied):
+        publish_rota(s, Actor("min.deng", role, 1), draft.id, version)
+    with sqlite_db.session() as s:
+        after = s.get(Rota, draft.id)
+        assert (after.status, after.revision, after.version, after.published_by) == ("draft", 2, version, None)
+        assert _publish_audits(s) == []
+        assert rota_week(s, WEEK).revision == 1
+
+
+def test_scheduler_publishes_the_next_revision_and_the_old_one_stays_as_history(week_db):
+    db, _ids = week_db
+    with db.session() as s:
+        draft_id = _rota_id(s, WEEK)
+        preview = publish_preview(s, draft_id)
+        version = s.get(Rota, draft_id).version
+    assert preview.can_publish and (preview.shifts, preview.people, preview.hours) == (1, 1, 9.0)
+    assert (preview.next_revision, preview.previous_revision) == (2, 1)
+    with db.session() as s:
+        changes = publish_rota(s, SCHEDULER, draft_id, version)
+    assert changes == Changes.SCHEDULE | Changes.AUDIT
+    with db.session() as s:
+        week = rota_week(s, WEEK)
+        assert (week.rota_id, week.status, week.revision, week.published_by) == (draft_id, "published", 2,
+                                                                                 "fang.zhu")
+        assert week.published_at == clock.now() and week.newer_draft_revision is None
+        revisions = s.execute(select(Rota.revision, Rota.status).where(Rota.week_start == WEEK)
+                              .order_by(Rota.revision)).all()
+        assert [tuple(r) for r in revisions] == [(1, "published"), (2, "published")]
+        [entry] = _publish_audits(s)
+        assert entry.actor == "fang.zhu" and entry.entity_id == str(draft_id)
+        assert entry.before["status"] == "draft" and entry.after["status"] == "published"
+        assert entry.after["revision"] == 2 and entry.after["replaces_revision"] == 1
+        # publishing it again is refused: it is no longer a draft
+        with pytest.raises(ValueError, match="already published"):
+            publish_rota(s, SCHEDULER, draft_id, s.get(Rota, draft_id).version)
+
+
+def test_publishing_with_a_stale_version_conflicts(week_db):
+    db, _ids = week_db
+    next_week = WEEK + timedelta(days=7)
+    with db.session() as s:
+        draft = s.get(Rota, _rota_id(s, next_week))
+        shift(s, draft, s.scalars(select(Person).where(Person.full_name == "Chen Wei")).one(),
+              local(next_week, 8), 9)
+        seen = draft.version
+    with db.session() as s:  # another desk edits the draft after this one loaded it
+        s.get(Rota, draft.id).solver_stats = {"gap": 0.01}
+    with db.session() as s, pytest.raises(ConflictError) as info:
+        publish_rota(s, SCHEDULER, draft.id, seen)
+    assert info.value.entity == "rota" and info.value.theirs["version"] == seen + 1
+    with db.session() as s:
+        assert s.get(Rota, draft.id).status == "draft" and _publish_audits(s) == []
+        assert publish_rota(s, SCHEDULER, draft.id, seen + 1)  # with the current version it goes through
+    with db.session() as s:
+        assert rota_week(s, next_week).revision == 1 and rota_week(s, next_week).status == "published"
+
+
+def test_a_draft_that_fails_the_checks_is_not_published(sqlite_db, frozen_clock):
+    with sqlite_db.session() as s:
+        ids = build_week(s)
+        c_id = s.get(Rota, ids["rota"]).center_id
+        chen = s.get(Person, ids["chen"])
+        empty_next = _rota_id(s, WEEK + timedelta(days=7))
+        past = Rota(center_id=c_id, week_start=WEEK - timedelta(days=7), status="draft", revision=2,
+                    created_at=clock.now())
+        s.add(past)
+        s.flush()
+        shift(s, past, chen, local(WEEK - timedelta(days=7), 8), 9)
+        broken = s.get(Rota, _rota_id(s, WEEK))
+        shift(s, broken, chen, local(WEEK + timedelta(days=4), 8), -1)  # ends before it starts
+        versions = {r.id: r.version for r in (past, broken, s.get(Rota, empty_next))}
+    for rota_id, message in ((empty_next, "no shifts"), (past.id, "is over"),
+                             (broken.id, "Chen Wei's shift on Fri 20 Nov 08:00 ends before it starts")):
+        with sqlite_db.session() as s, pytest.raises(ValueError, match=message):
+            publish_rota(s, SCHEDULER, rota_id, versions[rota_id])
+        with sqlite_db.session() as s:
+            assert s.get(Rota, rota_id).status == "draft"
+            assert message.split("'")[0] in " ".join(publish_preview(s, rota_id).problems)
+    with sqlite_db.session() as s:
+        assert _publish_audits(s) == []
+
+
+@pytest.mark.gui
+def test_publish_button_is_for_schedulers_only(qtbot, sqlite_db, frozen_clock):
+    from ui.app import Console
+    from ui.schedule.workspace import ScheduleWorkspace
+
+    next_week = WEEK + timedelta(days=7)
+    with sqlite_db.session() as s:
+        ids = build_week(s)
+        draft = s.get(Rota, _rota_id(s, next_week))
+        shift(s, draft, s.get(Person, ids["chen"]), local(next_week, 8), 9)
+        shift(s, draft, s.get(Person, ids["zhou"]), local(next_week + timedelta(days=1), 22), 8)
+
+    def open_schedule(actor):
+        console = Console(sqlite_db, actor=actor, inline_tasks=True, watch=False)
+        console.window.show()
+        index = next(i for i, w in enumerate(console.window.workspaces) if isinstance(w, ScheduleWorkspace))
+        console.window.show_workspace(index)
+        page = console.window.workspaces[index]
+        qtbot.waitUntil(lambda: page.load_count >= 1)
+        page.show_week(next_week)
+        return console, page
+
+    console, page = open_schedule(Actor("min.deng", "supervisor", ids["zhou"]))
+    try:
+        assert page.week.status == "draft"
+        assert page.publish_button.isHidden() and "only schedulers publish rotas" in page.status_label.text()
+        page.ask_publish()  # even called directly, nothing is offered
+        assert page.publish_dialog is None
+    finally:
+        console.close()
+
+    console, page = open_schedule(SCHEDULER)
+    try:
+        assert page.publish_button.isVisible() and page.publish_button.text() == "Publish this week…"
+        assert "only schedulers" not in page.status_label.text()
+        page.publish_button.click()
+        box = page.publish_dialog
+        assert box is not None and box.isVisible()
+        assert box.text() == "Publish the rota for 23 Nov – 29 Nov 2026?"
+        assert "2 shifts · 2 people · 17 hours" in box.informativeText()
+        assert "It becomes revision 1." in box.informativeText()
+        publish = next(b for b in box.buttons() if b.text() == "Publish")
+        publish.click()
+        qtbot.waitUntil(lambda: page.week is not None and page.week.status == "published")
+        assert page.status_label.text().startswith("Published by fang.zhu on ")
+        assert page.publish_button.isHidden()
+        page.show_week(WEEK)  # this week: published revision 1 and a newer draft revision 2
+        assert page.publish_button.isVisible() and page.publish_button.text() == "Publish draft revision 2…"
+    finally:
+        console.close()
+    with sqlite_db.session() as s:
+        assert [e.entity_id for e in _publish_audits(s)] == [str(draft.id)]

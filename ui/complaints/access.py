@@ -7,7 +7,7 @@ row), and shows the details until the selection changes. Lists and exports stay 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -141,6 +141,23 @@ class CustomerRevealBox(QWidget):
             self.error.hide()
         self.button.setVisible(self.may_reveal and customer_id is not None and self.revealed is None)
         self.setVisible(self.may_reveal and customer_id is not None)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """QFormLayout keeps a stale height-for-width when a nested widget grows (the panels' forms hold this
+        box): once the new size is known, invalidate the layouts up the chain so wrapped rows get their
+        height back."""
+        QTimer.singleShot(0, self, self._invalidate_parents)
+
+    def _invalidate_parents(self) -> None:
+        widget = self.parentWidget()
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            if widget.isWindow():
+                break
+            widget = widget.parentWidget()
 
     # --- the reveal ------------------------------------------------------------------------------
     def ask(self) -> RevealReasonDialog | None:
@@ -186,6 +203,7 @@ class CustomerRevealBox(QWidget):
             + tr("Revealed for this selection only; the reveal is in the audit log.") + "</span>")
         self.details.show()
         self.button.hide()
+        self._relayout()
         self.customer_did_reveal.emit(revealed)
 
     def _on_failed(self, request: int, exc: BaseException) -> None:
@@ -205,6 +223,7 @@ class CustomerRevealBox(QWidget):
             return
         self.error.setText(text)
         self.error.show()
+        self._relayout()
 
 
 def _html(text: str) -> str:

@@ -53,7 +53,7 @@ from app.quality.interactions import (
     list_interactions,
 )
 from app.quality.weekly import WeeklyQa, weekly_qa_status
-from app.security.permissions import SCOPE_ALL
+from app.security.permissions import SCOPE_ALL, SCOPE_OWN
 from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.context import ConsoleContext
 from ui.quality.formatting import (
@@ -201,7 +201,10 @@ class QualityFilterBar(QWidget):
     def _fill_static(self, options: FilterOptions | None) -> None:
         self._quiet = True
         try:
-            _refill(self.team, self.tr("All teams"), [(t.name, t.id) for t in options.teams] if options else [])
+            scoped = options is not None and options.scope.kind != SCOPE_ALL
+            _refill(self.team, self.tr("All your teams") if scoped else self.tr("All teams"),
+                    [(t.name, t.id) for t in options.teams] if options else [])
+            self.team.setVisible(options is None or options.scope.kind != SCOPE_OWN)  # an agent has no choice
             _refill(self.queue, self.tr("All queues"),
                     [(f"{q.name} ({label(CHANNEL_LABELS.get(q.channel, q.channel))})", q.id)
                      for q in options.queues] if options else [])
