@@ -24,7 +24,7 @@ from app.imports.service import (
     save_mapping,
     write_report,
 )
-from db.models import Center, Customer, ImportBatch, Interaction, Person, Queue
+from db.models import Center, Customer, ImportBatch, Interaction, Person, PersonSkill, Queue
 from tests.conftest import SHARED_DATA
 
 BANK = SHARED_DATA / "anonymous_bank" / "data_anonymous_bank_february.txt"
@@ -67,7 +67,8 @@ def bank_expectations() -> dict:
     outcomes = Counter(r["outcome"] for r in rows)
     kept = [r for r in rows if r["outcome"] != "PHANTOM"]
     return {"rows": len(rows), "outcomes": outcomes, "queues": {r["type"] for r in kept},
-            "agents": {r["server"] for r in kept} - {"NO_SERVER"}}
+            "agents": {r["server"] for r in kept} - {"NO_SERVER"},
+            "skills": {(r["server"], r["type"]) for r in rows if r["outcome"] == "AGENT" and r["server"] != "NO_SERVER"}}
 
 
 # --- the bank month -------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ def test_the_anonymous_bank_month_imports_with_exact_counts_and_again_adds_nothi
     assert result.rows_skipped == expected["outcomes"]["PHANTOM"] == result.reasons["ignored outcome"]
     assert set(result.queues_created) == expected["queues"]
     assert set(result.agents_created) == expected["agents"]
+    assert result.skills_added == len(expected["skills"])
     assert count(sqlite_db, Interaction, Interaction.outcome == "answered") == expected["outcomes"]["AGENT"]
     assert count(sqlite_db, Interaction, Interaction.outcome == "abandoned") == expected["outcomes"]["HANG"]
     with sqlite_db.session() as s:
@@ -267,6 +269,7 @@ def test_reimporting_the_same_file_adds_nothing(any_db, tmp_path):
     assert first.rows_imported == 3 and again.rows_imported == 0
     assert again.reasons == {"already imported": 3} and again.queues_created == ()
     assert count(any_db) == 3 and count(any_db, Queue) == 2 and count(any_db, Person) == 2
+    assert first.skills_added == 2 and again.skills_added == 0 and count(any_db, PersonSkill) == 2
     with any_db.session() as s:
         assert [b.status for b in s.scalars(select(ImportBatch).order_by(ImportBatch.id))] == ["done", "done"]
 
@@ -374,3 +377,13 @@ def test_times_past_midnight_and_out_of_range_values(sqlite_db, tmp_path):
         a, b = s.scalars(select(Interaction).order_by(Interaction.external_id)).all()
     assert a.offered_at == datetime(2026, 11, 4, 0, 5, tzinfo=UTC) and a.talk_sec == 240
     assert b.answered_at == datetime(2026, 11, 4, 0, 1, tzinfo=UTC) and b.wait_sec == 660 and b.talk_sec == 120
+
+
+@pytest.mark.skipif(not BANK.is_file(), reason=f"the shared anonymous bank file is absent ({BANK})")
+def test_bench_import_meets_its_target_and_reports_the_parse_baseline(capsys):
+    assert main(["bench", "import", "--repeat", "1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    by_name = {m["name"]: m for m in report["measurements"]}
+    assert by_name["import"]["baseline"] == "parse only" and by_name["parse only"]["median"] > 0
+    assert by_name["import"]["target"] == 5.0 and by_name["import"]["meets_target"]
+    assert report["info"]["imported"] == "33,066"

@@ -90,7 +90,7 @@ def _interactions(args: argparse.Namespace) -> int:
             "rows_imported": result.rows_imported, "rows_skipped": result.rows_skipped,
             "resumed_from_row": result.resumed_from, "skipped_reasons": result.reasons,
             "queues_created": list(result.queues_created), "agents_created": list(result.agents_created),
-            "customers_created": result.customers_created, "seconds": round(result.seconds, 3),
+            "customers_created": result.customers_created, "skills_added": result.skills_added, "seconds": round(result.seconds, 3),
             "report": str(args.report) if args.report else None}, ensure_ascii=False, indent=2))
         return 0
     print(f"{result.file_name} with mapping {result.mapping}: {result.rows_read:,} rows read, "
@@ -103,6 +103,8 @@ def _interactions(args: argparse.Namespace) -> int:
         print(f"  queues created: {', '.join(result.queues_created)}")
     if result.agents_created:
         print(f"  agents created ({len(result.agents_created)}): {', '.join(result.agents_created)}")
+    if result.skills_added:
+        print(f"  agent skills added (agent answered the queue): {result.skills_added:,}")
     if result.customers_created:
         print(f"  customers created: {result.customers_created:,}")
     if args.report is not None:

@@ -40,7 +40,16 @@ from app.imports.mapping import (
 )
 from app.imports.reading import ImportFileError, Table, file_sha256, open_table
 from db.database import Database
-from db.models import Center, Customer, ImportBatch, ImportMapping, Interaction, Person, Queue
+from db.models import (
+    Center,
+    Customer,
+    ImportBatch,
+    ImportMapping,
+    Interaction,
+    Person,
+    PersonSkill,
+    Queue,
+)
 
 BATCH_ROWS = 2000
 __all__ = ["ImportFileError", "MappingError", "import_interactions", "preview"]
@@ -84,6 +93,7 @@ class ImportResult:
     queues_created: tuple[str, ...]
     agents_created: tuple[str, ...]
     customers_created: int
+    skills_added: int  # (agent, queue) skills for the queues each agent answered
     skipped: tuple[RowIssue, ...]  # rows skipped in this run
     seconds: float
     changes: Changes = Changes.NONE
@@ -195,6 +205,23 @@ class _Names:
         self.queues_created: list[str] = []
         self.agents_created: list[str] = []
         self.customers_created = 0
+        self.skills: set[tuple[int, int]] = set()  # (person, queue) known to exist
+        self.skills_added = 0
+
+    def add_skills(self, session: Session, pairs: set[tuple[int, int]]) -> None:
+        """An agent who answered a queue's calls has that skill (so a rota can be solved right after an import)."""
+        new = pairs - self.skills
+        if not new:
+            return
+        people = {p for p, _ in new}
+        have = {(p, q) for p, q in session.execute(select(PersonSkill.person_id, PersonSkill.queue_id)
+                                                   .where(PersonSkill.person_id.in_(people))).all()}
+        missing = sorted(new - have)
+        if missing:
+            session.execute(insert(PersonSkill), [{"person_id": p, "queue_id": q, "proficiency": 3}
+                                                  for p, q in missing])
+            self.skills_added += len(missing)
+        self.skills |= new
 
     def queue(self, session: Session, name: str) -> int:
         key = name.casefold()
@@ -255,7 +282,7 @@ def _write_batch(session: Session, batch_id: int, names: _Names, mapping: Mappin
                  issues: list[RowIssue]) -> tuple[int, Changes]:
     """Insert one batch and move the progress mark, in the caller's transaction; returns rows imported."""
     changes = Changes.NONE
-    q_before, a_before = len(names.queues_created), len(names.agents_created)
+    q_before, a_before, s_before = len(names.queues_created), len(names.agents_created), names.skills_added
     existing: set[str] = set()
     ids = [p.external_id for p in parsed]
     for start in range(0, len(ids), 500):
@@ -281,10 +308,12 @@ def _write_batch(session: Session, batch_id: int, names: _Names, mapping: Mappin
         })
     if rows:
         session.execute(insert(Interaction), rows)
+        names.add_skills(session, {(r["agent_id"], r["queue_id"]) for r in rows
+                                   if r["agent_id"] is not None and r["outcome"] == "answered"})
         changes |= Changes.INTERACTIONS
     if len(names.queues_created) > q_before:
         changes |= Changes.QUEUES
-    if len(names.agents_created) > a_before:
+    if len(names.agents_created) > a_before or names.skills_added > s_before:
         changes |= Changes.PEOPLE
     batch = session.get(ImportBatch, batch_id)
     assert batch is not None
@@ -386,6 +415,7 @@ def import_interactions(db: Database, path: Path, mapping: Mapping | str, *, act
         rows_read=totals.rows_read, rows_imported=totals.rows_imported, rows_skipped=totals.rows_skipped,
         resumed_from=resume_after, queues_created=tuple(names.queues_created),
         agents_created=tuple(names.agents_created), customers_created=names.customers_created,
+        skills_added=names.skills_added,
         skipped=tuple(issues), seconds=time.perf_counter() - started, changes=changes,
         reasons=dict(reasons.most_common()))
 
@@ -402,6 +432,7 @@ def _flush(db: Database, batch_id: int, names: _Names, m: Mapping, center_id: in
            changes: Changes) -> tuple[int, Changes]:
     mark = len(issues)
     q_mark, a_mark, c_mark = len(names.queues_created), len(names.agents_created), names.customers_created
+    skills_mark, skills_added_mark = set(names.skills), names.skills_added
     try:
         with db.session() as s:
             n, ch = _write_batch(s, batch_id, names, m, center_id, parsed, tz, last_row=last, read=read,
@@ -417,6 +448,7 @@ def _flush(db: Database, batch_id: int, names: _Names, m: Mapping, center_id: in
         del names.queues_created[q_mark:], names.agents_created[a_mark:]
         names.customers.clear()
         names.customers_created = c_mark
+        names.skills, names.skills_added = skills_mark, skills_added_mark
         raise
     return imported + n, changes | ch
 
