@@ -309,13 +309,17 @@ class AdminWorkspace(Workspace):
         self.users_page.key = lambda u: u.id
         self.users_page.table.doubleClicked.connect(lambda _i: self.edit_selected_user())
         self.users_page.table.selectionModel().selectionChanged.connect(
-            lambda *_a: self._update_user_buttons())
+            lambda *_a: self._on_users_selection_changed())
         self._update_user_buttons()
         self.tabs.addTab(self.users_page, self.tr("Users"))
 
     def selected_user(self) -> UserRow | None:
         row = self.users_page.selected_source_row()
         return self.users_model.row(row) if row is not None else None
+
+    def _on_users_selection_changed(self) -> None:
+        self.users_message.hide()  # a refusal was about the user selected before
+        self._update_user_buttons()
 
     def _update_user_buttons(self) -> None:
         user = self.selected_user()
