@@ -398,3 +398,43 @@ def test_live_benchmark_is_registered():
     assert "live" in load_benchmarks()
     lines = bench_lines(2000)
     assert len(lines) == 2000
+
+
+def test_live_feed_from_a_tailed_file_shows_waiting_callers_then_completes_them(sqlite_db, frozen_clock, tmp_path):
+    from app.feed.follow import LiveFeed
+
+    now = int(frozen_clock.at.timestamp())
+    path = tmp_path / "queue_log"
+    path.write_text(f"{now - 100}|M|q|SIP/1|ADDMEMBER|\n{now - 60}|1.1|q|NONE|ENTERQUEUE||1|1\n"
+                    f"{now - 50}|1.1|q|SIP/1|CONNECT|10|1.2|1\n{now - 30}|2.1|q|NONE|ENTERQUEUE||2|1\n",
+                    encoding="utf-8")
+    tail, feed = FileTailer(path), LiveFeed(sqlite_db)
+    feed.feed(tail.poll())
+    assert feed.commit().calls_open == 2
+    with sqlite_db.session() as s:
+        stats = live_stats(s)
+    q = stats.queues[0]
+    assert (q.offered, q.answered, q.waiting_now, q.longest_waiting_now_sec, q.longest_wait_sec) == (2, 1, 1, 30, 30)
+    assert [(a.name, a.state) for a in stats.agents] == [("SIP/1", "on_call")]
+    frozen_clock.advance(seconds=60)
+    path.rename(tmp_path / "queue_log.1")  # rotated while followed
+    path.write_text(f"{now + 10}|1.1|q|SIP/1|COMPLETECALLER|10|60|1\n{now + 20}|2.1|q|NONE|ABANDON|1|1|50\n",
+                    encoding="utf-8")
+    feed.feed(tail.poll())
+    feed.commit()
+    # a later end inside the grace period still lands on the call stored from the snapshot
+    feed.feed([f"{now + 12}|1.1|q|SIP/1|TRANSFER|5000|ctx|10|62|1".encode()])
+    feed.commit()
+    for _ in range(2):  # the feed clock passes the grace period: both calls are released and stored whole
+        feed.feed([f"{now + 1000}|NONE|NONE|NONE|QUEUESTART|".encode()])
+        feed.commit()
+    tail.close()
+    with sqlite_db.session() as s:
+        rows = s.execute(select(Interaction.external_id, Interaction.outcome, Interaction.talk_sec,
+                                Interaction.ended_at.is_(None)).order_by(Interaction.external_id)).all()
+        stats = live_stats(s)
+    assert [tuple(r) for r in rows] == [("1.1", "transferred", 62.0, False), ("2.1", "abandoned", 0.0, False)]
+    q = stats.queues[0]
+    assert (q.offered, q.answered, q.abandoned, q.waiting_now, q.longest_wait_sec) == (2, 1, 1, 0, 50)
+    assert feed.store is not None and feed.store.counts.calls_new == 2
+    assert [(a.name, a.state) for a in stats.agents] == [("SIP/1", "available")]

@@ -21,7 +21,7 @@ UNPAUSE/UNPAUSEALL/logoff end it.
 from __future__ import annotations
 
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.feed.queue_log import Event
 
@@ -54,6 +54,7 @@ class Call:
     end_event: str | None
     rings_unanswered: int
     had_enterqueue: bool
+    final: bool = True  # False: a live snapshot of a call not yet released (it may still change)
 
     @property
     def answered(self) -> bool:
@@ -268,7 +269,7 @@ class FeedState:
         self._released[key] = facts.last
         self._calls.append(self._to_call(facts))
 
-    def _to_call(self, f: _CallFacts) -> Call:
+    def _to_call(self, f: _CallFacts, *, counting: bool = True) -> Call:
         answered = f.connect
         if answered is None and f.end_event is not None and END_EVENTS[f.end_event] in ("answered", "transferred"):
             answered = f.end - (f.talk or 0.0) if f.end is not None else None
@@ -282,7 +283,8 @@ class FeedState:
                 wait = max(0.0, f.end - f.enter)
         offered = f.enter
         if offered is None:
-            self.counts.calls_without_enterqueue += 1
+            if counting:
+                self.counts.calls_without_enterqueue += 1
             if answered is not None:
                 offered = answered - (wait or 0.0)
             elif f.end is not None:
@@ -302,6 +304,19 @@ class FeedState:
         return Call(f.callid, f.queue, f.agent, offered, answered, f.end, float(wait or 0.0),
                     float(talk or 0.0) if answered is not None else 0.0, outcome, f.end_event, f.rings,
                     f.enter is not None)
+
+    def snapshot(self) -> tuple[list[Call], list[AgentInterval]]:
+        """Calls not yet released and intervals still open, as they stand (nothing is released):
+        a live feed stores them so callers waiting and agents on a call show before the end."""
+        calls = [replace(self._to_call(f, counting=False), final=False) for f in self._open.values()]
+        intervals = []
+        for agent, a in self._agents.items():
+            if a.logged_in_since is not None:
+                intervals.append(AgentInterval(agent, "logged_in", None, a.logged_in_since, None))
+            if a.paused_since is not None:
+                reason = a.pause_reason[:64] if a.pause_reason else None
+                intervals.append(AgentInterval(agent, "paused", reason, a.paused_since, None))
+        return calls, intervals
 
     def drain(self) -> tuple[list[Call], list[AgentInterval]]:
         """Calls released and intervals closed since the last drain."""

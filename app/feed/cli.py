@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from app.feed.follow import LiveFeed
     from app.feed.simulator import SimConfig, SimTruth
     from db.database import Database
 
@@ -128,30 +129,23 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _follow(db: Database, path: Path, mapping: dict[str, str], batch: int) -> int:
-    from app.feed.calls import FeedState
-    from app.feed.queue_log import ParseReport, parse_native
-    from app.feed.store import FeedStore
+    from app.feed.follow import LiveFeed
     from app.feed.tail import FileTailer
 
-    report, state = ParseReport(), FeedState()
-    store: FeedStore | None = None
-    line_no = 0
+    feed = LiveFeed(db, queue_map=mapping, batch_size=batch)
     tailer = FileTailer(path)
     print(f"Following {path} (Ctrl+C to stop)…", file=sys.stderr)
     try:
         for lines in tailer.follow(interval=1.0):
-            for event in parse_native(lines, report, first_line=line_no + 1):
-                state.push(event)
-            line_no += len(lines)
-            calls, intervals = state.drain()
-            if calls or intervals:
-                if store is None:
-                    store = FeedStore(db, source="simulator" if report.simulated else "queue_log",
-                                      queue_map=mapping, batch_size=batch)
-                store.store(calls, intervals)
-                print(f"{datetime.now(UTC):%H:%M:%S} +{len(calls)} calls, +{len(intervals)} agent states; "
-                      f"{report.events} events, {report.malformed_count} malformed, "
-                      f"{report.unknown_count} unknown, rotations {tailer.status.rotations}", file=sys.stderr)
+            if not lines and not tailer.status.missing:
+                continue
+            feed.feed(lines)
+            done = feed.commit()
+            report = feed.report
+            print(f"{datetime.now(UTC):%H:%M:%S} +{done.calls_finished} calls ended, {done.calls_open} open; "
+                  f"{report.events} events, {report.malformed_count} malformed, {report.unknown_count} unknown, "
+                  f"rotations {tailer.status.rotations}" + (" — file missing" if tailer.status.missing else ""),
+                  file=sys.stderr)
     except KeyboardInterrupt:
         pass
     return 0
@@ -201,27 +195,36 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _simulate_live(config: SimConfig, truth: SimTruth, out: TextIO, db: Database | None) -> None:
-    from app.feed.calls import FeedState
-    from app.feed.queue_log import ParseReport, parse_line
-    from app.feed.simulator import simulate
-    from app.feed.store import FeedStore
+    from app.feed.follow import LiveFeed
 
-    state, report = FeedState(), ParseReport()
-    store = FeedStore(db, source="simulator") if db is not None else None
-    last_store = time.monotonic()
-    for n, (when, text) in enumerate(simulate(config, truth), 1):
+    feed = LiveFeed(db, source="simulator") if db is not None else None
+    pending: list[bytes] = []
+    last_commit = time.monotonic()
+    try:
+        _pace(config, truth, out, feed, pending, last_commit)
+    finally:
+        if feed is not None and pending:
+            feed.feed(pending)
+            feed.commit()
+
+
+def _pace(config: SimConfig, truth: SimTruth, out: TextIO, feed: LiveFeed | None, pending: list[bytes],
+          last_commit: float) -> None:
+    from app.feed.simulator import simulate
+
+    for when, text in simulate(config, truth):
         delay = when - time.time()
         if delay > 0:
             out.flush()
+            if feed is not None and (pending or time.monotonic() - last_commit > 5.0):
+                feed.feed(pending)
+                feed.commit()
+                pending.clear()
+                last_commit = time.monotonic()
             time.sleep(delay)
         out.write(text + "\n")
-        if store is not None:
-            event = parse_line(text, n, report)
-            if event is not None:
-                state.push(event)
-            if time.monotonic() - last_store > 2.0:
-                store.store(*state.drain())
-                last_store = time.monotonic()
+        if feed is not None:
+            pending.append(text.encode("utf-8"))
 
 
 def _live_stats(args: argparse.Namespace) -> int:

@@ -4,7 +4,8 @@ Per queue over a window (default: the center-local day so far) — offered, answ
 abandon rate, service level, ASA, longest wait — with the definitions pinned in
 :mod:`app.live.history` (the Live workspace shows the same numbers): service level = answered
 within the queue's ``target_answer_sec`` ÷ offered. Added here: calls waiting now and the
-longest current wait (offered, neither answered nor ended), and per agent the state now —
+longest current wait (offered, neither answered nor ended; it also counts in the longest wait),
+and per agent the state now —
 ``on_call`` (an answered call without an end), else the Live board's available / paused (with
 reason) / logged out — with time in state. Every figure is an SQL aggregate over indexed ranges.
 """
@@ -104,10 +105,11 @@ def live_stats(session: Session, since: datetime | None = None, until: datetime 
     for q in queue_figures(session, since, until):
         f = q.figures
         n, oldest = waiting.get(q.queue_id, (0, None))
+        waiting_sec = (until - oldest).total_seconds() if oldest is not None else None
+        longest = max((w for w in (f.longest_wait_sec, waiting_sec) if w is not None), default=None)
         queues.append(QueueLive(
             q.name, q.channel, f.offered, f.answered, f.abandoned, f.abandon_rate, f.service_level,
-            q.target_service_level, q.target_answer_sec, f.asa_sec, f.longest_wait_sec, n,
-            (until - oldest).total_seconds() if oldest is not None else None))
+            q.target_service_level, q.target_answer_sec, f.asa_sec, longest, n, waiting_sec))
     on_call = dict(session.execute(
         select(Interaction.agent_id, func.max(Interaction.answered_at))
         .where(recent, Interaction.agent_id.is_not(None), Interaction.answered_at <= until,

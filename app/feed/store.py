@@ -3,7 +3,8 @@
 Rows are written in batches, one transaction per batch (a batch lands whole or not at all).
 Interactions are keyed by (source, external_id = callid), so importing the same file again adds
 nothing; a call stored while still open (no end yet) is completed when a later import sees its
-end. Agent intervals are matched on (agent, state, start). Queues are matched by name in the
+end. Agent intervals are matched on (agent, state, start); an open one is closed when its end
+arrives. Queues are matched by name in the
 center (created if missing, as phone queues); agents by an employee number derived from their
 queue_log name (``QL-<name>``), then by full name, else created.
 """
@@ -151,6 +152,7 @@ class FeedStore:
         self._queues: dict[str, int] = {}
         self._agents: dict[str, int] = {}
         self._first_queue: dict[str, str] = {}
+        self._provisional: set[str] = set()  # stored from a live snapshot: later writes update them
 
     def external_id(self, call: Call) -> str:
         """The callid; a call that moves on to another queue keeps its callid plus ``@queue`` there."""
@@ -182,6 +184,11 @@ class FeedStore:
                 setattr(self.counts, key, value)
             raise
         self.counts.batches += 1
+        for call, ext in zip(calls, ext_ids, strict=True):
+            if call.final:
+                self._provisional.discard(ext)
+            else:
+                self._provisional.add(ext)
         return changes
 
     # ---------------------------------------------------------------- resolution
@@ -284,8 +291,9 @@ class FeedStore:
             }
             if ext in existing:
                 iid, was_open = existing[ext]
-                if was_open and call.ended_at is not None:
+                if was_open or ext in self._provisional:  # stored before it was final: bring it up to date
                     completions.append({"b_id": iid, **row})
+                if was_open and call.ended_at is not None:
                     self.counts.calls_completed += 1
                 else:
                     self.counts.calls_already += 1
