@@ -307,7 +307,7 @@ def _write_batch(session: Session, batch_id: int, names: _Names, mapping: Mappin
             "recommendation_offered": False, "recommendation_converted": False,
         })
     if rows:
-        session.execute(insert(Interaction), rows)
+        session.execute(insert(Interaction.__table__), rows)  # Core: one executemany, not ORM groups
         names.add_skills(session, {(r["agent_id"], r["queue_id"]) for r in rows
                                    if r["agent_id"] is not None and r["outcome"] == "answered"})
         changes |= Changes.INTERACTIONS
