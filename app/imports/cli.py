@@ -76,7 +76,10 @@ def _interactions(args: argparse.Namespace) -> int:
                 else:
                     print(f"  row {r.row}: " + ", ".join(f"{k}={v}" for k, v in (r.values or {}).items() if v))
             return 0
-        result = import_interactions(db, args.file, args.mapping, encoding=args.encoding, delimiter=args.delimiter)
+        from app.actor import Actor
+
+        result = import_interactions(db, args.file, args.mapping, encoding=args.encoding, delimiter=args.delimiter,
+                                     actor=Actor.local_administrator())
     except (ImportFileError, MappingError) as exc:
         return _fail(str(exc))
     finally:
