@@ -110,18 +110,19 @@ def test_a_newer_postgres_schema_is_refused_and_left_alone(pg_url):
         db.dispose()
 
 
-def test_the_released_0001_database_upgrades_to_head(tmp_path):
+@pytest.mark.parametrize("revision", sorted(p.stem.removeprefix("schema_") for p in FIXTURES.glob("schema_*.db")))
+def test_every_released_schema_upgrades_to_head(tmp_path, revision):
     """STYLE 14: a database file per released schema revision, made by `floorwalker db upgrade`."""
-    path = tmp_path / "schema_0001.db"
-    shutil.copyfile(FIXTURES / "schema_0001.db", path)
+    path = tmp_path / f"schema_{revision}.db"
+    shutil.copyfile(FIXTURES / f"schema_{revision}.db", path)
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0].startswith(revision)
     conn.close()
     opened = open_database(str(path))
     try:
-        assert opened.previous_revision == "0001" and not opened.created
+        assert opened.previous_revision.startswith(revision) and not opened.created
         assert schema_state(opened.db).current == head_revision()
-        if head_revision() != "0001":
+        if not head_revision().startswith(revision):
             assert opened.backup is not None and opened.backup.exists()
         with opened.db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
@@ -130,9 +131,8 @@ def test_the_released_0001_database_upgrades_to_head(tmp_path):
     finally:
         opened.db.dispose()
     assert diff == [], (
-        "tests/fixtures/schema_0001.db no longer matches the migrations. Once 0001 is released it must "
-        "never change; while it is unreleased, regenerate the fixture: rm tests/fixtures/schema_0001.db && "
-        "floorwalker db upgrade --db tests/fixtures/schema_0001.db\n" + "\n".join(map(str, diff)))
+        f"tests/fixtures/schema_{revision}.db upgraded to head does not match the models. A released "
+        "revision must never change; add a new migration instead.\n" + "\n".join(map(str, diff)))
 
 
 NEXT_REVISION = '''"""test-only: a schema change after 0001, to prove the upgrade path"""
@@ -162,8 +162,8 @@ def downgrade() -> None:
 def newer_floorwalker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Simulates the next release: today's migrations plus one more revision (test-only, temporary).
 
-    Only one revision (0001) has been released so far, so there is no real older schema to open;
-    instead the *code* is made newer, which exercises exactly the same upgrade path.
+    The *code* is made newer by a test-only revision on top of today's head, so the test keeps
+    exercising an upgrade whatever the newest released revision is.
     """
     scripts = tmp_path / "migrations"
     shutil.copytree(db.migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
@@ -184,7 +184,7 @@ def test_an_older_sqlite_database_is_backed_up_before_the_upgrade(tmp_path, newe
     old_bytes = sha256(path)
     opened = open_database(str(path))
     try:
-        assert opened.previous_revision == newer_floorwalker
+        assert opened.previous_revision == "0001"  # the released fixture, older than today's head too
         assert schema_state(opened.db).current == "0002_test_only"
         assert opened.backup is not None and opened.backup.exists() and opened.backup.parent == tmp_path
         assert "pre-upgrade" in opened.backup.name
@@ -197,7 +197,7 @@ def test_an_older_sqlite_database_is_backed_up_before_the_upgrade(tmp_path, newe
     assert sha256(path) != old_bytes
     backup = sqlite3.connect(opened.backup)
     try:
-        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (newer_floorwalker,)
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         names = {r[0] for r in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "upgrade_marker" not in names and "centers" in names
         assert backup.execute("SELECT name FROM centers").fetchall() == [("Kept Center",)]
