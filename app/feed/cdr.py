@@ -78,6 +78,10 @@ class CdrSummary(ImportSummary):
         r = self.report
         lines[0] = (f"Read {r.lines} lines: {r.events} call rows, {r.malformed_count} malformed, "
                     f"{r.blank} blank" + (", 1 header" if self.header else ""))
+        lines[1] = f"{self.calls} calls (source '{self.source}')"
+        st = self.stored
+        lines = [f"Stored: {st.calls_new} new interactions, {st.calls_already} already present; {st.batches} batches"
+                 if line.startswith("Stored:") else line for line in lines]
         return "\n".join(lines)
 
 
