@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.jobs.cli",
     "app.security.cli",
     "app.imports.cli",
+    "app.complaints.cli",
     "app.staffing.cli",
 )
 FRONTEND_MODULE = "ui.cli"
