@@ -74,7 +74,7 @@ def _complaints(args: argparse.Namespace) -> int:
             "seconds": round(result.seconds, 3), "report": str(args.report) if args.report else None},
             ensure_ascii=False, indent=2))
         return 0
-    print(f"{result.file_name}: {result.rows_read:,} rows read, {result.rows_imported:,} complaints imported, "
+    print(f"{result.file_name}: {result.rows_read:,} rows read, {result.rows_imported:,} imported, "
           f"{result.rows_skipped:,} skipped in {result.seconds:.2f} s (times in {result.timezone})")
     for reason, count in result.reasons.items():
         print(f"  skipped: {reason}: {count:,}")
