@@ -32,6 +32,7 @@ def _complaints(args: argparse.Namespace) -> int:
     from app.bootstrap import open_database
     from app.cli import database_url
     from app.complaints.importer import import_complaints, preview_complaints
+    from app.imports.cli import print_preview
     from app.imports.mapping import MappingError
     from app.imports.reading import ImportFileError
     from app.imports.service import write_report
@@ -41,19 +42,7 @@ def _complaints(args: argparse.Namespace) -> int:
         if args.preview is not None:
             pv = preview_complaints(db, args.file, rows=max(1, args.preview), encoding=args.encoding,
                                     delimiter=args.delimiter)
-            if args.json:
-                print(json.dumps({"file": pv.file_name, "encoding": pv.encoding, "delimiter": pv.delimiter,
-                                  "timezone": pv.timezone, "columns": list(pv.header),
-                                  "rows": [{"row": r.row, "values": r.values, "error": r.error} for r in pv.rows]},
-                                 ensure_ascii=False, indent=2))
-                return 0
-            print(f"{pv.file_name}: encoding {pv.encoding or '-'}, delimiter {pv.delimiter!r}, "
-                  f"times in {pv.timezone} (nothing written)")
-            for r in pv.rows:
-                if r.error:
-                    print(f"  row {r.row}: SKIPPED: {r.error}")
-                else:
-                    print(f"  row {r.row}: " + ", ".join(f"{k}={v}" for k, v in (r.values or {}).items() if v))
+            print_preview(pv, as_json=args.json)
             return 0
         result = import_complaints(db, args.file, actor=Actor.local_administrator(), encoding=args.encoding,
                                    delimiter=args.delimiter)

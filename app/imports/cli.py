@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.imports.service import Preview
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +56,23 @@ def _fail(message: str) -> int:
     return 1
 
 
+def print_preview(pv: Preview, *, as_json: bool) -> None:
+    """How the first rows of a file would be read (shared by every importer's --preview)."""
+    if as_json:
+        print(json.dumps({"file": pv.file_name, "encoding": pv.encoding, "delimiter": pv.delimiter,
+                          "timezone": pv.timezone, "columns": list(pv.header),
+                          "rows": [{"row": r.row, "values": r.values, "error": r.error} for r in pv.rows]},
+                         ensure_ascii=False, indent=2))
+        return
+    print(f"{pv.file_name}: encoding {pv.encoding or '-'}, delimiter {pv.delimiter!r}, "
+          f"times in {pv.timezone} (nothing written)")
+    for r in pv.rows:
+        if r.error:
+            print(f"  row {r.row}: SKIPPED: {r.error}")
+        else:
+            print(f"  row {r.row}: " + ", ".join(f"{k}={v}" for k, v in (r.values or {}).items() if v))
+
+
 def _interactions(args: argparse.Namespace) -> int:
     from app.imports.mapping import MappingError
     from app.imports.reading import ImportFileError
@@ -62,19 +83,7 @@ def _interactions(args: argparse.Namespace) -> int:
         if args.preview is not None:
             pv = preview(db, args.file, args.mapping, rows=max(1, args.preview), encoding=args.encoding,
                          delimiter=args.delimiter)
-            if args.json:
-                print(json.dumps({"file": pv.file_name, "encoding": pv.encoding, "delimiter": pv.delimiter,
-                                  "timezone": pv.timezone, "columns": list(pv.header),
-                                  "rows": [{"row": r.row, "values": r.values, "error": r.error} for r in pv.rows]},
-                                 ensure_ascii=False, indent=2))
-                return 0
-            print(f"{pv.file_name}: encoding {pv.encoding or '-'}, delimiter {pv.delimiter!r}, "
-                  f"times in {pv.timezone} (nothing written)")
-            for r in pv.rows:
-                if r.error:
-                    print(f"  row {r.row}: SKIPPED: {r.error}")
-                else:
-                    print(f"  row {r.row}: " + ", ".join(f"{k}={v}" for k, v in (r.values or {}).items() if v))
+            print_preview(pv, as_json=args.json)
             return 0
         from app.actor import Actor
 
