@@ -51,3 +51,26 @@ def test_irrelevant_changes_do_not_reload(probe):
     assert probe.reloads == 1
     probe.ctx.bus.operation_did_execute.emit(Changes.COMPLAINTS | Changes.SCHEDULE, None)
     assert probe.reloads == 2
+
+
+def test_a_slow_old_load_never_overwrites_a_newer_one(qtbot, sqlite_db):
+    import threading
+
+    ctx = ConsoleContext(db=sqlite_db, tasks=TaskRunner(sqlite_db), bus=Bus(), actor=Actor("ada", "administrator"))
+    page = Probe(ctx)
+    qtbot.addWidget(page)
+    shown: list[str] = []
+    release = threading.Event()
+
+    def slow(_session):  # the first load is still running when the user asks again
+        release.wait(10)
+        return "old"
+
+    page.load(slow, shown.append, lambda exc: shown.append(f"error {exc}"))
+    page.load(lambda _s: "new", shown.append, lambda exc: shown.append(f"error {exc}"))
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=5000)
+    release.set()
+    assert ctx.tasks.wait_for_done(5000)
+    qtbot.wait(50)  # let the old answer reach the GUI thread, where it must be dropped
+    assert shown == ["new"]
+    ctx.tasks.shutdown()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
@@ -26,6 +29,7 @@ class Workspace(QWidget):
         self.loading = False
         self.load_count = 0
         self.last_error: BaseException | None = None
+        self._load_seq = 0
         ctx.bus.operation_did_execute.connect(self._on_bus_operation_did_execute)
 
     @staticmethod
@@ -44,6 +48,23 @@ class Workspace(QWidget):
         self.loading = True
         self.last_error = None
         self.reload()
+
+    def load(self, fn: Callable[[Any], Any], on_loaded: Callable[[Any], None],
+             on_failed: Callable[[BaseException], None]) -> None:
+        """Run ``fn(session)`` on the read pool and hand its result (or error) to the callbacks,
+        unless a newer load started meanwhile: a slow old answer never overwrites a newer one."""
+        self._load_seq += 1
+        seq = self._load_seq
+
+        def done(result: Any) -> None:
+            if seq == self._load_seq:
+                on_loaded(result)
+
+        def failed(exc: BaseException) -> None:
+            if seq == self._load_seq:
+                on_failed(exc)
+
+        self.ctx.tasks.query(fn).success(done).failure(failed).run()
 
     def mark_loaded(self) -> None:
         self.loading = False

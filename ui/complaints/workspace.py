@@ -242,7 +242,6 @@ class ComplaintsWorkspace(Workspace):
         self.board: Board | None = None
         self.shown_board: Board | None = None
         self.selected_id: int | None = None
-        self._request = 0
         self._detail_request = 0
 
         layout = QVBoxLayout(self)
@@ -337,17 +336,14 @@ class ComplaintsWorkspace(Workspace):
 
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._request += 1
-        request, actor = self._request, self.ctx.actor
-        self.ctx.tasks.query(lambda s: load_board(s, actor)).success(lambda board: self._on_loaded(request, board)) \
-            .failure(self._on_failed).run()
+        actor = self.ctx.actor
+        self.load(lambda s: load_board(s, actor), self._on_loaded, self._on_failed)
 
-    def _on_loaded(self, request: int, board: Board) -> None:
-        if request == self._request:
-            self.board = board
-            self._show_board()
-            if self.selected_id is not None:
-                self._load_detail(self.selected_id)
+    def _on_loaded(self, board: Board) -> None:
+        self.board = board
+        self._show_board()
+        if self.selected_id is not None:
+            self._load_detail(self.selected_id)
         self.mark_loaded()
 
     def _on_failed(self, exc: BaseException) -> None:

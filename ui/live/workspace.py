@@ -80,7 +80,6 @@ class LiveWorkspace(Workspace):
         super().__init__(ctx, parent)
         self._day: date | None = None  # None: follow today
         self._filter = VolumeFilter()
-        self._request = 0
         self.data: LiveDay | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -254,22 +253,15 @@ class LiveWorkspace(Workspace):
         return self._chart
 
     def reload(self) -> None:
-        self._request += 1
-        request, day, flt, tz = self._request, self._day, self._filter, self.ctx.timezone
-        self.ctx.tasks.query(lambda s: live_day(s, day, tz=tz, flt=flt)) \
-            .success(lambda result: self._on_loaded(request, result)) \
-            .failure(lambda exc: self._on_failed(request, exc)).run()
+        day, flt, tz = self._day, self._filter, self.ctx.timezone
+        self.load(lambda s: live_day(s, day, tz=tz, flt=flt), self._on_loaded, self._on_failed)
 
-    def _on_loaded(self, request: int, result: LiveDay) -> None:
-        if request != self._request:
-            return  # a newer request is on its way
+    def _on_loaded(self, result: LiveDay) -> None:
         self.data = result
         self._show(result)
         self.mark_loaded()
 
-    def _on_failed(self, request: int, exc: BaseException) -> None:
-        if request != self._request:
-            return
+    def _on_failed(self, exc: BaseException) -> None:
         self.source_label.setText(self.tr("Could not load the figures: %1").replace("%1", str(exc).splitlines()[0]))
         self.mark_failed(exc)
 

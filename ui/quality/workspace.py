@@ -460,7 +460,7 @@ class QualityWorkspace(Workspace):
         super().__init__(ctx, parent)
         self.page_data: InteractionPage | None = None
         self.options: FilterOptions | None = None
-        self._request = 0
+        self._page_seq = 0  # list-only loads (paging, sorting, filters)
         self._detail_request = 0
         self._offset = 0
         self._selected_id: int | None = None
@@ -564,8 +564,6 @@ class QualityWorkspace(Workspace):
 
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._request += 1
-        request = self._request
         f = self.filters.current_filter()
         offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
         actor = self.ctx.actor
@@ -575,10 +573,10 @@ class QualityWorkspace(Workspace):
                     list_interactions(s, actor, f, offset=offset, sort=sort, descending=descending),
                     weekly_qa_status(s, actor))
 
-        self.ctx.tasks.query(load).success(lambda result: self._on_loaded(request, result)) \
-            .failure(self._on_failed).run()
+        page_seq = self._page_seq
+        self.load(load, lambda result: self._on_loaded(result, page_seq), self._on_failed)
 
-    def _on_loaded(self, request: int, result: tuple[FilterOptions, InteractionPage, WeeklyQa]) -> None:
+    def _on_loaded(self, result: tuple[FilterOptions, InteractionPage, WeeklyQa], page_seq: int) -> None:
         options, page, weekly = result
         self.options = options
         self.scope_label.setText(scope_text(options.scope, self.tr("Only your own interactions")))
@@ -586,7 +584,7 @@ class QualityWorkspace(Workspace):
         before = self.filters.current_filter()
         self.filters.set_options(options)
         self.weekly.show_weekly(weekly)
-        if request == self._request:
+        if page_seq == self._page_seq:  # no newer page was asked for while this loaded
             self._show_page(page)
         self.mark_loaded()
         if self.filters.current_filter() != before:  # a new day moved the range
@@ -599,15 +597,15 @@ class QualityWorkspace(Workspace):
     def load_page(self, offset: int = 0) -> None:
         """Reload only the list (filters, paging, sorting changed)."""
         self._offset = max(0, offset)
-        self._request += 1
-        request = self._request
         f = self.filters.current_filter()
         offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
         actor = self.ctx.actor
         self.page_label.setText(self.tr("Loading…"))
+        self._page_seq += 1
+        seq = self._page_seq
 
         def done(page: InteractionPage) -> None:
-            if request == self._request:
+            if seq == self._page_seq:
                 self._show_page(page)
 
         self.ctx.tasks.query(

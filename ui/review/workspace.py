@@ -49,7 +49,6 @@ class ReportsWorkspace(Workspace):
         self.month = previous_month(self.current_month)  # last month by default
         self.team_id: int | None = None
         self.report: MonthReport | None = None
-        self._request = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -149,21 +148,17 @@ class ReportsWorkspace(Workspace):
     def reload(self) -> None:
         self.current_month = clock.now().astimezone(self.ctx.timezone).date().replace(day=1)
         self._update_month_bar()
-        self._request += 1
-        request = self._request
         year, month, team_id = self.month.year, self.month.month, self.team_id
 
         def load(s: object) -> tuple[tuple[TeamOption, ...], MonthReport]:
             return team_options(s), month_report(s, year, month, team_id=team_id)  # type: ignore[arg-type]
 
-        self.ctx.tasks.query(load).success(lambda result: self._on_loaded(request, result)) \
-            .failure(self._on_failed).run()
+        self.load(load, self._on_loaded, self._on_failed)
 
-    def _on_loaded(self, request: int, result: tuple[tuple[TeamOption, ...], MonthReport]) -> None:
+    def _on_loaded(self, result: tuple[tuple[TeamOption, ...], MonthReport]) -> None:
         teams, report = result
         self._fill_teams(teams)
-        if request == self._request:
-            self._show(report)
+        self._show(report)
         self.mark_loaded()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -71,7 +71,6 @@ class ScheduleWorkspace(Workspace):
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._week_start: date | None = None  # None: this week
-        self._request = 0
         self.week: RotaWeek | None = None
         self.weeks: list[RotaWeekSummary] = []
         self.on_shift: OnShiftNow | None = None
@@ -203,23 +202,17 @@ class ScheduleWorkspace(Workspace):
 
     # --- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._request += 1
-        request, week_start, tz = self._request, self._week_start, self.ctx.timezone
-        self.ctx.tasks.query(lambda s: (rota_week(s, week_start, tz=tz), rota_weeks(s), on_shift_now(s, tz=tz))) \
-            .success(lambda result: self._on_loaded(request, *result)) \
-            .failure(lambda exc: self._on_failed(request, exc)).run()
+        week_start, tz = self._week_start, self.ctx.timezone
+        self.load(lambda s: (rota_week(s, week_start, tz=tz), rota_weeks(s), on_shift_now(s, tz=tz)),
+                  lambda result: self._on_loaded(*result), self._on_failed)
 
-    def _on_loaded(self, request: int, week: RotaWeek, weeks: list[RotaWeekSummary], now: OnShiftNow) -> None:
-        if request != self._request:
-            return
+    def _on_loaded(self, week: RotaWeek, weeks: list[RotaWeekSummary], now: OnShiftNow) -> None:
         self.week, self.weeks = week, weeks
         self._show_week(week, weeks)
         self._show_on_shift(now)
         self.mark_loaded()
 
-    def _on_failed(self, request: int, exc: BaseException) -> None:
-        if request != self._request:
-            return
+    def _on_failed(self, exc: BaseException) -> None:
         self.status_label.setText(self.tr("Could not load the rota: %1").replace("%1", str(exc).splitlines()[0]))
         self.mark_failed(exc)
 
