@@ -6,7 +6,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -29,6 +28,7 @@ from app.live.history import (
     QueueFigures,
 )
 from ui.live.formatting import DASH, count, duration, percent, target_time
+from ui.widgets.table_model import RowTableModel
 
 STATE_COLORS = {AVAILABLE: QColor("#1f9d6b"), PAUSED: QColor("#d98e04"), LOGGED_OUT: QColor("#9aa3ad")}
 BELOW_TARGET = QColor("#c62828")
@@ -45,12 +45,11 @@ def channel_label(channel: str) -> str:
     return labels.get(channel, channel)
 
 
-class QueueFiguresModel(QAbstractTableModel):
+class QueueFiguresModel(RowTableModel[QueueFigures]):
     QUEUE, CHANNEL, OFFERED, ANSWERED, ABANDONED, SERVICE_LEVEL, TARGET, ASA, LONGEST = range(9)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[QueueFigures] = []
         self._headers = [self.tr("Queue"), self.tr("Channel"), self.tr("Offered"), self.tr("Answered"),
                          self.tr("Abandoned"), self.tr("SL"), self.tr("Target"),
                          self.tr("ASA"), self.tr("Longest wait")]
@@ -63,24 +62,6 @@ class QueueFiguresModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def row_at(self, row: int) -> QueueFigures:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips.get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -125,13 +106,12 @@ class QueueFiguresModel(QAbstractTableModel):
         return None
 
 
-class AgentStateModel(QAbstractTableModel):
+class AgentStateModel(RowTableModel[AgentNow]):
     AGENT, TEAM, STATE, REASON, TIME_IN_STATE = range(5)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[AgentNow] = []
-        self._rows: list[AgentNow] = []
         self._show_logged_out = False
         self._tz = ZoneInfo("UTC")
         self._headers = [self.tr("Agent"), self.tr("Team"), self.tr("State"), self.tr("Pause reason"),
@@ -153,24 +133,6 @@ class AgentStateModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = [a for a in self._all if self._show_logged_out or a.state != LOGGED_OUT]
         self.endResetModel()
-
-    def row_at(self, row: int) -> AgentNow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips.get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

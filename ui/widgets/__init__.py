@@ -1,0 +1,1 @@
+"""Widgets and Qt building blocks shared by the workspaces."""
