@@ -23,8 +23,11 @@ class Changes(enum.Flag):
     AUDIT = enum.auto()
     JOBS = enum.auto()
     REVIEWS = enum.auto()
+    NOTIFICATIONS = enum.auto()
+    FORECAST = enum.auto()
+    LIVE = enum.auto()
     ALL = (PEOPLE | QUEUES | INTERACTIONS | AGENT_STATES | SCHEDULE | QA | COMPLAINTS | SETTINGS
-           | AUDIT | JOBS | REVIEWS)
+           | AUDIT | JOBS | REVIEWS | NOTIFICATIONS | FORECAST | LIVE)
 
     def names(self) -> list[str]:
         return [f.name for f in Changes if f.name and f.name not in ("NONE", "ALL") and f in self]

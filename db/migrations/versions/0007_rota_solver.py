@@ -1,0 +1,24 @@
+"""rota solver runs and shift rules
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-23
+"""
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+import db.types  # noqa: F401
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # this session's reserved slot; filled by the feature that needs it, or removed before release
+    return None
+
+
+def downgrade() -> None:
+    return None
