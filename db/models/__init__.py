@@ -10,6 +10,14 @@ from db.models.contact import (
     SatisfactionSurvey,
 )
 from db.models.imports import ImportBatch, ImportMapping
+from db.models.notifications import (  # noqa: F401 - registers the tables
+    DeliveryAttempt,
+    Notification,
+    NotificationChannel,
+    NotificationDelivery,
+    NotificationRecipient,
+    NotificationRoute,
+)
 from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
 from db.models.quality import QaDraw, QaReview, QaSample, QaScorecard
 from db.models.schedule import (
