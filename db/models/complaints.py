@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,6 +25,9 @@ STAGES = ("accept", "assess", "process", "feedback", "closed")  # R-FLOW-1
 PRIORITIES = ("urgent", "regular", "special")  # R-FLOW-2
 CATEGORIES = ("product_quality", "after_sales", "logistics", "service_attitude", "system_fault", "other")  # R-FLOW-3
 KINDS = ("complaint", "service_request")
+# ``complaints.sla_next_at`` at this instant means "clocks not computed yet": the SLA sweep picks the
+# case up on its next run (new, imported or re-opened cases, and every open case after a policy change)
+SLA_RECOMPUTE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class Complaint(Versioned, Base):
@@ -55,10 +59,17 @@ class Complaint(Versioned, Base):
     feedback_loop_closed: Mapped[bool] = mapped_column(Boolean, default=False)  # R-FLOW-5
     customer_opinion: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # R-FLOW-6
+    # a duplicate merged into another case keeps its row and timeline, with the link
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    # the SLA engine's cache (app/complaints/clocks.py): the clocks as of the last computation, and
+    # when the sweep must look again (the next warning, breach or escalation; None: nothing pending)
+    sla_clocks: Mapped[list | None] = mapped_column(JSON)
+    sla_next_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=SLA_RECOMPUTE)
     events: Mapped[list[ComplaintEvent]] = relationship(
         back_populates="complaint", cascade="all, delete-orphan", order_by="ComplaintEvent.at"
     )
-    __table_args__ = (Index("ix_complaints_stage", "stage"), Index("ix_complaints_opened", "opened_at"))
+    __table_args__ = (Index("ix_complaints_stage", "stage"), Index("ix_complaints_opened", "opened_at"),
+                      Index("ix_complaints_sla_next", "sla_next_at"))
 
 
 class ComplaintEvent(Base):
@@ -71,6 +82,8 @@ class ComplaintEvent(Base):
     to_stage: Mapped[str | None] = mapped_column(String(16))
     actor: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str | None] = mapped_column(Text)
+    # what the event needs beyond its kind: a clock's rule and level, a merge target, a reason...
+    data: Mapped[dict | None] = mapped_column(JSON)
     complaint: Mapped[Complaint] = relationship(back_populates="events")
 
 
@@ -107,6 +120,11 @@ class SlaPolicy(Versioned, Base):
     target_minutes: Mapped[int] = mapped_column(Integer)
     calendar_id: Mapped[int | None] = mapped_column(ForeignKey("business_calendars.id"))  # None: 24x7
     warn_at_percent: Mapped[int] = mapped_column(Integer, default=75)
+    warn_before_minutes: Mapped[int | None] = mapped_column(Integer)  # a warning this long before the breach
     escalation_ladder: Mapped[list] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the clock stands still while the case waits on the customer
+    pause_when_waiting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (UniqueConstraint("center_id", "rule_id"),)
