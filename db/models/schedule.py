@@ -48,7 +48,32 @@ class ForecastInterval(Versioned, Base):
     aht_sec: Mapped[float] = mapped_column(Float)
     override_volume: Mapped[float | None] = mapped_column(Float)
     override_reason: Mapped[str | None] = mapped_column(String(200))
+    # the prediction interval of the volume (e.g. 80 %: the 10th and 90th percentiles)
+    lower: Mapped[float | None] = mapped_column(Float)
+    upper: Mapped[float | None] = mapped_column(Float)
     __table_args__ = (UniqueConstraint("run_id", "interval_start"),)
+
+
+class ForecastOverride(Versioned, Base):
+    """A scheduler's adjustment of a queue's forecast for a span (a day or an interval), R-SCH-1.
+
+    Kept apart from the runs so that it survives a new forecast of the same week: every run
+    of the week applies the active overrides to its intervals. ``factor`` multiplies the
+    statistical volume; ``volume`` replaces it (calls per 15-minute interval).
+    """
+
+    __tablename__ = "forecast_overrides"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    factor: Mapped[float | None] = mapped_column(Float)
+    volume: Mapped[float | None] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    removed_by: Mapped[str | None] = mapped_column(String(64))
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class StaffingRequirement(Base):
