@@ -19,7 +19,17 @@ from db.models.notifications import (  # noqa: F401 - registers the tables
     NotificationRoute,
 )
 from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
-from db.models.quality import QaDraw, QaReview, QaSample, QaScorecard
+from db.models.quality import (
+    QaCalibration,
+    QaCalibrationScore,
+    QaDispute,
+    QaDisputeEvent,
+    QaDraw,
+    QaRecordingCheck,
+    QaReview,
+    QaSample,
+    QaScorecard,
+)
 from db.models.schedule import (
     ForecastInterval,
     ForecastOverride,
@@ -37,7 +47,8 @@ from db.models.schedule import (
 __all__ = [
     "AgentStateInterval", "AuditEntry", "Base", "BusinessCalendar", "CalendarDay", "Center",
     "ChangeLogEntry", "Complaint", "ComplaintEvent", "Customer", "ForecastInterval", "ForecastOverride", "ForecastRun",
-    "ImportBatch", "ImportMapping", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaDraw", "QaReview",
+    "ImportBatch", "ImportMapping", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaCalibration", "QaCalibrationScore", "QaDispute", "QaDisputeEvent", "QaDraw",
+    "QaRecordingCheck", "QaReview",
     "QaSample", "QaScorecard", "Queue", "Rota", "SatisfactionSurvey", "Setting", "ShiftActivity",
     "ShiftAssignment", "ShiftTemplate", "SkillAssessment", "SlaPolicy", "StaffingRequirement", "Team",
     "TimeOffRequest", "TrainingRecord", "User", "Versioned",
