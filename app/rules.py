@@ -43,6 +43,18 @@ RULE_DEFAULTS: tuple[RuleDefault, ...] = (
     RuleDefault("R-KPI-7", 0.05, "share", N_("Product-recommendation conversion target")),
     RuleDefault("R-KPI-8", 5, "per month", N_("Knowledge-base contributions")),
     RuleDefault("R-KPI-9", 8, "of 10", N_("Average QA dialogue score")),
+    # the weights of the quarterly scorecard: basic 40 (1-3), quality 40 (4-6), additional 20 (7-9);
+    # edited together (they must sum to 100) in Reports ▸ KPI weights
+    RuleDefault("R-KPI-1.weight", 15, "%", N_("Weight of response speed in the KPI score")),
+    RuleDefault("R-KPI-2.weight", 15, "%", N_("Weight of logged-in hours in the KPI score")),
+    RuleDefault("R-KPI-3.weight", 10, "%", N_("Weight of inquiries handled in the KPI score")),
+    RuleDefault("R-KPI-4.weight", 20, "%", N_("Weight of customer satisfaction in the KPI score")),
+    RuleDefault("R-KPI-5.weight", 10, "%", N_("Weight of the resolution rate in the KPI score")),
+    RuleDefault("R-KPI-6.weight", 10, "%", N_("Weight of service-code compliance in the KPI score")),
+    RuleDefault("R-KPI-7.weight", 10, "%", N_("Weight of recommendation conversion in the KPI score")),
+    RuleDefault("R-KPI-8.weight", 5, "%", N_("Weight of knowledge-base contributions in the KPI score")),
+    RuleDefault("R-KPI-9.weight", 5, "%", N_("Weight of the QA dialogue score in the KPI score")),
+    RuleDefault("R-REV-1", 80, "points", N_("Quarterly KPI score below which an agent gets an improvement plan")),
     RuleDefault("R-SCH-3.days_off", 1, "days/week", N_("Full days off per week")),
     RuleDefault("R-SCH-3.rest_hours", 11, "h", N_("Rest between shifts")),
     RuleDefault("R-SCH-4", 50, "customers", N_("Online customers that activate the backup team")),

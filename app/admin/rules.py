@@ -67,7 +67,7 @@ def rule_value(session: Session, key: str) -> object:
 # units whose values may have decimals even when the default is whole (1.5 h is a real target)
 _DURATION_UNITS = frozenset({"s", "min", "h", "h/day", "h/month"})
 # units with a natural ceiling
-_CEILINGS = {"share": 1.0, "of 5": 5.0, "of 10": 10.0}
+_CEILINGS = {"share": 1.0, "of 5": 5.0, "of 10": 10.0, "%": 100.0, "points": 100.0}
 
 
 def coerce_rule_value(key: str, raw: object) -> object:
@@ -119,6 +119,9 @@ def update_rule(session: Session, actor: Actor, key: str, raw_value: object, exp
     require(actor, "rules.edit")
     if key not in RULES_BY_KEY:
         raise ValueError(f"Unknown rule {key}")
+    if key.endswith(".weight"):
+        raise ValueError("KPI weights must add up to 100, so they are edited together: "
+                         "Reports ▸ KPI weights.")
     value = coerce_rule_value(key, raw_value)
     if session.get(Setting, key) is None:
         seed_defaults(session)

@@ -35,10 +35,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, Integer, and_, case, cast, func, or_, select
+from sqlalchemy import BigInteger, Integer, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -49,12 +49,15 @@ from app.people.center import center_summary
 from db.models import (
     AgentStateInterval,
     Complaint,
+    ComplaintEvent,
     Interaction,
+    KnowledgeContribution,
     Person,
     QaReview,
     Rota,
     ShiftAssignment,
     Team,
+    TrainingRecord,
 )
 
 DAY_SEC = 86400
@@ -190,8 +193,15 @@ class MonthCounts:
     recommendations_converted: int = 0
     qa_reviews: int = 0
     qa_score_sum: int = 0
+    qa_score_sq_sum: int = 0  # for the confidence interval of the mean
     qa_violations: int = 0
     complaints_owned: int = 0
+    # the quarterly review's extras (collect_counts(extended=True))
+    complaints_escalated: int = 0
+    kb_contributions: int = 0
+    training_hours: float = 0.0
+    rostered_shifts: int = 0
+    attended_shifts: int = 0
 
     def __add__(self, other: MonthCounts) -> MonthCounts:
         return MonthCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -216,6 +226,10 @@ class MonthCounts:
             "qa_avg_score": ratio(self.qa_score_sum, self.qa_reviews),
             "qa_violations": self.qa_violations if self.qa_reviews else None,
             "complaints_owned": self.complaints_owned,
+            "complaints_escalated": self.complaints_escalated,
+            "kb_contributions": self.kb_contributions,
+            "training_hours": self.training_hours,
+            "attendance": ratio(self.attended_shifts, self.rostered_shifts),
         }[key]
 
     @property
@@ -296,7 +310,7 @@ def _greatest(session: Session, *args: Any) -> Any:
     return func.max(*args) if session.get_bind().dialect.name == "sqlite" else func.greatest(*args)
 
 
-def _offset_segments(window: MonthWindow) -> list[tuple[datetime, int]]:
+def _offset_segments(window: Window) -> list[tuple[datetime, int]]:
     """(segment end UTC, UTC offset in seconds) pieces of the month with one offset each (DST)."""
     tz = ZoneInfo(window.timezone)
     segments: list[tuple[datetime, int]] = []
@@ -312,7 +326,7 @@ def _offset_segments(window: MonthWindow) -> list[tuple[datetime, int]]:
     return segments
 
 
-def _local_day(session: Session, column: Any, window: MonthWindow) -> ColumnElement[int]:
+def _local_day(session: Session, column: Any, window: Window) -> ColumnElement[int]:
     """The center-local day of ``column`` as a day number since 1970-01-01, in SQL."""
     segments = _offset_segments(window)
     if len(segments) == 1:
@@ -322,19 +336,79 @@ def _local_day(session: Session, column: Any, window: MonthWindow) -> ColumnElem
     return (_epoch(session, column) + offset) // DAY_SEC
 
 
+ESCALATION_EVENTS = ("escalated", "escalation")
+
+
+def _collect_extended(session: Session, window: Window, base: dict[int, dict[str, Any]],
+                      agent_scope: Any, now: datetime) -> None:
+    in_window = (window.start, window.end)
+    # complaints owned and opened in the window that were escalated at least once
+    escalated = exists().where(ComplaintEvent.complaint_id == Complaint.id,
+                               ComplaintEvent.kind.in_(ESCALATION_EVENTS))
+    for owner_id, n in session.execute(
+            select(Complaint.owner_id, func.count())
+            .where(Complaint.opened_at >= in_window[0], Complaint.opened_at < in_window[1], escalated,
+                   *agent_scope(Complaint.owner_id))
+            .group_by(Complaint.owner_id)):
+        base[owner_id]["complaints_escalated"] = int(n)
+    # knowledge-base contributions accepted (R-KPI-8)
+    for person_id, n in session.execute(
+            select(KnowledgeContribution.person_id, func.count())
+            .where(KnowledgeContribution.created_at >= in_window[0], KnowledgeContribution.created_at < in_window[1],
+                   KnowledgeContribution.status == "accepted", *agent_scope(KnowledgeContribution.person_id))
+            .group_by(KnowledgeContribution.person_id)):
+        base[person_id]["kb_contributions"] = int(n)
+    # training hours (R-SCH-8)
+    for person_id, hours in session.execute(
+            select(TrainingRecord.person_id, func.sum(TrainingRecord.hours))
+            .where(TrainingRecord.started_at >= in_window[0], TrainingRecord.started_at < in_window[1],
+                   *agent_scope(TrainingRecord.person_id))
+            .group_by(TrainingRecord.person_id)):
+        base[person_id]["training_hours"] = float(hours or 0.0)
+    # attendance: published shifts that had started by now, and those the agent logged in during
+    logged_in = exists().where(AgentStateInterval.agent_id == ShiftAssignment.person_id,
+                               AgentStateInterval.state == "logged_in",
+                               AgentStateInterval.started_at < ShiftAssignment.ends_at,
+                               AgentStateInterval.started_at >= window.start - timedelta(seconds=MAX_INTERVAL_SEC),
+                               or_(AgentStateInterval.ended_at.is_(None),
+                                   AgentStateInterval.ended_at > ShiftAssignment.starts_at))
+    for person_id, rostered, attended in session.execute(
+            select(ShiftAssignment.person_id, func.count(), func.sum(case((logged_in, 1), else_=0)))
+            .join(Rota, Rota.id == ShiftAssignment.rota_id)
+            .where(Rota.status == "published", ShiftAssignment.starts_at >= in_window[0],
+                   ShiftAssignment.starts_at < min(in_window[1], now),
+                   *agent_scope(ShiftAssignment.person_id))
+            .group_by(ShiftAssignment.person_id)):
+        base[person_id].update(rostered_shifts=int(rostered), attended_shifts=int(attended or 0))
+
+
 # --- the report ------------------------------------------------------------------------------------------------
 def team_options(session: Session) -> tuple[TeamOption, ...]:
     return tuple(TeamOption(t[0], t[1]) for t in session.execute(select(Team.id, Team.name).order_by(Team.name)))
 
 
-def month_report(session: Session, year: int | None = None, month: int | None = None, *,
-                 team_id: int | None = None, now: datetime | None = None) -> MonthReport:
+class Window(Protocol):
+    """A center-local period as a UTC range [start, end): a month, a quarter, any run of days."""
+
+    timezone: str
+    start: datetime
+    end: datetime
+
+    @property
+    def last_day(self) -> date: ...
+
+
+def collect_counts(session: Session, window: Window, targets: Targets, *, team_id: int | None = None,
+                   now: datetime | None = None, extended: bool = False
+                   ) -> tuple[list[Any], dict[int, dict[str, Any]]]:
+    """Per-agent numerators and denominators of ``window`` (every aggregate in SQL).
+
+    Returns the agents (id, name, employee no, team id, team name, hire date, active) — everyone
+    with figures and every agent employed during the window — and their ``MonthCounts`` fields.
+    ``extended`` adds what the quarterly review needs besides the month's figures: knowledge-base
+    contributions, training hours, complaints escalated and attendance against the rota.
+    """
     now = now or clock.now()
-    if year is None or month is None:
-        year, month = default_month(session, now)
-    tz = center_zone(session)
-    window = month_window(year, month, tz)
-    targets = load_targets(session)
     in_team: list[ColumnElement[bool]] = []
     if team_id is not None:
         in_team.append(Person.team_id == team_id)
@@ -403,14 +477,14 @@ def month_report(session: Session, year: int | None = None, month: int | None = 
         base[agent_id]["logged_in_sec"] = float(seconds or 0.0)
 
     # 4. QA reviews of the month's interactions
-    for agent_id, n, score_sum, violations in session.execute(
+    for agent_id, n, score_sum, violations, score_sq_sum in session.execute(
             select(QaReview.agent_id, func.count(), func.sum(QaReview.dialogue_score),
-                   func.sum(QaReview.violations))
+                   func.sum(QaReview.violations), func.sum(QaReview.dialogue_score * QaReview.dialogue_score))
             .join(Interaction, Interaction.id == QaReview.interaction_id)
             .where(QaReview.status != "draft", in_month, *agent_scope(QaReview.agent_id))
             .group_by(QaReview.agent_id)):
         base[agent_id].update(qa_reviews=int(n), qa_score_sum=int(score_sum or 0),
-                              qa_violations=int(violations or 0))
+                              qa_violations=int(violations or 0), qa_score_sq_sum=int(score_sq_sum or 0))
 
     # 5. complaints owned, opened in the month
     for owner_id, n in session.execute(
@@ -422,13 +496,28 @@ def month_report(session: Session, year: int | None = None, month: int | None = 
 
     # the agents: everyone with figures, and every agent employed during the month
     people = session.execute(
-        select(Person.id, Person.full_name, Person.employee_no, Person.team_id, Team.name)
+        select(Person.id, Person.full_name, Person.employee_no, Person.team_id, Team.name, Person.hire_date,
+               Person.active)
         .outerjoin(Team, Team.id == Person.team_id)
         .where(*in_team)
         .where(or_(Person.id.in_(list(base) or [-1]),
                    and_(Person.job_title == "agent", Person.active.is_(True), Person.hire_date <= window.last_day)))
         .order_by(Team.name.is_(None), Team.name, Person.full_name, Person.id)
     ).all()
+    if extended:
+        _collect_extended(session, window, base, agent_scope, now)
+    return list(people), base
+
+
+def month_report(session: Session, year: int | None = None, month: int | None = None, *,
+                 team_id: int | None = None, now: datetime | None = None) -> MonthReport:
+    now = now or clock.now()
+    if year is None or month is None:
+        year, month = default_month(session, now)
+    tz = center_zone(session)
+    window = month_window(year, month, tz)
+    targets = load_targets(session)
+    people, base = collect_counts(session, window, targets, team_id=team_id, now=now)
     agents = tuple(AgentMonth(p[0], p[1], p[2], p[3], p[4], MonthCounts(**base.get(p[0], {}))) for p in people)
 
     teams: list[TeamMonth] = []

@@ -18,6 +18,7 @@ from db.models.notifications import (  # noqa: F401 - registers the tables
     NotificationRecipient,
     NotificationRoute,
 )
+from db.models.live import FeedStatus, LiveAlert, LiveAlertRule  # noqa: F401 - registers the tables
 from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
 from db.models.quality import (
     QaCalibration,
@@ -30,6 +31,7 @@ from db.models.quality import (
     QaSample,
     QaScorecard,
 )
+from db.models.reviews import ImprovementPlan, QuarterlyReview, ReviewAmendment, ReviewComment
 from db.models.schedule import (
     ForecastInterval,
     ForecastOverride,
@@ -47,9 +49,9 @@ from db.models.schedule import (
 __all__ = [
     "AgentStateInterval", "AuditEntry", "Base", "BusinessCalendar", "CalendarDay", "Center",
     "ChangeLogEntry", "Complaint", "ComplaintEvent", "Customer", "ForecastInterval", "ForecastOverride", "ForecastRun",
-    "ImportBatch", "ImportMapping", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaCalibration", "QaCalibrationScore", "QaDispute", "QaDisputeEvent", "QaDraw",
+    "ImportBatch", "ImportMapping", "ImprovementPlan", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaCalibration", "QaCalibrationScore", "QaDispute", "QaDisputeEvent", "QaDraw",
     "QaRecordingCheck", "QaReview",
-    "QaSample", "QaScorecard", "Queue", "Rota", "SatisfactionSurvey", "Setting", "ShiftActivity",
+    "QaSample", "QaScorecard", "QuarterlyReview", "Queue", "ReviewAmendment", "ReviewComment", "Rota", "SatisfactionSurvey", "Setting", "ShiftActivity",
     "ShiftAssignment", "ShiftTemplate", "SkillAssessment", "SlaPolicy", "StaffingRequirement", "Team",
     "TimeOffRequest", "TrainingRecord", "User", "Versioned",
 ]
