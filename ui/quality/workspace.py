@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,8 @@ from app.quality.weekly import WeeklyQa, weekly_qa_status
 from app.security.permissions import SCOPE_ALL, SCOPE_OWN
 from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.context import ConsoleContext
+from ui.quality.calibration import CalibrationPage
+from ui.quality.disputes import DisputesPage
 from ui.quality.formatting import (
     date_edit_format,
     format_date,
@@ -72,10 +75,14 @@ from ui.quality.models import (
     WeeklyQaModel,
     tr,
 )
+from ui.quality.review import ReviewPage
+from ui.quality.stats import StatsPage
+from ui.quality.tab import QualityTab
 from ui.workspace import Workspace
 
 DEFAULT_DAYS = 7
 HIDDEN_COLUMNS_KEY = "quality/hidden_columns"
+TAB_KEY = "quality/tab"
 
 
 class QualityFilterBar(QWidget):
@@ -465,22 +472,32 @@ class QualityWorkspace(Workspace):
         self._offset = 0
         self._selected_id: int | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setSpacing(8)
         header = QHBoxLayout()
         title = QLabel(self.title(), self)
         title.setObjectName("page_title")
         header.addWidget(title)
-        hint = QLabel(self.tr("Recent interactions to spot-check; times in %1. Right-click the headings to "
-                              "choose columns.").replace("%1", ctx.timezone.key), self)
-        hint.setObjectName("hint")
-        header.addWidget(hint)
         header.addStretch(1)
         self.scope_label = QLabel(self)
         self.scope_label.setObjectName("quality_scope")
         header.addWidget(self.scope_label)
-        layout.addLayout(header)
+        outer.addLayout(header)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("quality_tabs")
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+
+        # --- the interactions tab: every recent interaction, filters, details, the weekly quota
+        self.interactions_tab = QWidget(self.tabs)
+        layout = QVBoxLayout(self.interactions_tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        hint = QLabel(self.tr("Recent interactions to spot-check; times in %1. Right-click the headings to "
+                              "choose columns.").replace("%1", ctx.timezone.key), self.interactions_tab)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
 
         today = clock.now().astimezone(ctx.timezone).date()
         self.filters = QualityFilterBar(today, self)
@@ -553,6 +570,7 @@ class QualityWorkspace(Workspace):
         splitter.setSizes([890, 350])
         layout.addWidget(splitter, 1)
         self._update_pager()
+        self._build_tabs()
 
     @staticmethod
     def title() -> str:
@@ -562,8 +580,69 @@ class QualityWorkspace(Workspace):
     def icon_name() -> str:
         return "quality"
 
+    # --- tabs ----------------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        """Review (this week's sample, player, scorecard), Interactions, Calibration, Disputes, Statistics."""
+        self.quality_tabs: list[QualityTab] = []
+        self.review = ReviewPage(self.ctx, self.tabs)
+        self.calibration = CalibrationPage(self.ctx, self.tabs)
+        self.disputes = DisputesPage(self.ctx, self.tabs)
+        self.stats = StatsPage(self.ctx, self.tabs)
+        self.tabs.addTab(self.review, ReviewPage.tab_title())
+        self.tabs.addTab(self.interactions_tab, self.tr("Interactions"))
+        for tab in (self.calibration, self.disputes, self.stats):
+            self.tabs.addTab(tab, tab.tab_title())
+        for tab in (self.review, self.calibration, self.disputes, self.stats):
+            self.quality_tabs.append(tab)
+            tab.did_load.connect(self._on_tab_did_load)
+            tab.scope_did_load.connect(self._show_scope)
+        self._interactions_stale = True
+        saved = QSettings().value(TAB_KEY)
+        names = [self._tab_key(i) for i in range(self.tabs.count())]
+        # a supervisor's day is the review list; everyone else starts on the interactions
+        default = "review" if self.ctx.actor.role == "supervisor" else "interactions"
+        self.tabs.setCurrentIndex(names.index(str(saved)) if saved in names else names.index(default))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def _tab_key(self, index: int) -> str:
+        widget = self.tabs.widget(index)
+        return {self.review: "review", self.interactions_tab: "interactions", self.calibration: "calibration",
+                self.disputes: "disputes", self.stats: "statistics"}.get(widget, "")
+
+    def show_tab(self, key: str) -> None:
+        index = next(i for i in range(self.tabs.count()) if self._tab_key(i) == key)
+        self.tabs.setCurrentIndex(index)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        QSettings().setValue(TAB_KEY, self._tab_key(index))
+        widget = self.tabs.widget(index)
+        if widget is self.interactions_tab and self._interactions_stale:
+            self._load_interactions()
+        elif isinstance(widget, QualityTab) and widget.stale:
+            widget.refresh()
+
+    def _on_tab_did_load(self) -> None:
+        if self.loading and self.sender() is self.tabs.currentWidget():
+            self.mark_loaded()
+
+    def _show_scope(self, scope: Any) -> None:
+        self.scope_label.setText(scope_text(scope, self.tr("Only your own interactions")))
+        self.scope_label.setToolTip(scope_tooltip(scope))
+
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Only the visible tab loads; the others load when they are shown."""
+        self._interactions_stale = True
+        for tab in self.quality_tabs:
+            tab.stale = True
+        current = self.tabs.currentWidget()
+        if isinstance(current, QualityTab):
+            current.refresh()
+        else:
+            self._load_interactions()
+
+    def _load_interactions(self) -> None:
+        self._interactions_stale = False
         f = self.filters.current_filter()
         offset, sort, descending = self._offset, self.model.sort_key, self.model.descending
         actor = self.ctx.actor
@@ -579,19 +658,20 @@ class QualityWorkspace(Workspace):
     def _on_loaded(self, result: tuple[FilterOptions, InteractionPage, WeeklyQa], page_seq: int) -> None:
         options, page, weekly = result
         self.options = options
-        self.scope_label.setText(scope_text(options.scope, self.tr("Only your own interactions")))
-        self.scope_label.setToolTip(scope_tooltip(options.scope))
+        self._show_scope(options.scope)
         before = self.filters.current_filter()
         self.filters.set_options(options)
         self.weekly.show_weekly(weekly)
         if page_seq == self._page_seq:  # no newer page was asked for while this loaded
             self._show_page(page)
-        self.mark_loaded()
+        if self.loading:
+            self.mark_loaded()
         if self.filters.current_filter() != before:  # a new day moved the range
             self.load_page(0)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.mark_failed(exc)
+        if self.loading:
+            self.mark_failed(exc)
         self.page_label.setText(self.tr("Could not load interactions: %1").replace("%1", str(exc).splitlines()[0]))
 
     def load_page(self, offset: int = 0) -> None:

@@ -1,0 +1,272 @@
+"""The scorecard form: one revision's sections and questions, the live score, the dialogue score.
+
+Question kinds (``app/quality`` defines them): yes/no, a 1-10 scale, points (0..max) and, where
+the question allows it, N/A — excluded from the denominator. Critical questions are marked; a
+failed critical question is a compliance violation (R-QA-3), counted apart from the score. The
+score shown while typing comes from the same function the service saves with, so the number on
+screen is the number stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+CRITICAL_COLOR = "#d64541"
+NA = "na"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("scorecard", text)
+
+
+class QuestionInput(QWidget):
+    """The input of one question; ``value()`` is what the scoring function reads."""
+
+    value_did_change = Signal()
+
+    def __init__(self, question: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.kind = question.kind
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.spin: QSpinBox | None = None
+        self.buttons: dict[str, QRadioButton] = {}
+        if self.kind == "yes_no":
+            for key, text in (("yes", tr("Yes")), ("no", tr("No"))):
+                self._radio(layout, key, text)
+        else:
+            low, high = (1, 10) if self.kind == "scale" else (0, int(getattr(question, "max_points", 0) or 0))
+            self.spin = QSpinBox(self)
+            self.spin.setObjectName(f"q_{question.key}_value")
+            self.spin.setRange(low - 1, high)  # one below the range means "not answered yet"
+            self.spin.setSpecialValueText(tr("—"))
+            self.spin.setValue(low - 1)
+            self.spin.setSuffix(tr(" of %1").replace("%1", QLocale().toString(high)) if self.kind == "points"
+                                else tr(" / 10"))
+            self.spin.setMinimumWidth(96)
+            self.spin.valueChanged.connect(self._on_spin_value_changed)
+            layout.addWidget(self.spin)
+        if getattr(question, "allow_na", False):
+            self._radio(layout, NA, tr("N/A"))
+        layout.addStretch(1)
+
+    def _radio(self, layout: QHBoxLayout, key: str, text: str) -> None:
+        button = QRadioButton(text, self)
+        button.setObjectName(f"q_{self.question.key}_{key}")
+        self.group.addButton(button)
+        self.buttons[key] = button
+        button.toggled.connect(self._on_radio_toggled)
+        layout.addWidget(button)
+
+    def value(self) -> Any:
+        """"yes"/"no", a number, "na" for N/A, or None while unanswered."""
+        na = self.buttons.get(NA)
+        if na is not None and na.isChecked():
+            return NA
+        if self.spin is not None:
+            return self.spin.value() if self.spin.value() >= self.spin.minimum() + 1 else None
+        for key, button in self.buttons.items():
+            if button.isChecked():
+                return key
+        return None
+
+    def set_value(self, value: Any) -> None:
+        if value == NA and NA in self.buttons:
+            self.buttons[NA].setChecked(True)
+        elif self.spin is not None:
+            self._clear_radios()
+            self.spin.setValue(int(value) if value is not None else self.spin.minimum())
+        elif value in self.buttons:
+            self.buttons[value].setChecked(True)
+        else:
+            self._clear_radios()
+        self.value_did_change.emit()
+
+    def _clear_radios(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+    def _on_radio_toggled(self, checked: bool) -> None:
+        if checked and self.spin is not None and self.buttons.get(NA) is not None and self.buttons[NA].isChecked():
+            self.spin.blockSignals(True)
+            self.spin.setValue(self.spin.minimum())
+            self.spin.blockSignals(False)
+        self.value_did_change.emit()
+
+    def _on_spin_value_changed(self, _value: int) -> None:
+        if self.value() is not None and NA in self.buttons and self.buttons[NA].isChecked():
+            self._clear_radios()
+        self.value_did_change.emit()
+
+
+class ScorecardForm(QWidget):
+    """Questions grouped by section, the live score and violations, dialogue score, comment and coaching."""
+
+    answers_did_change = Signal()
+
+    def __init__(self, score: Callable[[Any, dict[str, Any]], Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scorecard_form")
+        self.score_fn = score
+        self.scorecard: Any = None
+        self.inputs: dict[str, QuestionInput] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.header = QLabel(self)
+        self.header.setObjectName("scorecard_header")
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("scorecard_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.summary)
+        self.sections_box = QWidget(self)
+        self.sections_layout = QVBoxLayout(self.sections_box)
+        self.sections_layout.setContentsMargins(0, 0, 0, 0)
+        self.sections_layout.setSpacing(8)
+        layout.addWidget(self.sections_box)
+
+        overall = QGroupBox(tr("Overall"), self)
+        form = QFormLayout(overall)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.dialogue = QSpinBox(overall)
+        self.dialogue.setObjectName("dialogue_score")
+        self.dialogue.setRange(0, 10)
+        self.dialogue.setSpecialValueText(tr("— choose 1-10"))
+        self.dialogue.setToolTip(tr("The supervisor's overall score of the dialogue, 1 (poor) to 10 (excellent) "
+                                    "(R-QA-2)"))
+        self.dialogue.setMinimumWidth(140)
+        self.dialogue.valueChanged.connect(self._changed)
+        form.addRow(tr("Dialogue score (R-QA-2)"), self.dialogue)
+        self.comment = QPlainTextEdit(overall)
+        self.comment.setObjectName("review_comment")
+        self.comment.setPlaceholderText(tr("What went well, what did not — the agent reads this"))
+        self.comment.setFixedHeight(64)
+        self.comment.setTabChangesFocus(True)
+        form.addRow(tr("Comment"), self.comment)
+        self.coaching = QPlainTextEdit(overall)
+        self.coaching.setObjectName("coaching_notes")
+        self.coaching.setPlaceholderText(tr("What to practise before the next review"))
+        self.coaching.setFixedHeight(64)
+        self.coaching.setTabChangesFocus(True)
+        form.addRow(tr("Coaching notes"), self.coaching)
+        layout.addWidget(overall)
+        self.result: Any = None
+        self.set_scorecard(None)
+
+    # --- content -------------------------------------------------------------------------------------
+    def set_scorecard(self, scorecard: Any, answers: dict[str, Any] | None = None, *, dialogue: int | None = None,
+                      comment: str = "", coaching: str = "") -> None:
+        while self.sections_layout.count():
+            item = self.sections_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.inputs = {}
+        self.scorecard = scorecard
+        if scorecard is None:
+            self.header.setText(tr("No scorecard."))
+        else:
+            self.header.setText(tr("%1 · revision %2").replace("%1", scorecard.name)
+                                .replace("%2", QLocale().toString(scorecard.revision)))
+            for section in scorecard.sections:
+                self.sections_layout.addWidget(self._section_box(section))
+        for key, value in (answers or {}).items():
+            if key in self.inputs:
+                self.inputs[key].set_value(value)
+        self.dialogue.setValue(dialogue or 0)
+        self.comment.setPlainText(comment or "")
+        self.coaching.setPlainText(coaching or "")
+        self._changed()
+
+    def _section_box(self, section: Any) -> QGroupBox:
+        weight = getattr(section, "weight", None)
+        title = section.label if weight is None else tr("%1 (weight %2)").replace("%1", section.label).replace(
+            "%2", QLocale().toString(float(weight), "g", 4))
+        box = QGroupBox(title, self.sections_box)
+        box.setObjectName(f"section_{section.key}")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for question in section.questions:
+            text = question.label
+            caption = QLabel(box)
+            caption.setWordWrap(True)
+            caption.setTextFormat(Qt.TextFormat.RichText)
+            caption.setText(_html(text) + (
+                f' <span style="color:{CRITICAL_COLOR}; font-weight:600">' + _html(tr("critical")) + "</span>"
+                if question.critical else ""))
+            if question.critical:
+                caption.setToolTip(tr("A failed critical item is a compliance violation (R-QA-3), counted "
+                                      "separately from the score"))
+            caption.setMinimumWidth(180)
+            field = QuestionInput(question, box)
+            field.value_did_change.connect(self._changed)
+            self.inputs[question.key] = field
+            form.addRow(caption, field)
+        return box
+
+    # --- values --------------------------------------------------------------------------------------
+    def answers(self) -> dict[str, Any]:
+        return {key: field.value() for key, field in self.inputs.items() if field.value() is not None}
+
+    def unanswered(self) -> list[str]:
+        return [field.question.label for field in self.inputs.values() if field.value() is None]
+
+    def dialogue_score(self) -> int | None:
+        return self.dialogue.value() or None
+
+    def set_read_only(self, on: bool) -> None:
+        for field in self.inputs.values():
+            field.setEnabled(not on)
+        for widget in (self.dialogue, self.comment, self.coaching):
+            widget.setEnabled(not on)
+
+    def _changed(self, *_args: object) -> None:
+        self.result = None
+        if self.scorecard is not None and self.score_fn is not None:
+            self.result = self.score_fn(self.scorecard, self.answers())
+        self.summary.setText(self.summary_text())
+        self.answers_did_change.emit()
+
+    def summary_text(self) -> str:
+        if self.scorecard is None:
+            return ""
+        locale = QLocale()
+        missing = len(self.unanswered())
+        parts = []
+        pct = getattr(self.result, "score_pct", None)
+        parts.append(tr("Score %1 %").replace("%1", locale.toString(float(pct), "f", 1)) if pct is not None
+                     else tr("Score —"))
+        violations = int(getattr(self.result, "violations", 0) or 0)
+        parts.append(tr("%1 violation(s) (R-QA-3)").replace("%1", locale.toString(violations)))
+        if missing:
+            parts.append(tr("%1 question(s) unanswered").replace("%1", locale.toString(missing)))
+        return " · ".join(parts)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
