@@ -149,6 +149,7 @@ def load_benchmarks() -> dict[str, Benchmark]:
     import app.bench.benchmarks  # noqa: F401 - registers on import
     import app.bench.concurrency  # noqa: F401
     import app.feed.bench  # noqa: F401
+    import app.forecast.bench  # noqa: F401
     import app.imports.bench  # noqa: F401
     import app.staffing.bench  # noqa: F401
 

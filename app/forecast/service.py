@@ -24,7 +24,13 @@ from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
 from app.forecast.backtest import LOOKBACK_DAYS, residual_days
-from app.forecast.history import History, handle_time_profile, load_history, local_midnight, slot_starts
+from app.forecast.history import (
+    History,
+    handle_time_profile,
+    load_history,
+    local_midnight,
+    slot_starts,
+)
 from app.forecast.model import (
     MIN_HISTORY_DAYS,
     RESIDUAL_DAYS,
