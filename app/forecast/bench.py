@@ -15,7 +15,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from app.bench.registry import BenchError, BenchOptions, BenchResult, Measurement, benchmark, repeat_of
+from app.bench.registry import (
+    BenchError,
+    BenchOptions,
+    BenchResult,
+    Measurement,
+    benchmark,
+    repeat_of,
+)
 from app.imports.bench import BANK_FILE
 
 FIRST, LAST = date(1999, 2, 22), date(1999, 2, 28)
