@@ -7,7 +7,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.complaints.board import CATEGORY_LABELS, PRIORITY_LABELS, ComplaintCard
-from ui.complaints.formatting import PRIORITY_COLORS, SLA_COLORS, format_sla, format_span, label, tr
+from ui.complaints.clocks import live_clock
+from ui.complaints.formatting import (
+    PRIORITY_COLORS,
+    SLA_COLORS,
+    format_countdown,
+    format_span,
+    label,
+    tr,
+)
 from ui.complaints.models import CARD_ROLE, CardListModel
 
 PAD = 8
@@ -43,7 +51,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(border, 2 if selected else 1))
         painter.setBrush(base)
         painter.drawRoundedRect(rect, 6, 6)
-        sla_color = SLA_COLORS[card.sla.state]
+        clock = live_clock(card, now) if now is not None else None
+        sla_color = SLA_COLORS[clock.state if clock is not None else card.sla.state]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(sla_color)
         painter.drawRoundedRect(QRectF(rect.left() + 1, rect.top() + 1, BAR, rect.height() - 2), 2, 2)
@@ -97,7 +106,9 @@ class CardDelegate(QStyledItemDelegate):
         y += line_h + GAP
 
         # 3: owner and age
-        age = format_span(card.age_sec)
+        age_sec = card.age_sec if card.stage == "closed" or now is None else \
+            max(0.0, (now - card.opened_at).total_seconds())
+        age = format_span(age_sec)
         age_w = metrics.horizontalAdvance(age)
         painter.setPen(muted)
         painter.drawText(QRectF(right - age_w, y, age_w, line_h),
@@ -109,10 +120,19 @@ class CardDelegate(QStyledItemDelegate):
                          metrics.elidedText(owner, Qt.TextElideMode.ElideRight, int(width - age_w - 6)))
         y += line_h + GAP
 
-        # 4: the resolution deadline
+        # 4: the most urgent clock, counting down, and its rule (short) at the right
+        if clock is not None:
+            sla_text = format_countdown(clock.state, clock.remaining_sec, clock.stopped, clock.paused)
+            rule = clock.rule_id.removeprefix("R-").split(".")[0]
+        else:
+            sla_text, rule = format_countdown(card.sla.state, 0.0, card.sla.stopped_at is not None), ""
+        rule_w = metrics.horizontalAdvance(rule) if rule else 0
+        if rule:
+            painter.setPen(muted)
+            painter.drawText(QRectF(right - rule_w, y, rule_w, line_h),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, rule)
         painter.setPen(sla_color)
-        remaining = card.sla.remaining_sec(now) if now is not None else 0.0
-        sla_text = format_sla(card.sla.state, remaining, card.sla.stopped_at is not None)
-        painter.drawText(QRectF(left, y, width, line_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(sla_text, Qt.TextElideMode.ElideRight, int(width)))
+        text_w = width - (rule_w + 6 if rule else 0)
+        painter.drawText(QRectF(left, y, text_w, line_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(sla_text, Qt.TextElideMode.ElideRight, int(text_w)))
         painter.restore()

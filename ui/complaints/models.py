@@ -1,7 +1,9 @@
-"""Qt item models of the Complaints workspace: a column's cards and a complaint's timeline."""
+"""Qt item models of the Complaints workspace: a column's cards, the list view's rows, a timeline."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from typing import Any
@@ -9,9 +11,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from app.complaints.board import (
@@ -24,14 +28,43 @@ from app.complaints.board import (
     TimelineEvent,
 )
 from app.complaints.sla import SLA_LABELS
-from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, label, tr
+from ui.complaints.clocks import live_clock
+from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, format_span, label, tr
+from ui.widgets.table_model import RowTableModel
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+CARD_MIME = "application/x-floorwalker-complaints"
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def cards_mime(cards: Sequence[ComplaintCard]) -> QMimeData:
+    """Dragged cards: their ids, stages and versions (the version makes a stale drop a conflict)."""
+    data = QMimeData()
+    data.setData(CARD_MIME, json.dumps([{"id": c.id, "stage": c.stage, "version": c.version}
+                                        for c in cards]).encode())
+    data.setText("\n".join(c.reference for c in cards))
+    return data
+
+
+def dropped_cards(data: QMimeData) -> list[dict[str, Any]]:
+    if not data.hasFormat(CARD_MIME):
+        return []
+    try:
+        items = json.loads(bytes(data.data(CARD_MIME).data()).decode())
+    except ValueError:
+        return []
+    return [i for i in items if isinstance(i, dict) and isinstance(i.get("id"), int)]
+
+
 class CardListModel(QAbstractListModel):
-    """The cards of one stage column; painted by ``CardDelegate``."""
+    """The cards of one stage column; painted by ``CardDelegate``.
+
+    Cards can be dragged out and dropped in: a drop does not move any row itself, it says
+    ``cards_did_drop(items, stage)`` and the workspace validates and saves the move.
+    """
+
+    cards_did_drop = Signal(list, str)
 
     def __init__(self, stage: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -48,6 +81,39 @@ class CardListModel(QAbstractListModel):
     def row_of(self, complaint_id: int) -> int | None:
         return next((i for i, c in enumerate(self.cards) if c.id == complaint_id), None)
 
+    # --- drag and drop -------------------------------------------------------------------------------
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [CARD_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid() and 0 <= i.row() < len(self.cards)})
+        return cards_mime([self.cards[r] for r in rows])
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: _Index) -> bool:
+        items = dropped_cards(data)
+        return bool(items) and any(i.get("stage") != self.stage for i in items)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: _Index) -> bool:
+        items = [i for i in dropped_cards(data) if i.get("stage") != self.stage]
+        if not items or action == Qt.DropAction.IgnoreAction:
+            return False
+        self.cards_did_drop.emit(items, self.stage)
+        return False  # the rows move when the saved board comes back, not here
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.cards)
 
@@ -63,15 +129,16 @@ class CardListModel(QAbstractListModel):
                                  label(CATEGORY_LABELS.get(card.category, card.category)))), card.summary]
             if card.customer_masked:
                 lines.append(tr("Customer: %1").replace("%1", card.customer_masked))
-            lines.append(f"{label(SLA_LABELS[card.sla.state])}: "
-                         + format_sla(card.sla.state, card.sla.remaining_sec(self.now or card.opened_at),
-                                      card.sla.stopped_at is not None))
+            clock = live_clock(card, self.now or card.opened_at)
+            lines.append(f"{clock.rule_id} {label(SLA_LABELS[clock.state])}: "
+                         + format_sla(clock.state, clock.remaining_sec, clock.stopped))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = live_clock(card, self.now).state if self.now else card.sla.state
             return f"{card.reference}, {label(PRIORITY_LABELS.get(card.priority, card.priority))}, " \
-                   f"{label(SLA_LABELS[card.sla.state])}"
+                   f"{label(SLA_LABELS[state])}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return SLA_COLORS[card.sla.state]
+            return SLA_COLORS[live_clock(card, self.now).state if self.now else card.sla.state]
         if role == CARD_ROLE:
             return card
         return None
@@ -101,3 +168,125 @@ def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: Z
             block += f"<br>{escape(e.note)}"
         parts.append(f"<p style='margin:0 0 8px 0'>{block}</p>")
     return "".join(parts)
+
+
+# --- the list view ---------------------------------------------------------------------------------------
+COL_REFERENCE, COL_STAGE, COL_PRIORITY, COL_CATEGORY, COL_OWNER, COL_TEAM, COL_CLOCK, COL_DUE, COL_AGE, \
+    COL_CUSTOMER, COL_SUMMARY = range(11)
+_STAGE_ORDER = {s: i for i, s in enumerate(STAGE_LABELS)}
+_PRIORITY_ORDER = {p: i for i, p in enumerate(PRIORITY_LABELS)}
+_STATE_ORDER = {"breached": 0, "at_risk": 1, "on_track": 2, "met": 3}
+
+
+class ComplaintTableModel(RowTableModel[ComplaintCard]):
+    """The same cards as the board, one row each, for sorting and bulk actions (sort by ``SORT_ROLE``)."""
+
+    def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.now: datetime | None = None
+        self._headers = [tr("Reference"), tr("Stage"), tr("Priority"), tr("Category"), tr("Owner"), tr("Team"),
+                         tr("Clock"), tr("Due"), tr("Age"), tr("Customer"), tr("Summary")]
+        self._header_tips = {COL_CLOCK: tr("The most urgent running clock and where it stands now"),
+                             COL_CUSTOMER: tr("Masked (R-SEC-2)")}
+
+    sort_column = -1
+    sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_cards(self, cards: Sequence[ComplaintCard], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(cards)
+        self.now = now
+        if self.sort_column >= 0:
+            self._rows.sort(key=lambda c: (self._sort_key(c, self.sort_column, now), c.id),
+                            reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        """The countdown moved: only the clock and age columns change."""
+        self.now = now
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_CLOCK), self.index(len(self._rows) - 1, COL_AGE))
+
+    def row_of(self, complaint_id: int) -> int | None:
+        return next((i for i, c in enumerate(self._rows) if c.id == complaint_id), None)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted in Python on one key per row (a proxy model would call data() n log n times)."""
+        self.sort_column, self.sort_order = column, order
+        if not self._rows:
+            return
+        now = self.now or self._rows[0].opened_at
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        cards = [self._rows[i.row()] for i in persistent]
+        self._rows.sort(key=lambda c: (self._sort_key(c, column, now), c.id),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        if persistent:
+            rows = {c.id: r for r, c in enumerate(self._rows)}
+            self.changePersistentIndexList(persistent, [self.index(rows[c.id], i.column())
+                                                        for i, c in zip(persistent, cards, strict=True)])
+        self.layoutChanged.emit()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        card = self._rows[index.row()]
+        col = index.column()
+        now = self.now or card.opened_at
+        if role == CARD_ROLE:
+            return card
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(card, col, now)
+        if role == SORT_ROLE:
+            return self._sort_key(card, col, now)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_CLOCK:
+            return SLA_COLORS[live_clock(card, now).state]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SUMMARY:
+            return card.summary
+        return None
+
+    def _display(self, card: ComplaintCard, col: int, now: datetime) -> str:
+        if col == COL_REFERENCE:
+            return card.reference + ("  VIP" if card.is_vip else "")
+        if col == COL_STAGE:
+            return label(STAGE_LABELS.get(card.stage, card.stage))
+        if col == COL_PRIORITY:
+            return label(PRIORITY_LABELS.get(card.priority, card.priority))
+        if col == COL_CATEGORY:
+            return label(CATEGORY_LABELS.get(card.category, card.category))
+        if col == COL_OWNER:
+            return card.owner or tr("Unassigned")
+        if col == COL_TEAM:
+            return card.team or ""
+        if col == COL_CLOCK:
+            clock = live_clock(card, now)
+            return format_sla(clock.state, clock.remaining_sec, clock.stopped)
+        if col == COL_DUE:
+            return format_datetime(live_clock(card, now).due_at, self.tz)
+        if col == COL_AGE:
+            return format_span(_age(card, now))
+        if col == COL_CUSTOMER:
+            return card.customer_masked or ""
+        return card.summary
+
+    def _sort_key(self, card: ComplaintCard, col: int, now: datetime) -> Any:
+        if col == COL_STAGE:
+            return _STAGE_ORDER.get(card.stage, 99)
+        if col == COL_PRIORITY:
+            return _PRIORITY_ORDER.get(card.priority, 99)
+        if col == COL_CLOCK:
+            clock = live_clock(card, now)
+            return _STATE_ORDER.get(clock.state, 9) * 1e12 + clock.remaining_sec
+        if col == COL_DUE:
+            due = live_clock(card, now).due_at
+            return due.timestamp() if due else 0.0
+        if col == COL_AGE:
+            return _age(card, now)
+        return self._display(card, col, now).casefold()
+
+
+def _age(card: ComplaintCard, now: datetime) -> float:
+    if card.stage == "closed" and card.closed_at:
+        return card.age_sec
+    return max(0.0, (now - card.opened_at).total_seconds())
