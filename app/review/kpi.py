@@ -14,6 +14,9 @@ Definitions (the pack's appendix prints them; tested in ``tests/test_kpi.py``):
 
 * **Points** = score × the indicator's weight (R-KPI-n.weight, summing to 100: basic 40, quality
   40, additional 20). **Group subtotals** add the points of the group's indicators.
+* Logged-in hours need the agent-state feed: an agent with no logged-in time recorded at all is
+  not scored on R-KPI-2 (rather than scored 0 hours).
+* An agent without a working day in the period (a shift or a handled contact) has no scorecard.
 * An indicator with nothing to measure it on (no ratings, no QA reviews, no recommendations) is
   **left out**: its weight is not counted and the **total** is scaled to 100 over the measured
   weights; the scorecard lists what was missing. An agent with no measured indicator has no total.
@@ -228,8 +231,12 @@ def score_indicator(ind: Indicator, value: float | None, target: float) -> float
 
 def scorecard(counts: MonthCounts, targets: Targets, weights: Weights, *, months_employed: float) -> Scorecard:
     scores: list[IndicatorScore] = []
+    worked = counts.working_days > 0 or counts.handled > 0
     for ind in INDICATORS:
-        value = counts.value(ind.figure)
+        # nothing is measured for a period without a working day (before joining, or no data at all)
+        value = counts.value(ind.figure) if worked else None
+        if ind.rule_id == "R-KPI-2" and counts.logged_in_sec <= 0:
+            value = None  # no agent-state feed for this agent: not measured, rather than 0 hours
         if ind.rule_id == "R-KPI-8" and months_employed <= 0:
             value = None
         target = indicator_target(ind, targets, months_employed)
@@ -295,6 +302,9 @@ def kpi_report(session: Session, window: PeriodWindow, *, team_id: int | None = 
     threshold = float(rule_value(session, "R-REV-1"))  # type: ignore[arg-type]
     people, base = collect_counts(session, window, targets, team_id=team_id, now=now, extended=True)
     months = len(window.months()) * window.days / sum(m.last_day.day for m in window.months())
+    if now < window.end:  # a period still running: the monthly targets count up to today
+        elapsed = max(0.0, (now - window.start).total_seconds()) / (window.end - window.start).total_seconds()
+        months *= elapsed
     agents: list[AgentKpi] = []
     for p in people:
         if agent_ids is not None and p[0] not in agent_ids:

@@ -25,6 +25,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "rota.edit": frozenset({"scheduler", "administrator"}),
     "rota.publish": frozenset({"scheduler"}),
     "review.publish": frozenset({"manager"}),
+    "review.edit": frozenset({"supervisor", "manager"}),  # comments and improvement plans
     "complaints.edit": frozenset({"agent", "supervisor", "manager", "administrator"}),
     "qa.review": frozenset({"supervisor", "quality_analyst", "manager"}),
     "qa.draw": frozenset({"supervisor", "quality_analyst", "manager", "administrator"}),
