@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.actor import Actor
 from app.admin.rules import rule_value
+from app.complaints.engine import CardClock, card_clocks
 from app.complaints.sla import SLA_STATES, SlaIndication, resolution_rule, resolution_sla
 from app.i18n import N_
 from app.security.permissions import RowScope, row_scope
@@ -77,6 +78,9 @@ class ComplaintCard:
     expected_resolution_at: datetime | None  # told to the customer (R-FLOW-8)
     sla: SlaIndication
     version: int
+    # every clock of the SLA engine as of its last computation (app/complaints/engine.py); each tells
+    # its state at any second (``CardClock.state_at``); empty until the sweep first computed the case
+    clocks: tuple[CardClock, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ def _columns() -> tuple[Any, ...]:
     return (Complaint.id, Complaint.reference, Complaint.kind, Complaint.category, Complaint.priority,
             Complaint.is_vip, Complaint.stage, Person.full_name, Team.name, Customer.phone_masked,
             Complaint.summary, Complaint.opened_at, Complaint.closed_at, Complaint.first_contact_at,
-            Complaint.resolved_at, Complaint.expected_resolution_at, Complaint.version)
+            Complaint.resolved_at, Complaint.expected_resolution_at, Complaint.version, Complaint.sla_clocks)
 
 
 def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
@@ -198,7 +202,8 @@ def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
         is_vip=bool(r.is_vip), stage=r.stage, owner=r.full_name, team=r.name, customer_masked=r.phone_masked,
         summary=shorten(r.summary or ""),
         opened_at=r.opened_at, closed_at=r.closed_at, age_sec=max(0.0, (end - r.opened_at).total_seconds()),
-        expected_resolution_at=r.expected_resolution_at, sla=sla, version=r.version)
+        expected_resolution_at=r.expected_resolution_at, sla=sla, version=r.version,
+        clocks=card_clocks(r.sla_clocks))
 
 
 def _select() -> Any:
