@@ -1,0 +1,145 @@
+"""Recordings of interactions: where the file is, whether it can be played, and the playback audit.
+
+* A ``recording_ref`` is a path: absolute, or relative to the recordings folder (the
+  ``recordings.root`` setting, else ``<data folder>/recordings``).
+* :func:`check_file` looks at one file: **missing**, **empty** (0 bytes), **undecodable** (a WAV
+  whose header cannot be read, or with no audio frames) or **ok** (with its duration for WAV).
+  Other formats (mp3, gsm, ogg ...) are only checked for existence and size.
+* What was found is kept in ``qa_recording_checks`` so a draw does not offer an interaction
+  whose recording is known to be broken, and the Quality screen can say why.
+* Every playback is written to the audit log (R-SEC-3): :func:`record_playback`, which the
+  player calls each time the user starts a recording.
+"""
+
+from __future__ import annotations
+
+import os
+import wave
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.actor import Actor
+from app.changes import Changes, record
+from app.config import data_dir
+from app.i18n import N_
+from app.security.permissions import PermissionDenied, require, row_scope
+from db.models import Interaction, QaRecordingCheck, Setting
+
+RECORDINGS_SETTING = "recordings.root"
+OK, MISSING, EMPTY, UNDECODABLE = "ok", "missing", "empty", "undecodable"
+STATUS_LABELS = {OK: N_("Playable"), MISSING: N_("File missing"), EMPTY: N_("File is empty"),
+                 UNDECODABLE: N_("Cannot be decoded")}
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    status: str
+    path: Path
+    size_bytes: int | None = None
+    duration_sec: float | None = None
+    detail: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+def recordings_root(session: Session) -> Path:
+    row = session.get(Setting, RECORDINGS_SETTING)
+    if row is not None and row.value:
+        return Path(str(row.value)).expanduser()
+    return data_dir() / "recordings"
+
+
+def resolve(root: Path, ref: str) -> Path:
+    path = Path(ref)
+    return path if path.is_absolute() else root / path
+
+
+def check_file(path: Path) -> FileCheck:
+    """Look at one recording file (never raises for a bad file: the status says what is wrong)."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return FileCheck(MISSING, path, detail=N_("no such file"))
+    except OSError as exc:
+        return FileCheck(MISSING, path, detail=str(exc))
+    if not path.is_file():
+        return FileCheck(MISSING, path, detail=N_("not a file"))
+    if size == 0:
+        return FileCheck(EMPTY, path, size_bytes=0, detail=N_("the file is empty (0 bytes)"))
+    if path.suffix.lower() != ".wav":
+        return FileCheck(OK, path, size_bytes=size)
+    try:
+        with wave.open(str(path), "rb") as w:
+            frames, rate = w.getnframes(), w.getframerate()
+    except (wave.Error, EOFError, OSError) as exc:
+        return FileCheck(UNDECODABLE, path, size_bytes=size, detail=f"not a readable WAV file: {exc}")
+    if frames <= 0 or rate <= 0:
+        return FileCheck(UNDECODABLE, path, size_bytes=size, detail=N_("the WAV file holds no audio"))
+    return FileCheck(OK, path, size_bytes=size, duration_sec=frames / rate)
+
+
+def store_checks(session: Session, checks: Iterable[tuple[int, FileCheck]], at: datetime | None = None) -> int:
+    """Remember what was found for each interaction (replacing an older finding)."""
+    rows = [{"interaction_id": iid, "status": c.status, "path": str(c.path)[:400], "size_bytes": c.size_bytes,
+             "duration_sec": c.duration_sec, "detail": c.detail, "checked_at": at or clock.now()}
+            for iid, c in checks]
+    for start in range(0, len(rows), 500):
+        chunk = rows[start:start + 500]
+        session.execute(delete(QaRecordingCheck).where(
+            QaRecordingCheck.interaction_id.in_([r["interaction_id"] for r in chunk])))
+        session.execute(insert(QaRecordingCheck), chunk)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class PlayableRecording:
+    interaction_id: int
+    path: Path
+    check: FileCheck
+
+
+def open_recording(session: Session, actor: Actor, interaction_id: int) -> PlayableRecording:
+    """The file to play for an interaction the actor may see; checks it and audits the playback (R-SEC-3).
+
+    Raises PermissionDenied (role or scope), ValueError (no recording, or a file that cannot be
+    played: the message names the interaction and what is wrong; the finding is stored).
+    """
+    require(actor, "recording.play")
+    query = select(Interaction.recording_ref).where(Interaction.id == interaction_id)
+    clause = row_scope(session, actor).interaction_clause()
+    if clause is not None:
+        query = query.where(clause)
+    found = session.execute(query).first()
+    if found is None:
+        if session.get(Interaction, interaction_id) is None:
+            raise ValueError(f"Interaction {interaction_id} does not exist.")
+        raise PermissionDenied(actor, "recording.play")
+    if not found[0]:
+        raise ValueError(f"Interaction {interaction_id} has no recording.")
+    path = resolve(recordings_root(session), found[0])
+    check = check_file(path)
+    store_checks(session, [(interaction_id, check)])
+    if not check.ok:
+        raise ValueError(f"The recording of interaction {interaction_id} cannot be played: "
+                         f"{check.detail or check.status} ({path}).")
+    record_playback(session, actor, interaction_id, action="play")
+    return PlayableRecording(interaction_id, path, check)
+
+
+def record_playback(session: Session, actor: Actor, interaction_id: int, *, action: str = "play",
+                    position_sec: float | None = None) -> Changes:
+    """One audit row per playback (R-SEC-3): who, desk, when, which interaction's recording."""
+    require(actor, "recording.play")
+    after: dict[str, object] = {"interaction_id": interaction_id}
+    if position_sec is not None:
+        after["position_sec"] = round(float(position_sec), 1)
+    audit.record(session, actor, action, "recording", interaction_id, after=after)
+    return record(session, Changes.AUDIT)

@@ -1,0 +1,170 @@
+"""The weekly QA draw (R-QA-1): eligibility, stratification, shortfalls, reviewers, replay and replacement."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sqlalchemy import func, select
+
+from app.actor import Actor
+from app.quality.draw import (
+    DrawExists,
+    parse_week,
+    replace_sample,
+    replay_draw,
+    run_draw,
+    week_label,
+)
+from app.quality.sampling import DrawRules, Population, Stratum, rank_key, rank_keys
+from app.quality.sampling import select as select_picks
+from app.security.permissions import PermissionDenied
+from db.models import AuditEntry, QaDraw, QaReview, QaSample
+from tests.qa_fixtures import LAST_MONDAY, build
+
+
+def test_week_names_parse_to_their_monday():
+    assert parse_week("2026-W46") == LAST_MONDAY
+    assert parse_week("2026-11-12") == LAST_MONDAY
+    assert week_label(LAST_MONDAY) == "2026-W46"
+    with pytest.raises(ValueError, match="not a week"):
+        parse_week("last week")
+
+
+def test_rank_keys_match_the_reference_definition():
+    ids = np.array([1, 2, 3, 10**9, 2**40 + 7], dtype=np.int64)
+    assert [int(k) for k in rank_keys("seed-1", ids)] == [rank_key("seed-1", int(i)) for i in ids]
+    assert rank_key("seed-1", 5) != rank_key("seed-2", 5)
+
+
+def test_each_agent_gets_the_quota_or_a_flagged_reason_R_QA_1(any_db, frozen_clock, tmp_path):
+    with any_db.session() as s:
+        qa = build(s, tmp_path)
+    with any_db.session() as s:
+        out = run_draw(s, Actor.system(), LAST_MONDAY, seed="fixed")
+    a, b, c, d = qa.agents
+    with any_db.session() as s:
+        per_agent = dict(s.execute(select(QaSample.agent_id, func.count()).group_by(QaSample.agent_id)).all())
+        reviewers = dict(s.execute(select(QaSample.agent_id, QaSample.reviewer_id).distinct()).all())
+    assert per_agent[a] == 5 and per_agent[b] == 5
+    assert per_agent[c] == 3  # all it had
+    assert d not in per_agent
+    short = {x.agent_id: x for x in out.shortfalls}
+    assert set(short) == {c, d}
+    assert short[c].available == 3 and "only 3" in short[c].reason
+    assert short[d].available == 0 and "no interactions" in short[d].reason
+    # the team's supervisor reviews the team's agents
+    assert reviewers[a] == qa.supervisors[0] and reviewers[b] == qa.supervisors[1]
+    assert out.samples == 13 and out.population == 19
+
+
+def test_strata_take_their_quota_and_fall_back_in_order_R_QA_1():
+    rows = [(i, 1, 10 if i <= 6 else 20, "phone" if i <= 6 else "chat") for i in range(1, 9)]
+    pop = Population.from_rows(rows)
+    rules = DrawRules(quota=5, strata=(Stratum("voice", 2, ("phone",), fallback=("digital",)),
+                                       Stratum("digital", 3, ("chat",), fallback=("voice",))))
+    picks = select_picks(pop, "s", rules).picks
+    labels = sorted(p.stratum for p in picks)
+    # chat has only 2: its third slot comes from the phone pool
+    assert labels == ["digital", "digital", "digital (from voice)", "voice", "voice"]
+    assert len({p.interaction_id for p in picks}) == 5
+
+
+def test_the_spread_takes_the_best_of_each_queue_first():
+    rows = [(i, 1, 1 + i % 3, "phone") for i in range(1, 31)]
+    picks = select_picks(Population.from_rows(rows), "x", DrawRules(quota=3, strata=())).picks
+    assert len({1 + p.interaction_id % 3 for p in picks}) == 3
+
+
+def test_missing_empty_and_undecodable_recordings_are_excluded_and_listed(sqlite_db, frozen_clock, tmp_path):
+    with sqlite_db.session() as s:
+        qa = build(s, tmp_path, per_agent=(8,))
+    calls = qa.calls[qa.agents[0]]
+    (tmp_path / f"{qa.agents[0]}/0.wav").unlink()
+    (tmp_path / f"{qa.agents[0]}/1.wav").write_bytes(b"")
+    (tmp_path / f"{qa.agents[0]}/2.wav").write_bytes(b"RIFF not really a wav")
+    with sqlite_db.session() as s:
+        out = run_draw(s, Actor.system(), LAST_MONDAY, seed="files")
+    excluded = {e.interaction_id: e.status for e in out.excluded}
+    # only the picks are looked at, so a broken file is listed when the draw reached it
+    assert set(excluded.values()) <= {"missing", "empty", "undecodable"}
+    assert set(excluded) <= set(calls[:3])
+    with sqlite_db.session() as s:
+        sampled = set(s.scalars(select(QaSample.interaction_id)))
+    assert not sampled & set(calls[:3])
+    assert len(sampled) == 5  # 8 calls - 3 broken = 5 playable, exactly the quota
+    with sqlite_db.session() as s:
+        assert replay_draw(s, out.draw_id).identical
+
+
+def test_a_draw_replays_exactly_and_a_tampered_one_does_not(any_db, frozen_clock, tmp_path):
+    with any_db.session() as s:
+        build(s, tmp_path)
+    with any_db.session() as s:
+        out = run_draw(s, Actor.system(), LAST_MONDAY)
+    with any_db.session() as s:
+        again = replay_draw(s, out.draw_id)
+    assert again.identical and again.samples == out.samples and again.population_matches
+    with any_db.session() as s:
+        draw = s.get(QaDraw, out.draw_id)
+        draw.seed = draw.seed + "x"
+    with any_db.session() as s:
+        changed = replay_draw(s, out.draw_id)
+    assert not changed.identical and changed.differences
+
+
+def test_a_week_is_drawn_once_and_only_after_it_ended(sqlite_db, frozen_clock, tmp_path):
+    with sqlite_db.session() as s:
+        build(s, tmp_path)
+    with sqlite_db.session() as s:
+        first = run_draw(s, Actor.system(), LAST_MONDAY)
+    with sqlite_db.session() as s, pytest.raises(DrawExists) as err:
+        run_draw(s, Actor.system(), LAST_MONDAY)
+    assert err.value.draw_id == first.draw_id
+    with sqlite_db.session() as s, pytest.raises(ValueError, match="has not ended"):
+        run_draw(s, Actor.system(), parse_week("2026-W47"))
+
+
+def test_reviewed_and_already_sampled_interactions_are_not_eligible(sqlite_db, frozen_clock, tmp_path):
+    with sqlite_db.session() as s:
+        qa = build(s, tmp_path, per_agent=(6,))
+        agent = qa.agents[0]
+        done = qa.calls[agent][0]
+        s.add(QaReview(interaction_id=done, agent_id=agent, dialogue_score=7, reviewed_at=frozen_clock.at))
+    with sqlite_db.session() as s:
+        out = run_draw(s, Actor.system(), LAST_MONDAY, seed="e")
+    assert out.population == 5
+    with sqlite_db.session() as s:
+        assert done not in set(s.scalars(select(QaSample.interaction_id)))
+
+
+def test_replacing_a_sample_needs_a_reason_and_is_audited_R_QA_1(sqlite_db, frozen_clock, tmp_path):
+    with sqlite_db.session() as s:
+        build(s, tmp_path, per_agent=(8,))
+    with sqlite_db.session() as s:
+        run_draw(s, Actor.system(), LAST_MONDAY, seed="r")
+    with sqlite_db.session() as s:
+        sample = s.scalars(select(QaSample).order_by(QaSample.id)).first()
+        sid, version, iid = sample.id, sample.version, sample.interaction_id
+    with sqlite_db.session() as s, pytest.raises(ValueError, match="Say why"):
+        replace_sample(s, Actor.system(), sid, "  ", version)
+    with sqlite_db.session() as s, pytest.raises(PermissionDenied):
+        replace_sample(s, Actor("a", "agent"), sid, "silent", version)
+    with sqlite_db.session() as s:
+        rep = replace_sample(s, Actor("lead", "supervisor"), sid, "Recording is silent", version)
+    assert rep.new_sample_id is not None and rep.interaction_id != iid
+    with sqlite_db.session() as s:
+        old = s.get(QaSample, sid)
+        assert old.status == "replaced" and old.replaced_by_id == rep.new_sample_id
+        assert old.replace_reason == "Recording is silent"
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "replace")).one()
+        assert entry.actor == "lead" and entry.after["reason"] == "Recording is silent"
+        # the replay still checks the original draw and counts the replacement
+        again = replay_draw(s, old.draw_id)
+    assert again.identical and again.replacements == 1
+
+
+def test_an_agent_may_not_draw(sqlite_db, frozen_clock, tmp_path):
+    with sqlite_db.session() as s:
+        build(s, tmp_path)
+    with sqlite_db.session() as s, pytest.raises(PermissionDenied):
+        run_draw(s, Actor("x", "agent"), LAST_MONDAY)
