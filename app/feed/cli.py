@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from app.feed.simulator import SimConfig, SimTruth
     from db.database import Database
 
+HEARTBEAT_SEC = 5.0  # a live feed writes its health row at least this often
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import add_db_option, import_command
@@ -180,13 +182,19 @@ def _follow(db: Database, path: Path, mapping: dict[str, str], batch: int) -> in
     from app.feed.follow import LiveFeed
     from app.feed.tail import FileTailer
 
-    feed = LiveFeed(db, queue_map=mapping, batch_size=batch)
+    feed = LiveFeed(db, queue_map=mapping, batch_size=batch, name=str(path.resolve()) if str(path) != "-" else "stdin")
     tailer = FileTailer(path)
     print(f"Following {path} (Ctrl+C to stop)…", file=sys.stderr)
+    last_beat = time.monotonic()
     try:
         for lines in tailer.follow(interval=1.0):
+            feed.rotations, feed.missing = tailer.status.rotations, tailer.status.missing
             if not lines and not tailer.status.missing:
+                if time.monotonic() - last_beat >= HEARTBEAT_SEC:  # alive, quiet: the Live view knows
+                    feed.heartbeat()
+                    last_beat = time.monotonic()
                 continue
+            last_beat = time.monotonic()
             feed.feed(lines)
             done = feed.commit()
             report = feed.report
@@ -196,6 +204,8 @@ def _follow(db: Database, path: Path, mapping: dict[str, str], batch: int) -> in
                   file=sys.stderr)
     except KeyboardInterrupt:
         pass
+    finally:
+        feed.heartbeat(stopped=True)
     return 0
 
 
@@ -245,15 +255,17 @@ def _simulate(args: argparse.Namespace) -> int:
 def _simulate_live(config: SimConfig, truth: SimTruth, out: TextIO, db: Database | None) -> None:
     from app.feed.follow import LiveFeed
 
-    feed = LiveFeed(db, source="simulator") if db is not None else None
+    feed = LiveFeed(db, source="simulator", name="simulator") if db is not None else None
     pending: list[bytes] = []
     last_commit = time.monotonic()
     try:
         _pace(config, truth, out, feed, pending, last_commit)
     finally:
-        if feed is not None and pending:
-            feed.feed(pending)
-            feed.commit()
+        if feed is not None:
+            if pending:
+                feed.feed(pending)
+                feed.commit()
+            feed.heartbeat(stopped=True)
 
 
 def _pace(config: SimConfig, truth: SimTruth, out: TextIO, feed: LiveFeed | None, pending: list[bytes],
@@ -269,7 +281,11 @@ def _pace(config: SimConfig, truth: SimTruth, out: TextIO, feed: LiveFeed | None
                 feed.commit()
                 pending.clear()
                 last_commit = time.monotonic()
-            time.sleep(delay)
+            while delay > HEARTBEAT_SEC and feed is not None:  # a quiet spell: stay visibly alive
+                time.sleep(HEARTBEAT_SEC)
+                feed.heartbeat()
+                delay = when - time.time()
+            time.sleep(max(0.0, delay))
         out.write(text + "\n")
         if feed is not None:
             pending.append(text.encode("utf-8"))

@@ -3,17 +3,28 @@
 Each :meth:`LiveFeed.commit` stores the calls and intervals finished since the last one and
 the ones still open as they stand (a caller waiting, an agent on a call or paused), so the
 live figures see them at once; the open rows are brought up to date by later commits.
+
+Each commit (and :meth:`LiveFeed.heartbeat` while the input is quiet) also writes the feed's
+row in ``feed_status``: last event, events per second, malformed/unknown/duplicate counts. The
+Live view reads it for its feed-health indicator and says "feed stopped" when it goes silent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from sqlalchemy import select
+
+from app import clock
 from app.feed.calls import FeedState
 from app.feed.queue_log import ParseReport, parse_native
 from app.feed.store import DEFAULT_BATCH, FeedStore
 from db.database import Database
+from db.models import FeedStatus
+
+PROBLEMS_KEPT = 20
 
 
 @dataclass(frozen=True)
@@ -26,8 +37,15 @@ class CommitResult:
 
 class LiveFeed:
     def __init__(self, db: Database, *, source: str | None = None, queue_map: dict[str, str] | None = None,
-                 batch_size: int = DEFAULT_BATCH) -> None:
+                 batch_size: int = DEFAULT_BATCH, name: str | None = None) -> None:
         self.db = db
+        self.name = (name or source or "queue_log")[:200]
+        self.started_at = clock.now()
+        self._status_at = self.started_at
+        self._status_events = 0
+        self._last_seen: datetime | None = None
+        self.rotations = 0
+        self.missing = False
         self.report = ParseReport()
         self.state = FeedState()
         self._source = source
@@ -52,4 +70,38 @@ class LiveFeed:
             source = self._source or ("simulator" if self.report.simulated else "queue_log")
             self.store = FeedStore(self.db, source=source, queue_map=self._queue_map, batch_size=self._batch)
         self.store.store(calls + open_calls, intervals + open_intervals)
+        self.heartbeat()
         return CommitResult(len(calls), len(open_calls), len(intervals), len(open_intervals))
+
+    def heartbeat(self, *, stopped: bool = False) -> None:
+        """Write this feed's health row (alive now; events since the last write; problem counts)."""
+        now = clock.now()
+        report, counts = self.report, self.state.counts
+        events = counts.events
+        elapsed = (now - self._status_at).total_seconds()
+        if events > self._status_events:
+            self._last_seen = now
+        rate = (events - self._status_events) / elapsed if elapsed > 0 else 0.0
+        self._status_at, self._status_events = now, events
+        watermark = self.state.watermark
+        problems = [f"line {p.line}: {p.reason}: {p.excerpt}"
+                    for p in (list(report.malformed) + list(report.unknown))[-PROBLEMS_KEPT:]]
+        values = {
+            "source": self._source or ("simulator" if report.simulated else "queue_log"),
+            "simulated": bool(report.simulated), "heartbeat_at": now,
+            "last_event_at": datetime.fromtimestamp(watermark, UTC) if watermark > 0 else None,
+            "last_event_seen_at": self._last_seen, "events": events, "events_per_sec": round(rate, 2),
+            "malformed": report.malformed_count, "unknown": report.unknown_count,
+            "duplicates": counts.duplicates, "out_of_order": counts.out_of_order,
+            "rotations": self.rotations, "missing": self.missing, "problems": problems,
+            "stopped_at": now if stopped else None,
+        }
+        with self.db.session() as s:
+            row = s.scalars(select(FeedStatus).where(FeedStatus.name == self.name)).first()
+            if row is None:
+                s.add(FeedStatus(name=self.name, started_at=self.started_at, **values))
+            else:
+                if row.started_at < self.started_at and not stopped:
+                    row.started_at = self.started_at
+                for key, value in values.items():
+                    setattr(row, key, value)

@@ -150,6 +150,7 @@ class FeedStore:
         self.counts = StoreCounts()
         self._center_id: int | None = None
         self._queues: dict[str, int] = {}
+        self._channels: dict[int, str] = {}  # queue id -> its channel
         self._agents: dict[str, int] = {}
         self._first_queue: dict[str, str] = {}
         self._provisional: set[str] = set()  # stored from a live snapshot: later writes update them
@@ -208,8 +209,11 @@ class FeedStore:
         wanted = {n: self.queue_map.get(n, n)[:120] for n in names if n not in self._queues}
         if not wanted:
             return False
-        found = dict(s.execute(select(Queue.name, Queue.id).where(
-            Queue.center_id == center_id, Queue.name.in_(sorted(set(wanted.values()))))).all())
+        found: dict[str, int] = {}
+        for name, qid, channel in s.execute(select(Queue.name, Queue.id, Queue.channel).where(
+                Queue.center_id == center_id, Queue.name.in_(sorted(set(wanted.values()))))).all():
+            found[name] = qid
+            self._channels[qid] = channel
         created = False
         for raw, name in wanted.items():
             if name not in found:
@@ -217,6 +221,7 @@ class FeedStore:
                 s.add(q)
                 s.flush()
                 found[name] = q.id
+                self._channels[q.id] = "phone"
                 self.counts.queues_created += 1
                 created = True
             self._queues[raw] = found[name]
@@ -298,7 +303,9 @@ class FeedStore:
                 else:
                     self.counts.calls_already += 1
                 continue
-            new_rows.append({"center_id": center_id, "channel": "phone", "source": self.source,
+            # a queue_log queue mapped onto a chat queue carries chats (R-SCH-4 counts them online)
+            channel = self._channels.get(row["queue_id"], "phone")
+            new_rows.append({"center_id": center_id, "channel": channel, "source": self.source,
                              "external_id": ext, "resolved": None, **row})
         if new_rows:
             table = Interaction.__table__

@@ -58,6 +58,14 @@ TEMPLATES: dict[str, Template] = {
         ("Live alert: {alert}", "{queue}: {alert} — {value} (threshold {threshold}) since {since}."),
         ("实时告警：{alert}", "{queue}：{alert} —— 当前 {value}（阈值 {threshold}），自 {since} 起。"),
     ),
+    "live.backup": Template(
+        ("online", "threshold", "agents", "since"),
+        ("Call in the backup team: {online} customers online",
+         "{online} customers are online at once (threshold {threshold}, R-SCH-4) since {since}. "
+         "Backup agents to call in: {agents}."),
+        ("请启用后备团队：在线客户 {online} 位",
+         "自 {since} 起同时在线客户达 {online} 位（阈值 {threshold}，R-SCH-4）。可调用的后备坐席：{agents}。"),
+    ),
     "job.failed": Template(
         ("job", "slot", "error"),
         ("Background job failed: {job}", "The job {job} failed for {slot}: {error}"),
