@@ -118,9 +118,11 @@ def queue_ids_by_name(session: Session, names: Sequence[str]) -> list[int]:
     return out
 
 
-def load_history(session: Session, queue_ids: Sequence[int] | None, first: date, end: date) -> History:
-    """Contacts of the queues (None: all) on the center-local days ``first`` .. ``end`` (exclusive)."""
-    cal = center_calendar(session, first, end)
+def load_history(session: Session, queue_ids: Sequence[int] | None, first: date, end: date,
+                 calendar_to: date | None = None) -> History:
+    """Contacts of the queues (None: all) on the center-local days ``first`` .. ``end`` (exclusive);
+    the calendar reaches ``calendar_to`` (the days to forecast) when given."""
+    cal = center_calendar(session, first, max(end, calendar_to or end))
     tz = cal.tz
     n = max(0, (end - first).days)
     starts = np.array([local_midnight(first + timedelta(days=d), tz).timestamp() for d in range(n + 1)])

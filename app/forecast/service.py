@@ -113,9 +113,8 @@ class MadeForecast:
     queue_name: str
     week_start: date
     total: float
-    lower_total: float
-    upper_total: float
     history_days: int
+    history_to: date
     changes: Changes
 
 
@@ -152,21 +151,24 @@ def _week_days(week_start: date) -> list[date]:
 
 
 def compute_week(h: History, week_start: date, params: ModelParams = ModelParams()  # noqa: B008
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
-    """(volume, lower, upper, aht) per day and slot of the week (7, 96), and the days of history used.
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, date]:
+    """(volume, lower, upper, aht) per day and slot of the week (7, 96), the days of history used and
+    the last of them.
 
     ``h`` ends at the last day the forecast may read (the day before the week, or yesterday)."""
-    n = h.days
     nonzero = np.flatnonzero(h.counts.sum(axis=1) > 0)
-    first = int(nonzero[0]) if nonzero.size else n
+    # the history runs from the first to the last day with contacts: days after the last one are
+    # missing data (an import that ends early), not days without calls
+    n = int(nonzero[-1]) + 1 if nonzero.size else 0
+    first = int(nonzero[0]) if nonzero.size else 0
     used = n - first
     if used < MIN_HISTORY_DAYS:
         raise ForecastError(N_("Not enough history: {have} days with contacts before the week, "
                                "a forecast needs {need}").format(have=max(used, 0), need=MIN_HISTORY_DAYS))
     lo = max(first, n - LOOKBACK_DAYS)
     window = slice(lo, n)
-    trimmed = History(h.day(first), h.counts[first:], h.handle_sec[first:], h.answered[first:], h.types[first:],
-                      h.holiday[first:], h.calendar)
+    trimmed = History(h.day(first), h.counts[first:n], h.handle_sec[first:n], h.answered[first:n],
+                      h.types[first:n], h.holiday[first:n], h.calendar)
     cache: dict[int, np.ndarray] = {}
     f_res, a_res = residual_days(trimmed, trimmed.days, cache, params)
     disp = estimate_dispersion(f_res, a_res)
@@ -183,7 +185,7 @@ def compute_week(h: History, week_start: date, params: ModelParams = ModelParams
                               max(1, horizon), params)
         low[k], high[k] = interval_bounds(vol[k], vol[k] ** 2, disp, params.level, max(1, horizon))
         aht[k] = handle_time_profile(h, n, t)
-    return vol, low, high, aht, used
+    return vol, low, high, aht, used, last_day
 
 
 def make_forecast(session: Session, actor: Actor, queue_id: int, week_start: date, *,
@@ -202,16 +204,16 @@ def make_forecast(session: Session, actor: Actor, queue_id: int, week_start: dat
     first = end - timedelta(days=LOOKBACK_DAYS + RESIDUAL_DAYS)
     if progress:
         progress(N_("Reading the history of {queue}").format(queue=q.name))
-    h = load_history(session, [queue_id], first, end)
+    h = load_history(session, [queue_id], first, end, calendar_to=week_start + timedelta(days=7))
     try:
-        vol, low, high, aht, used = compute_week(h, week_start, params)
+        vol, low, high, aht, used, last_day = compute_week(h, week_start, params)
     except ForecastError as exc:
         raise ForecastError(f"{q.name}: {exc}") from exc
     if progress:
         progress(N_("Saving the forecast of {queue}").format(queue=q.name))
     run = ForecastRun(queue_id=queue_id, week_start=week_start, method=METHOD,
-                      params={**params.to_json(), "history_from": h.day(h.days - used).isoformat() if used else None,
-                              "history_to": (end - timedelta(days=1)).isoformat(), "timezone": h.calendar.timezone},
+                      params={**params.to_json(), "history_from": (last_day - timedelta(days=used - 1)).isoformat(),
+                              "history_to": last_day.isoformat(), "timezone": h.calendar.timezone},
                       created_at=clock.now(), created_by=actor.username)
     session.add(run)
     session.flush()
@@ -232,8 +234,7 @@ def make_forecast(session: Session, actor: Actor, queue_id: int, week_start: dat
         "queue": q.name, "week_start": week_start.isoformat(), "method": METHOD, "intervals": len(rows),
         "volume": round(total, 1), "history_days": used})
     changes = record(session, Changes.FORECAST)
-    return MadeForecast(run.id, q.name, week_start, total, float(low.sum(axis=1).sum()),
-                        float(high.sum(axis=1).sum()), used, changes)
+    return MadeForecast(run.id, q.name, week_start, total, used, last_day, changes)
 
 
 def latest_run(session: Session, queue_id: int, week_start: date) -> ForecastRun | None:
