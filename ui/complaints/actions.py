@@ -7,7 +7,7 @@ so a change in the services' names or arguments is a change here and nowhere els
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -70,7 +70,9 @@ def _service(name: str) -> Any:
 
 
 def record(session: Session, actor: Actor, draft: ComplaintDraft) -> Any:
-    return _service("app.complaints.service.record_complaint")(session, actor, draft)
+    """Returns the service's outcome (``complaint_id``, ``version``, ``changes``, ``reference``)."""
+    service_draft = _service("app.complaints.service.ComplaintDraft")(**asdict(draft))
+    return _service("app.complaints.service.record_complaint")(session, actor, service_draft)
 
 
 def move(session: Session, actor: Actor, complaint_id: int, expected_version: int, to_stage: str,
@@ -96,7 +98,8 @@ def reopen(session: Session, actor: Actor, complaint_id: int, expected_version: 
 
 
 def explain(session: Session, actor: Actor, complaint_id: int) -> Any:
-    return _service("app.complaints.explain.explain_complaint")(session, actor, complaint_id)
+    """Every clock of the case, computed from its timeline (the engine's ``Clock`` values)."""
+    return _service("app.complaints.service.complaint_clocks")(session, actor, complaint_id)
 
 
 def people(session: Session) -> list[Any]:

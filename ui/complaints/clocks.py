@@ -43,11 +43,18 @@ def _state_at(started_at: datetime, due_at: datetime, stopped_at: datetime | Non
 
 
 def _from_clock(c: Any, now: datetime) -> LiveClock:
-    """A clock of the SLA engine (duck-typed: rule_id, due_at, started_at, stopped_at, paused, warn_at)."""
+    """A clock of the SLA engine (``CardClock``: rule_id, due_at, warn_at, stopped_at, paused, state_at(now))."""
     paused = bool(getattr(c, "paused", False) or getattr(c, "state", "") == PAUSED)
     stopped_at = getattr(c, "stopped_at", None)
     due_at = getattr(c, "due_at", None)
     name = str(getattr(c, "name", "") or getattr(c, "label", "") or c.rule_id)
+    state_at = getattr(c, "state_at", None)
+    if callable(state_at):
+        state = state_at(now)
+        remaining = float(c.remaining_sec) if paused or due_at is None else (
+            due_at - (stopped_at or now)).total_seconds()
+        return LiveClock(c.rule_id, name, ON_TRACK if state == PAUSED else state, remaining,
+                         stopped_at is not None, paused or state == PAUSED, due_at)
     if paused or due_at is None:  # a paused clock does not move: its remaining time is fixed
         state = getattr(c, "state", ON_TRACK)
         minutes = getattr(c, "remaining_minutes", None)

@@ -478,7 +478,6 @@ class ComplaintsWorkspace(Workspace):
         def shown(detail: ComplaintDetail) -> None:
             dialog.show_detail(detail)
             dialog.show()
-            dialog.raise_()
 
         self._load_detail(complaint_id, shown)
 
