@@ -540,3 +540,18 @@ def list_draws(session: Session, limit: int = 30) -> list[DrawInfo]:
                             len(d.population or []), int(counts.get(d.id, 0)), len(d.shortfalls or []), d.seed,
                             d.population_hash, d.result_hash, tuple(d.shortfalls or ()), tuple(d.excluded or ())))
     return out
+
+
+# --- the Monday job --------------------------------------------------------------------------------------
+def weekly_draw_job(db: Any, slot: datetime, actor: Actor) -> dict[str, Any]:
+    """Draw the week before the slot's center-local Monday; a week already drawn is left alone."""
+    with db.session() as s:
+        monday = previous_week(slot.astimezone(center_zone(s)).date())
+        existing = s.scalar(select(QaDraw.id).where(QaDraw.week_start == monday))
+        if existing is not None:
+            return {"week": week_label(monday), "draw_id": existing, "skipped": "already drawn"}
+        if s.scalar(select(func.count()).select_from(Center)) == 0:
+            return {"week": week_label(monday), "skipped": "no center"}
+        out = run_draw(s, actor, monday)
+    return {"week": week_label(monday), "draw_id": out.draw_id, "samples": out.samples,
+            "shortfalls": len(out.shortfalls), "excluded": len(out.excluded), "seconds": round(out.seconds, 2)}

@@ -1,0 +1,102 @@
+"""`floorwalker qa draw|replay|draws|link-recordings` and the Monday job (R-QA-1)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from app.actor import Actor
+from app.bootstrap import open_database
+from app.cli import main
+from app.jobs.registry import get_job
+from app.quality.linking import link_folder, parse_name
+from db.models import Interaction, QaDraw, QaRecordingCheck
+from tests import factories as f
+from tests.qa_fixtures import build, write_wav
+
+
+def _db(tmp_path):
+    url = str(tmp_path / "qa.db")
+    db = open_database(url).db
+    with db.session() as s:
+        build(s, tmp_path / "rec")
+    return url, db
+
+
+def test_draw_and_replay_from_the_command_line_R_QA_1(tmp_path, frozen_clock, capsys):
+    url, db = _db(tmp_path)
+    db.dispose()
+    assert main(["qa", "draw", "--week", "2026-W46", "--db", url, "--seed", "cli"]) == 0
+    out = capsys.readouterr().out
+    assert "Draw 1 of 2026-W46" in out and "13 interactions for 4 agents" in out
+    assert "2 agents under the quota" in out
+    assert main(["qa", "draw", "--week", "2026-W46", "--db", url]) == 2  # drawn already
+    assert "already drawn" in capsys.readouterr().err
+    assert main(["qa", "replay", "1", "--db", url, "--json"]) == 0
+    replay = json.loads(capsys.readouterr().out)
+    assert replay["identical"] and replay["samples"] == 13
+    db = open_database(url).db
+    with db.session() as s:
+        s.get(QaDraw, 1).population = s.get(QaDraw, 1).population[1:]  # tamper: one interaction fewer
+    db.dispose()
+    assert main(["qa", "replay", "1", "--db", url]) == 1
+    out = capsys.readouterr().out
+    assert "population: CHANGED" in out and "DIFFERENT" in out
+    assert main(["qa", "replay", "99", "--db", url]) == 2
+    assert main(["qa", "draw", "--week", "soon", "--db", url]) == 2
+    assert main(["qa", "draws", "--db", url]) == 0
+    assert "2026-W46" in capsys.readouterr().out
+
+
+def test_the_monday_job_draws_last_week_once(tmp_path, frozen_clock):
+    url, db = _db(tmp_path)
+    job = get_job("qa_weekly_draw")
+    slot = datetime(2026, 11, 15, 22, 0, tzinfo=UTC)  # Mon 16 Nov 06:00 Shanghai
+    assert job.latest_slot(datetime(2026, 11, 16, 1, 0, tzinfo=UTC), ZoneInfo("Asia/Shanghai")) == slot
+    first = job.run(db, slot, Actor.system())
+    again = job.run(db, slot, Actor.system())
+    db.dispose()
+    assert first["week"] == "2026-W46" and first["samples"] == 13
+    assert again == {"week": "2026-W46", "draw_id": first["draw_id"], "skipped": "already drawn"}
+
+
+def test_mixmonitor_and_default_names_are_understood():
+    q = parse_name("q-support-+8613800000000-20261110-093000-1731202200.42.wav")
+    assert q and q.uniqueid == "1731202200.42" and q.queue == "support" and q.kind == "q"
+    assert parse_name("1731202200.42.WAV").uniqueid == "1731202200.42"
+    assert parse_name("out-201-55501-20261110-093000-1731202200.43.gsm").kind == "out"
+    assert parse_name("notes.txt") is None and parse_name("q-x-20261110-1731202200.42.wav") is None
+
+
+def test_linking_a_folder_lists_bad_files_and_links_the_rest(sqlite_db, frozen_clock, tmp_path):
+    folder = tmp_path / "monitor"
+    with sqlite_db.session() as s:
+        c = f.center(s)
+        q = f.queue(s, c, "support")
+        agent = f.person(s, c)
+        ids = []
+        for k in range(4):
+            i = f.interaction(s, c, q, agent, datetime(2026, 11, 10, 1, k, tzinfo=UTC))
+            i.external_id = f"1731202200.{k}"
+            i.source = "cdr"
+            ids.append(i.id)
+    write_wav(folder / "q-support-13800000000-20261110-093000-1731202200.0.wav", seconds=1.5)
+    write_wav(folder / "2026/1731202200.1.wav")
+    (folder / "1731202200.2.wav").write_bytes(b"")
+    (folder / "1731202200.3.wav").write_bytes(b"RIFF....WAVEjunk")
+    write_wav(folder / "1731202299.9.wav")  # no such call
+    (folder / "holiday.wav").write_bytes(b"x")
+    with sqlite_db.session() as s:
+        report = link_folder(s, folder, source="cdr", expected={"1731202200.5": "missing-call.wav"})
+    assert report.linked == 2 and report.unmatched == ["1731202299.9.wav"]
+    assert report.unrecognised == ["holiday.wav"]
+    assert sorted((p[0], p[1]) for p in report.problems) == [
+        ("1731202200.2.wav", "empty"), ("1731202200.3.wav", "undecodable")]
+    with sqlite_db.session() as s:
+        linked = s.get(Interaction, ids[0])
+        assert linked.recording_ref.endswith("1731202200.0.wav") and linked.recording_sec == 1.5
+        assert s.get(QaRecordingCheck, ids[2]).status == "empty"
+        assert s.scalars(select(Interaction.recording_ref).where(Interaction.id == ids[3])).one() is None
