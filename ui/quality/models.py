@@ -17,8 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.quality.interactions import CHANNEL_LABELS, OUTCOME_LABELS, InteractionRow
+from app.quality.reviews import Progress, SampleItem
 from app.quality.weekly import AgentQa
 from ui.quality.formatting import format_datetime, format_duration, format_yes_no, label, tr
+from ui.widgets.table_model import RowTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
 SHORT_COLOR = QColor("#d64541")
@@ -240,4 +242,169 @@ class WeeklyQaModel(QAbstractTableModel):
             return tr("Quota met")
         if role == ROW_ROLE:
             return a
+        return None
+
+
+# --- the review screen ----------------------------------------------------------------------------------
+SAMPLE_COLUMNS = (
+    ("agent", QT_TRANSLATE_NOOP("quality", "Agent")),
+    ("time", QT_TRANSLATE_NOOP("quality", "Time")),
+    ("queue", QT_TRANSLATE_NOOP("quality", "Queue")),
+    ("length", QT_TRANSLATE_NOOP("quality", "Length")),
+    ("reviewer", QT_TRANSLATE_NOOP("quality", "Reviewer")),
+    ("status", QT_TRANSLATE_NOOP("quality", "Status")),
+    ("score", QT_TRANSLATE_NOOP("quality", "Score")),
+    ("dialogue", QT_TRANSLATE_NOOP("quality", "Dialogue")),
+)
+OVERDUE_COLOR = SHORT_COLOR
+DONE_COLOR = OK_COLOR
+
+
+class SampleItemModel(RowTableModel[SampleItem]):
+    """The week's sampled interactions (any number: data() formats only the rows on screen)."""
+
+    def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self._headers = [tr(c[1]) for c in SAMPLE_COLUMNS]
+        self._header_tips = {
+            1: tr("When the contact was offered, in the center's time zone"),
+            3: tr("Length of the recording (minutes:seconds)"),
+            5: tr("Reviewed, to review, or overdue (not reviewed by the due date)"),
+            6: tr("Scorecard score, 0-100 %; N/A questions are left out"),
+            7: tr("The reviewer's dialogue score, 1-10 (R-QA-2)"),
+        }
+        self._keys = [c[0] for c in SAMPLE_COLUMNS]
+
+    def set_rows(self, rows: list[SampleItem] | tuple[SampleItem, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of_sample(self, sample_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.sample_id == sample_id), None)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        key = self._keys[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            right = key in ("length", "score", "dialogue")
+            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            if item.overdue:
+                return OVERDUE_COLOR
+            return DONE_COLOR if item.status == "reviewed" else None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "score" and item.violations:
+            return OVERDUE_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "status" and item.overdue:
+                return tr("Not reviewed by %1").replace("%1", format_datetime(item.due_at, self.tz))
+            if key == "score" and item.violations:
+                return tr("%1 compliance violation(s) (R-QA-3)").replace("%1", str(item.violations))
+            if key == "length" and not item.has_recording:
+                return tr("No recording")
+            return None
+        if role == ROW_ROLE:
+            return item
+        return None
+
+    def _display(self, item: SampleItem, key: str) -> str:
+        locale = QLocale()
+        if key == "agent":
+            return item.agent
+        if key == "time":
+            return format_datetime(item.offered_at, self.tz)
+        if key == "queue":
+            return f"{item.queue} · {label(CHANNEL_LABELS.get(item.channel, item.channel))}"
+        if key == "length":
+            return format_duration(item.duration_sec) if item.has_recording else "—"
+        if key == "reviewer":
+            return item.reviewer or tr("unassigned")
+        if key == "status":
+            if item.status == "reviewed":
+                return tr("Reviewed")
+            return tr("Overdue") if item.overdue else tr("To review")
+        if key == "score":
+            if item.score_pct is None:
+                return "—"
+            text = locale.toString(float(item.score_pct), "f", 0) + " %"
+            return text + (" ⚠" if item.violations else "")
+        if key == "dialogue":
+            return locale.toString(item.dialogue_score) if item.dialogue_score is not None else "—"
+        return ""
+
+
+PROGRESS_COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("quality", "Agent")),
+    ("progress", QT_TRANSLATE_NOOP("quality", "Reviewed")),
+    ("overdue", QT_TRANSLATE_NOOP("quality", "Overdue")),
+)
+
+
+class ProgressModel(RowTableModel[Progress]):
+    """Progress per agent (or per reviewer): "3/5 reviewed", overdue items in red. Row 0 is everyone."""
+
+    def __init__(self, first_heading: str, everyone: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = [first_heading, tr("Reviewed"), tr("Overdue")]
+        self._header_tips = {1: tr("Reviewed of sampled (R-QA-1: at least %1 per agent per week)")}
+        self.everyone = everyone
+        self.total: Progress | None = None
+
+    def set_rows(self, rows: list[Progress] | tuple[Progress, ...], quota: int = 5) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.total = Progress(None, self.everyone, sum(p.reviewed for p in rows), sum(p.total for p in rows),
+                              sum(p.overdue for p in rows), quota)
+        self._header_tips = {1: tr("Reviewed of sampled (R-QA-1: at least %1 per agent per week)")
+                             .replace("%1", str(quota))}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() or self.total is None else len(self._rows) + 1
+
+    def progress_at(self, row: int) -> Progress | None:
+        if self.total is None or not 0 <= row <= len(self._rows):
+            return None
+        return self.total if row == 0 else self._rows[row - 1]
+
+    def row_of(self, person_id: int | None) -> int:
+        return next((i + 1 for i, p in enumerate(self._rows) if p.id == person_id), 0) if person_id else 0
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p = self.progress_at(index.row()) if index.isValid() else None
+        if p is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return p.name or tr("unassigned")
+            if column == 1:
+                return tr("%1/%2").replace("%1", QLocale().toString(p.reviewed)).replace(
+                    "%2", QLocale().toString(p.total))
+            return QLocale().toString(p.overdue) if p.overdue else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 2 and p.overdue:
+                return OVERDUE_COLOR
+            if column == 1 and p.total and p.reviewed >= p.total:
+                return DONE_COLOR
+            if column == 1 and p.id is not None and p.quota and p.total < p.quota:
+                return OVERDUE_COLOR  # fewer drawn than the quota (see the draw's shortfalls)
+        if role == Qt.ItemDataRole.FontRole and index.row() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and p.id is not None and p.quota and \
+                p.total < p.quota:
+            return tr("Only %1 drawn, under the quota of %2 (R-QA-1)").replace("%1", str(p.total)).replace(
+                "%2", str(p.quota))
+        if role == ROW_ROLE:
+            return p
         return None

@@ -148,14 +148,10 @@ class RecordingPlayer(QWidget):
         self.error_text = ""
         self._peaks_request = 0
 
-        self.media = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.media.setAudioOutput(self.audio)
-        self.media.positionChanged.connect(self._on_media_position_changed)
-        self.media.durationChanged.connect(self._on_media_duration_changed)
-        self.media.playbackStateChanged.connect(self._on_media_playback_state_changed)
-        self.media.errorOccurred.connect(self._on_media_error_occurred)
-        self.media.mediaStatusChanged.connect(self._on_media_media_status_changed)
+        # QMediaPlayer and QAudioOutput are made on the first load: opening the audio backend costs
+        # start-up time (and logs warnings on machines without sound) for a console that may never play
+        self._media: QMediaPlayer | None = None
+        self.audio: QAudioOutput | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -213,8 +209,9 @@ class RecordingPlayer(QWidget):
     # --- loading -------------------------------------------------------------------------------------
     def clear(self, text: str = "") -> None:
         """Nothing to play (no selection, or an interaction without recording)."""
-        self.media.stop()
-        self.media.setSource(QUrl())
+        if self._media is not None:
+            self._media.stop()
+            self._media.setSource(QUrl())
         self.interaction_id = None
         self.path = None
         self.audited = False
@@ -273,8 +270,22 @@ class RecordingPlayer(QWidget):
         return self.path is not None and not self.error_text and self.interaction_id is not None
 
     @property
+    def media(self) -> QMediaPlayer:
+        if self._media is None:
+            self._media = QMediaPlayer(self)
+            self.audio = QAudioOutput(self)
+            self._media.setAudioOutput(self.audio)
+            self._media.setPlaybackRate(self.rate())
+            self._media.positionChanged.connect(self._on_media_position_changed)
+            self._media.durationChanged.connect(self._on_media_duration_changed)
+            self._media.playbackStateChanged.connect(self._on_media_playback_state_changed)
+            self._media.errorOccurred.connect(self._on_media_error_occurred)
+            self._media.mediaStatusChanged.connect(self._on_media_media_status_changed)
+        return self._media
+
+    @property
     def playing(self) -> bool:
-        return self.media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return self._media is not None and self._media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def toggle(self) -> None:
         if self.playing:
@@ -285,7 +296,7 @@ class RecordingPlayer(QWidget):
     @property
     def loaded(self) -> bool:
         """The file was opened and decodes (only then is a playback audited)."""
-        return self.media.mediaStatus() in (
+        return self._media is not None and self._media.mediaStatus() in (
             QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferingMedia,
             QMediaPlayer.MediaStatus.BufferedMedia, QMediaPlayer.MediaStatus.StalledMedia,
             QMediaPlayer.MediaStatus.EndOfMedia)
@@ -329,7 +340,8 @@ class RecordingPlayer(QWidget):
         self.media.play()
 
     def pause(self) -> None:
-        self.media.pause()
+        if self._media is not None:
+            self._media.pause()
 
     def seek(self, ms: int) -> None:
         if not self.playable:
@@ -341,7 +353,8 @@ class RecordingPlayer(QWidget):
         self._update_time(target)
 
     def skip(self, delta_ms: int) -> None:
-        self.seek(self.media.position() + delta_ms)
+        if self.playable:
+            self.seek(self.media.position() + delta_ms)
 
     def set_speed(self, rate: float) -> None:
         nearest = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - rate))
@@ -403,7 +416,8 @@ class RecordingPlayer(QWidget):
             self.play()
 
     def _on_speed_current_index_changed(self, _index: int) -> None:
-        self.media.setPlaybackRate(self.rate())
+        if self._media is not None:
+            self._media.setPlaybackRate(self.rate())
         self.speed_did_change.emit(self.rate())
 
     # --- display -------------------------------------------------------------------------------------
@@ -419,8 +433,9 @@ class RecordingPlayer(QWidget):
             widget.setEnabled(on)
 
     def _update_time(self, position: int | None = None) -> None:
-        pos = self.media.position() if position is None else position
-        duration = self.media.duration() or self.wave.duration_ms
+        media = self._media
+        pos = (media.position() if media is not None else 0) if position is None else position
+        duration = (media.duration() if media is not None else 0) or self.wave.duration_ms
         self.time_label.setText(f"{format_duration(pos / 1000)} / {format_duration(duration / 1000)}"
                                 if duration else format_duration(pos / 1000))
 

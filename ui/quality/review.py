@@ -1,23 +1,603 @@
-"""The Quality workspace's Review tab."""
+"""The Review tab: the week's QA sample per reviewer and agent with progress, the player, the scorecard.
+
+Left: the sampled week (◀ ▶), the reviewer filter (each supervisor's progress), agents with
+"3/5 reviewed" and overdue counts, and the sampled interactions. Right: the selected
+interaction's details (customer masked, R-SEC-2), its recording (every playback audited,
+R-SEC-3) and the scorecard form; saving goes through ``ui/tasks.py`` and a conflict with another
+desk opens the standard conflict dialog.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.actor import Actor
+from app.changes import Changes
+from app.quality.interactions import (
+    CHANNEL_LABELS,
+    OUTCOME_LABELS,
+    InteractionDetail,
+    interaction_detail,
+)
+from app.quality.recordings import open_recording, recordings_root, resolve
+from app.quality.reviews import (
+    Progress,
+    ReviewForm,
+    SampleItem,
+    SavedReview,
+    Worklist,
+    review_form,
+    save_review,
+    worklist,
+)
+from app.security.permissions import allowed, row_scope
 from ui.context import ConsoleContext
+from ui.errors import show_error
+from ui.quality.formatting import (
+    format_date,
+    format_datetime,
+    format_duration,
+    format_yes_no,
+    label,
+)
+from ui.quality.models import ProgressModel, SampleItemModel
+from ui.quality.player import RecordingPlayer
+from ui.quality.scorecard_form import ScorecardForm
 from ui.quality.tab import QualityTab
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("review", text)
+
+
+class SampleDetails(QGroupBox):
+    """The selected sample's interaction: who, when, where, outcome; the customer only masked (R-SEC-2)."""
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Interaction"), parent)
+        self.ctx = ctx
+        self.setObjectName("review_details")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(2)
+        self.fields: dict[str, QLabel] = {}
+        for key, caption in (("agent", tr("Agent")), ("when", tr("Offered")), ("queue", tr("Queue")),
+                             ("outcome", tr("Outcome")), ("customer", tr("Customer")),
+                             ("review", tr("Review"))):
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"review_detail_{key}")
+            self.fields[key] = value
+            form.addRow(caption, value)
+        self.player = RecordingPlayer(ctx.tasks, self)
+        form.addRow(self.player)
+
+    def show_item(self, item: SampleItem, detail: InteractionDetail | None) -> None:
+        tz = self.ctx.timezone
+        f = self.fields
+        f["agent"].setText(f"{item.agent} · {item.team}" if item.team else item.agent)
+        f["when"].setText(format_datetime(item.offered_at, tz))
+        f["queue"].setText(f"{item.queue} · {label(CHANNEL_LABELS.get(item.channel, item.channel))}")
+        if detail is not None:
+            r = detail.row
+            times = " / ".join(format_duration(x) for x in (r.wait_sec, r.duration_sec, detail.wrap_sec))
+            rating = QLocale().toString(r.rating) if r.rating is not None else "—"
+            f["outcome"].setText(tr("%1 · resolved: %2 · rating %3 · wait/talk/wrap %4")
+                                 .replace("%1", label(OUTCOME_LABELS.get(r.outcome, r.outcome)))
+                                 .replace("%2", format_yes_no(r.resolved)).replace("%3", rating)
+                                 .replace("%4", times))
+            customer = " · ".join(x for x in (detail.customer_name_masked, r.customer_masked) if x)
+        else:
+            f["outcome"].setText("—")
+            customer = item.customer_masked or ""
+        f["customer"].setText(customer or tr("Unknown"))
+        f["customer"].setToolTip(tr("Masked (R-SEC-2); the Interactions tab reveals it, audited, to roles "
+                                    "allowed to see it"))
+        if item.status == "reviewed" and item.score_pct is not None:
+            f["review"].setText(tr("Reviewed: score %1 %, dialogue %2, %3 violation(s)")
+                                .replace("%1", QLocale().toString(float(item.score_pct), "f", 1))
+                                .replace("%2", str(item.dialogue_score or "—"))
+                                .replace("%3", str(item.violations or 0)))
+        else:
+            due = format_datetime(item.due_at, tz)
+            f["review"].setText((tr("Overdue: was due %1") if item.overdue else tr("Due %1")).replace("%1", due))
+        f["review"].setStyleSheet("color: #d64541;" if item.overdue else "")
+
+
 class ReviewPage(QualityTab):
+    """This week's QA work (see the module docstring)."""
+
+    review_did_save = Signal(object)  # SavedReview
+
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.setObjectName("review_page")
+        self.data: Worklist | None = None
+        self.week: date | None = None  # None: the latest drawn week
+        self.reviewer_id: int | None = None
+        self.reviewer_chosen = False  # the user picked a reviewer (else: "mine" when the actor has items)
+        self.agent_id: int | None = None
+        self.form_data: ReviewForm | None = None
+        self.selected_sample: int | None = None
+        self._select_request = 0
+        self.may_review = allowed(ctx.actor, "qa.review")
+        self.may_play = allowed(ctx.actor, "recording.play")
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Loading…"), self))
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.prev_week = QPushButton("◀", self)
+        self.prev_week.setToolTip(tr("The week before"))
+        self.prev_week.setFixedWidth(32)
+        self.next_week = QPushButton("▶", self)
+        self.next_week.setToolTip(tr("The week after"))
+        self.next_week.setFixedWidth(32)
+        self.week_label = QLabel(self)
+        self.week_label.setObjectName("review_week")
+        self.week_label.setStyleSheet("font-weight: 600;")
+        self.reviewer = QComboBox(self)
+        self.reviewer.setObjectName("review_reviewer")
+        self.reviewer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.reviewer.setToolTip(tr("Whose sample: each reviewer's progress in brackets"))
+        self.pending_only = QCheckBox(tr("To review only"), self)
+        self.pending_only.setObjectName("review_pending_only")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("review_progress")
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setFormat(tr("%v of %m reviewed"))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("review_summary")
+        bar.addWidget(self.prev_week)
+        bar.addWidget(self.week_label)
+        bar.addWidget(self.next_week)
+        bar.addSpacing(12)
+        bar.addWidget(self.reviewer)
+        bar.addWidget(self.pending_only)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.progress_bar)
+        layout.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        left = QSplitter(Qt.Orientation.Vertical, splitter)
+        left.setChildrenCollapsible(False)
+        self.agents_model = ProgressModel(tr("Agent"), tr("All agents"), self)
+        self.agents = QTableView(left)
+        self.agents.setObjectName("review_agents")
+        self.agents.setModel(self.agents_model)
+        self._table_defaults(self.agents)
+        header = self.agents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.agents.selectionModel().selectionChanged.connect(self._on_agents_selection_changed)
+        self.items_model = SampleItemModel(ctx.timezone, self)
+        self.items = QTableView(left)
+        self.items.setObjectName("review_items")
+        self.items.setModel(self.items_model)
+        self._table_defaults(self.items)
+        self.items.horizontalHeader().setStretchLastSection(True)
+        self.items.selectionModel().selectionChanged.connect(self._on_items_selection_changed)
+        self.empty = QLabel(left)
+        self.empty.setObjectName("empty_state")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_stack = QStackedWidget(left)
+        self.list_stack.addWidget(self.items)
+        self.list_stack.addWidget(self.empty)
+        left.addWidget(self.agents)
+        left.addWidget(self.list_stack)
+        left.setSizes([260, 520])
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(tr("Select a sampled interaction to listen to it and score it."), right)
+        self.placeholder.setObjectName("empty_state")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        right_layout.addWidget(self.placeholder, 1)
+        self.work = QWidget(right)
+        work_layout = QVBoxLayout(self.work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        self.details = SampleDetails(ctx, self.work)
+        self.player = self.details.player
+        self.player.audit = self._audit_playback
+        self.player.install_shortcuts(self)
+        work_layout.addWidget(self.details)
+        self.form = ScorecardForm(self.work)
+        self.violation_notes = QPlainTextEdit(self.form)
+        self.violation_notes.setObjectName("violation_notes")
+        self.violation_notes.setPlaceholderText(tr("What was breached, and when in the call (required for a "
+                                                   "violation)"))
+        self.violation_notes.setFixedHeight(52)
+        self.violation_notes.setTabChangesFocus(True)
+        self.violation_row = QWidget(self.form)
+        row = QVBoxLayout(self.violation_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(tr("Service-code violation (R-QA-3)"), self.violation_row)
+        caption.setStyleSheet("color: #d64541; font-weight: 600;")
+        row.addWidget(caption)
+        row.addWidget(self.violation_notes)
+        self.form.layout().insertWidget(2, self.violation_row)
+        self.form.answers_did_change.connect(self._on_form_answers_did_change)
+        scroll = QScrollArea(self.work)
+        scroll.setObjectName("review_form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        work_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.status = QLabel(self.work)
+        self.status.setObjectName("review_status")
+        self.status.setWordWrap(True)
+        self.save_draft = QPushButton(tr("Save draft"), self.work)
+        self.save_draft.setObjectName("review_save_draft")
+        self.save_draft.setToolTip(tr("Keep the answers; the item stays to review"))
+        self.save_button = QPushButton(tr("Save review"), self.work)
+        self.save_button.setObjectName("review_save")
+        self.save_button.setDefault(True)
+        self.save_draft.clicked.connect(lambda: self.save(final=False))
+        self.save_button.clicked.connect(lambda: self.save(final=True))
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_draft)
+        buttons.addWidget(self.save_button)
+        work_layout.addLayout(buttons)
+        right_layout.addWidget(self.work, 1)
+        self.work.hide()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 640])
+        layout.addWidget(splitter, 1)
+
+        self.prev_week.clicked.connect(lambda: self._move_week(-7))
+        self.next_week.clicked.connect(lambda: self._move_week(7))
+        self.reviewer.activated.connect(self._on_reviewer_activated)
+        self.pending_only.toggled.connect(self._on_pending_only_toggled)
 
     @staticmethod
     def tab_title() -> str:
         return QCoreApplication.translate("quality", "Review")
 
+    @staticmethod
+    def _table_defaults(table: QTableView) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+
+    # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
+        actor = self.ctx.actor
+        week, pending = self.week, self.pending_only.isChecked()
+        reviewer_id, chosen = self.reviewer_id, self.reviewer_chosen
+
+        def load(s: Any) -> tuple[Worklist, Worklist, Any]:
+            everything = worklist(s, actor, week)
+            mine = reviewer_id
+            if not chosen and actor.person_id is not None and any(
+                    p.id == actor.person_id for p in everything.by_reviewer):
+                mine = actor.person_id  # a supervisor starts on their own share
+            shown = everything if mine is None and not pending else worklist(
+                s, actor, everything.week_start, reviewer_id=mine, pending_only=pending)
+            return everything, shown, row_scope(s, actor)
+
+        self.load(load, self._on_loaded, self._on_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.summary.setText(tr("Could not load the sample: %1").replace("%1", str(exc).splitlines()[0]))
         self.mark_loaded()
+
+    def _on_loaded(self, result: tuple[Worklist, Worklist, Any]) -> None:
+        everything, shown, scope = result
+        self.scope_did_load.emit(scope)
+        self.data = shown
+        self.week = everything.week_start
+        if not self.reviewer_chosen and shown is not everything:
+            ids = {i.reviewer_id for i in shown.items}
+            self.reviewer_id = next(iter(ids)) if len(ids) == 1 else None
+        self._fill_reviewers(everything)
+        self._show_week(everything)
+        keep_agent = self.agent_id
+        self.agents_model.set_rows(shown.by_agent, _quota(shown))
+        self.agents.selectRow(self.agents_model.row_of(keep_agent))
+        self._show_items()
+        self.mark_loaded()
+
+    def _fill_reviewers(self, everything: Worklist) -> None:
+        self.reviewer.blockSignals(True)
+        self.reviewer.clear()
+        self.reviewer.addItem(_progress_text(tr("All reviewers"), everything.reviewed, len(everything.items)), None)
+        for p in everything.by_reviewer:
+            name = p.name or tr("Unassigned")
+            if p.id is not None and p.id == self.ctx.actor.person_id:
+                name = tr("Me (%1)").replace("%1", name)
+            self.reviewer.addItem(_progress_text(name, p.reviewed, p.total), p.id if p.id is not None else -1)
+        index = self.reviewer.findData(self.reviewer_id) if self.reviewer_id is not None else 0
+        self.reviewer.setCurrentIndex(max(index, 0))
+        self.reviewer.setEnabled(self.reviewer.count() > 1)
+        self.reviewer.blockSignals(False)
+
+    def _show_week(self, everything: Worklist) -> None:
+        shown = self.data
+        assert shown is not None
+        locale = QLocale()
+        if everything.week_start is None:
+            self.week_label.setText(tr("No QA draw yet"))
+            self.prev_week.setEnabled(False)
+            self.next_week.setEnabled(False)
+        else:
+            start = everything.week_start
+            self.week_label.setText(tr("Sample of %1 – %2").replace("%1", format_date(start))
+                                    .replace("%2", format_date(start + timedelta(days=6))))
+            self.prev_week.setEnabled(True)
+            self.next_week.setEnabled(True)
+        self.progress_bar.setRange(0, max(len(shown.items), 1))
+        self.progress_bar.setValue(shown.reviewed)
+        self.progress_bar.setVisible(bool(shown.items))
+        parts = []
+        if shown.items:
+            parts.append(tr("due %1").replace("%1", format_datetime(shown.items[0].due_at, self.ctx.timezone)))
+        if shown.overdue:
+            parts.append(tr("%1 overdue").replace("%1", locale.toString(shown.overdue)))
+        short = len(everything.shortfalls)
+        if short:
+            parts.append(tr("%1 agent(s) under quota in the draw").replace("%1", locale.toString(short)))
+        self.summary.setText(" · ".join(parts))
+        self.summary.setStyleSheet("color: #d64541;" if shown.overdue else "")
+        names = {p.id: p.name for p in everything.by_agent}
+        self.summary.setToolTip("\n".join(_shortfall_text(s, names) for s in everything.shortfalls))
+
+    def _show_items(self) -> None:
+        shown = self.data
+        if shown is None:
+            return
+        items = [i for i in shown.items if self.agent_id is None or i.agent_id == self.agent_id]
+        self.items_model.set_rows(items)
+        if items:
+            self.list_stack.setCurrentWidget(self.items)
+            self.items.resizeColumnsToContents()
+            row = self.items_model.row_of_sample(self.selected_sample) if self.selected_sample else None
+            if row is not None:
+                self.items.selectRow(row)
+            else:
+                self._clear_selection()
+        else:
+            self._clear_selection()
+            if shown.week_start is None:
+                self.empty.setText(tr("No QA draw has been made yet. The weekly draw runs on Monday morning; "
+                                      "`floorwalker qa draw` runs one now."))
+            elif not shown.draw_ids:
+                self.empty.setText(tr("No draw for this week."))
+            elif self.pending_only.isChecked():
+                self.empty.setText(tr("Nothing left to review here."))
+            else:
+                self.empty.setText(tr("No sampled interactions for you to review this week."))
+            self.list_stack.setCurrentWidget(self.empty)
+
+    def _clear_selection(self) -> None:
+        self.selected_sample = None
+        self.form_data = None
+        self._select_request += 1
+        self.player.clear()
+        self.work.hide()
+        self.placeholder.show()
+
+    # --- reactions -----------------------------------------------------------------------------------
+    def _move_week(self, days: int) -> None:
+        if self.week is not None:
+            self.week = self.week + timedelta(days=days)
+            self.selected_sample = None
+            self.refresh()
+
+    def _on_reviewer_activated(self, _index: int) -> None:
+        data = self.reviewer.currentData()
+        self.reviewer_id = data
+        self.reviewer_chosen = True
+        self.refresh()
+
+    def _on_pending_only_toggled(self, _on: bool) -> None:
+        self.refresh()
+
+    def _on_agents_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        rows = self.agents.selectionModel().selectedRows()
+        progress: Progress | None = self.agents_model.progress_at(rows[0].row()) if rows else None
+        agent_id = progress.id if progress is not None else None
+        if agent_id != self.agent_id:
+            self.agent_id = agent_id
+            self._show_items()
+
+    def _on_items_selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        rows = self.items.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.items_model.row_at(rows[0].row())
+        if item.sample_id == self.selected_sample and self.form_data is not None:
+            return
+        self.select_sample(item)
+
+    def select_sample(self, item: SampleItem) -> None:
+        """Load the sample's form, the interaction's details and its recording's path (not yet played)."""
+        self.selected_sample = item.sample_id
+        self._select_request += 1
+        request = self._select_request
+        actor = self.ctx.actor
+
+        def load(s: Any) -> tuple[ReviewForm, InteractionDetail | None, Path | None]:
+            form = review_form(s, actor, item.sample_id)
+            detail = interaction_detail(s, actor, item.interaction_id)
+            path = resolve(recordings_root(s), detail.recording_ref) if detail and detail.recording_ref else None
+            return form, detail, path
+
+        def done(result: tuple[ReviewForm, InteractionDetail | None, Path | None]) -> None:
+            if request == self._select_request:
+                self._show_form(*result)
+
+        self.ctx.tasks.query(load).success(done).failure(lambda exc: show_error(self, exc)).run()
+
+    def _show_form(self, form: ReviewForm, detail: InteractionDetail | None, path: Path | None) -> None:
+        self.form_data = form
+        item = form.sample
+        self.details.show_item(item, detail)
+        name = path.name if path is not None else ""
+        if not self.may_play:
+            self.player.clear(tr("Your role does not play recordings."))
+        else:
+            self.player.load(item.interaction_id, path, name, detail.recording_sec if detail else None)
+        review = form.review
+        self.form.set_scorecard(form.scorecard, review.answers if review else None,
+                                dialogue=review.dialogue_score if review else None,
+                                comment=review.comment or "" if review else "",
+                                coaching=review.coaching or "" if review else "")
+        self.violation_notes.setPlainText(review.violation_notes or "" if review else "")
+        editable = self.may_review and form.scorecard is not None
+        self.form.set_read_only(not editable)
+        self.violation_notes.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.save_draft.setEnabled(editable)
+        if form.scorecard is None:
+            self._set_status(tr("No active scorecard: a quality analyst or manager creates one first."), error=True)
+        elif not self.may_review:
+            self._set_status(tr("Your role can read reviews but not score them."))
+        elif review is not None:
+            self._set_status((tr("Draft saved %1") if review.status == "draft" else tr("Reviewed %1"))
+                             .replace("%1", format_datetime(review.reviewed_at, self.ctx.timezone)))
+        else:
+            self._set_status("")
+        self._on_form_answers_did_change()
+        self.placeholder.hide()
+        self.work.show()
+
+    def _on_form_answers_did_change(self) -> None:
+        failed = bool(self.form.result and self.form.result.violations)
+        self.violation_row.setVisible(failed or bool(self.violation_notes.toPlainText().strip()))
+
+    # --- playback and saving -------------------------------------------------------------------------
+    def _audit_playback(self, interaction_id: int, ok: Any, failed: Any) -> None:
+        """The player's audit hook: open_recording checks the file and writes the audit row (R-SEC-3)."""
+        actor: Actor = self.ctx.actor
+
+        def done(_recording: Any) -> None:
+            self.ctx.bus.operation_did_execute.emit(Changes.AUDIT, self)
+            ok()
+
+        self.ctx.tasks.command(lambda s: open_recording(s, actor, interaction_id)).success(done).failure(failed).run()
+
+    def save(self, *, final: bool) -> None:
+        form = self.form_data
+        if form is None or form.scorecard is None or not self.may_review:
+            return
+        dialogue = self.form.dialogue_score()
+        if dialogue is None:
+            self._set_status(tr("Choose the dialogue score (1-10, R-QA-2) before saving."), error=True)
+            self.form.dialogue.setFocus()
+            return
+        if final and self.form.unanswered():
+            self._set_status(tr("Answer every question before saving the review (missing: %1). "
+                                "Save a draft to finish later.").replace("%1", ", ".join(self.form.unanswered())),
+                             error=True)
+            return
+        if final and self.form.result is not None and self.form.result.violations and \
+                not self.violation_notes.toPlainText().strip():
+            self._set_status(tr("Describe the service-code violation before saving (R-QA-3)."), error=True)
+            self.violation_notes.setFocus()
+            return
+        actor = self.ctx.actor
+        sample_id, card_id = form.sample.sample_id, form.scorecard.id
+        review = form.review
+        answers = self.form.answers()
+        comment, coaching = self.form.comment.toPlainText(), self.form.coaching.toPlainText()
+        notes = self.violation_notes.toPlainText()
+        assert card_id is not None
+
+        def work(s: Any) -> SavedReview:
+            return save_review(s, actor, sample_id, scorecard_id=card_id, answers=answers, dialogue_score=dialogue,
+                               comment=comment, coaching=coaching, violation_notes=notes, final=final,
+                               review_id=review.id if review else None,
+                               expected_version=review.version if review else None)
+
+        self.save_button.setEnabled(False)
+        self.save_draft.setEnabled(False)
+        self._set_status(tr("Saving…"))
+        self.ctx.tasks.command(work).success(self._on_saved).failure(self._on_save_failed).run()
+
+    def _on_saved(self, saved: SavedReview) -> None:
+        self.save_button.setEnabled(True)
+        self.save_draft.setEnabled(True)
+        self._set_status(tr("Saved."))
+        self.form_data = None  # reload the form (new version) with the list
+        self.review_did_save.emit(saved)
+        # inside the workspace the bus refreshes every tab that shows reviews; alone, refresh here
+        self.ctx.bus.operation_did_execute.emit(saved.changes, self)
+        if not _inside_workspace(self):
+            self.refresh()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.save_draft.setEnabled(True)
+        self._set_status(str(exc).splitlines()[0] if isinstance(exc, ValueError) else "", error=True)
+        if not isinstance(exc, ValueError):
+            item = self.form_data.sample if self.form_data else None
+            show_error(self, exc, on_reload=(lambda: self.select_sample(item)) if item else None)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #d64541;" if error else "")
+
+
+def _quota(w: Worklist) -> int:
+    return w.by_agent[0].quota if w.by_agent else 5
+
+
+def _progress_text(name: str, reviewed: int, total: int) -> str:
+    locale = QLocale()
+    return tr("%1 (%2/%3)").replace("%1", name).replace("%2", locale.toString(reviewed)).replace(
+        "%3", locale.toString(total))
+
+
+def _shortfall_text(s: dict[str, Any], names: dict[int | None, str]) -> str:
+    agent_id = s.get("agent_id")
+    name = names.get(agent_id) or tr("agent %1").replace("%1", str(agent_id))
+    return tr("%1: %2 of %3 drawn — %4").replace("%1", name).replace("%2", str(s.get("available", 0))) \
+        .replace("%3", str(s.get("quota", ""))).replace("%4", str(s.get("reason") or ""))
+
+
+def _inside_workspace(widget: QWidget) -> bool:
+    from ui.workspace import Workspace
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, Workspace):
+            return True
+        parent = parent.parentWidget()
+    return False

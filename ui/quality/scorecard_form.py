@@ -9,7 +9,6 @@ screen is the number stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.quality.scorecards import NA, Question, Scorecard, ScoreResult, Section, score
+
 CRITICAL_COLOR = "#d64541"
-NA = "na"
 
 
 def tr(text: str) -> str:
@@ -39,7 +39,7 @@ class QuestionInput(QWidget):
 
     value_did_change = Signal()
 
-    def __init__(self, question: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
         self.kind = question.kind
@@ -54,7 +54,7 @@ class QuestionInput(QWidget):
             for key, text in (("yes", tr("Yes")), ("no", tr("No"))):
                 self._radio(layout, key, text)
         else:
-            low, high = (1, 10) if self.kind == "scale" else (0, int(getattr(question, "max_points", 0) or 0))
+            low, high = (1, 10) if self.kind == "scale" else (0, question.max_points)
             self.spin = QSpinBox(self)
             self.spin.setObjectName(f"q_{question.key}_value")
             self.spin.setRange(low - 1, high)  # one below the range means "not answered yet"
@@ -65,7 +65,7 @@ class QuestionInput(QWidget):
             self.spin.setMinimumWidth(96)
             self.spin.valueChanged.connect(self._on_spin_value_changed)
             layout.addWidget(self.spin)
-        if getattr(question, "allow_na", False):
+        if question.allow_na:
             self._radio(layout, NA, tr("N/A"))
         layout.addStretch(1)
 
@@ -125,13 +125,13 @@ class ScorecardForm(QWidget):
 
     answers_did_change = Signal()
 
-    def __init__(self, score: Callable[[Any, dict[str, Any]], Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scorecard_form")
-        self.score_fn = score
-        self.scorecard: Any = None
+        self.scorecard: Scorecard | None = None
         self.inputs: dict[str, QuestionInput] = {}
+        self.captions: dict[str, QLabel] = {}
+        self.section_boxes: dict[str, QGroupBox] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -160,6 +160,7 @@ class ScorecardForm(QWidget):
         self.dialogue.setToolTip(tr("The supervisor's overall score of the dialogue, 1 (poor) to 10 (excellent) "
                                     "(R-QA-2)"))
         self.dialogue.setMinimumWidth(140)
+        self.dialogue.setMaximumWidth(180)
         self.dialogue.valueChanged.connect(self._changed)
         form.addRow(tr("Dialogue score (R-QA-2)"), self.dialogue)
         self.comment = QPlainTextEdit(overall)
@@ -175,17 +176,21 @@ class ScorecardForm(QWidget):
         self.coaching.setTabChangesFocus(True)
         form.addRow(tr("Coaching notes"), self.coaching)
         layout.addWidget(overall)
-        self.result: Any = None
+        layout.addStretch(1)
+        self.result: ScoreResult | None = None
+        self.error = ""  # an answer the scoring refused (cannot happen through these inputs)
         self.set_scorecard(None)
 
     # --- content -------------------------------------------------------------------------------------
-    def set_scorecard(self, scorecard: Any, answers: dict[str, Any] | None = None, *, dialogue: int | None = None,
+    def set_scorecard(self, scorecard: Scorecard | None, answers: dict[str, Any] | None = None, *, dialogue: int | None = None,
                       comment: str = "", coaching: str = "") -> None:
         while self.sections_layout.count():
             item = self.sections_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.inputs = {}
+        self.captions = {}
+        self.section_boxes = {}
         self.scorecard = scorecard
         if scorecard is None:
             self.header.setText(tr("No scorecard."))
@@ -202,11 +207,17 @@ class ScorecardForm(QWidget):
         self.coaching.setPlainText(coaching or "")
         self._changed()
 
-    def _section_box(self, section: Any) -> QGroupBox:
-        weight = getattr(section, "weight", None)
-        title = section.label if weight is None else tr("%1 (weight %2)").replace("%1", section.label).replace(
-            "%2", QLocale().toString(float(weight), "g", 4))
-        box = QGroupBox(title, self.sections_box)
+    def _section_title(self, section: Section, pct: float | None) -> str:
+        locale = QLocale()
+        title = tr("%1 · weight %2").replace("%1", section.label).replace(
+            "%2", locale.toString(float(section.weight), "g", 4))
+        if pct is not None:
+            title += " · " + tr("%1 %").replace("%1", locale.toString(pct, "f", 0))
+        return title
+
+    def _section_box(self, section: Section) -> QGroupBox:
+        box = QGroupBox(self._section_title(section, None), self.sections_box)
+        self.section_boxes[section.key] = box
         box.setObjectName(f"section_{section.key}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -223,6 +234,8 @@ class ScorecardForm(QWidget):
                 caption.setToolTip(tr("A failed critical item is a compliance violation (R-QA-3), counted "
                                       "separately from the score"))
             caption.setMinimumWidth(180)
+            caption.setObjectName(f"q_{question.key}_caption")
+            self.captions[question.key] = caption
             field = QuestionInput(question, box)
             field.value_did_change.connect(self._changed)
             self.inputs[question.key] = field
@@ -247,22 +260,40 @@ class ScorecardForm(QWidget):
 
     def _changed(self, *_args: object) -> None:
         self.result = None
-        if self.scorecard is not None and self.score_fn is not None:
-            self.result = self.score_fn(self.scorecard, self.answers())
+        self.error = ""
+        if self.scorecard is not None:
+            try:
+                self.result = score(self.scorecard.sections, self.answers())
+            except ValueError as exc:
+                self.error = str(exc)
+        failed = set(self.result.violations) if self.result else set()
+        for key, caption in self.captions.items():
+            caption.setStyleSheet("background: rgba(214, 69, 65, 40);" if key in failed else "")
+        if self.scorecard is not None and self.result is not None:
+            by_key = {s.key: s.score_pct for s in self.result.sections}
+            for section in self.scorecard.sections:
+                box = self.section_boxes.get(section.key)
+                if box is not None:
+                    box.setTitle(self._section_title(section, by_key.get(section.key)))
         self.summary.setText(self.summary_text())
+        self.summary.setStyleSheet("font-weight: 600;" + (f" color: {CRITICAL_COLOR};" if failed else ""))
         self.answers_did_change.emit()
 
     def summary_text(self) -> str:
         if self.scorecard is None:
             return ""
         locale = QLocale()
+        if self.error:
+            return self.error
         missing = len(self.unanswered())
         parts = []
-        pct = getattr(self.result, "score_pct", None)
+        pct = self.result.score_pct if self.result else None
         parts.append(tr("Score %1 %").replace("%1", locale.toString(float(pct), "f", 1)) if pct is not None
                      else tr("Score —"))
-        violations = int(getattr(self.result, "violations", 0) or 0)
+        violations = len(self.result.violations) if self.result else 0
         parts.append(tr("%1 violation(s) (R-QA-3)").replace("%1", locale.toString(violations)))
+        if self.result is not None and self.result.not_applicable:
+            parts.append(tr("%1 N/A").replace("%1", locale.toString(self.result.not_applicable)))
         if missing:
             parts.append(tr("%1 question(s) unanswered").replace("%1", locale.toString(missing)))
         return " · ".join(parts)

@@ -1,0 +1,340 @@
+"""The Quality workspace's Review tab and scorecard form (pytest-qt, offscreen, real SQLite).
+
+A small floor: one team supervised by Sue, a second supervisor Max, agents Alice and Bob, a
+draw of last week with six samples (five for Sue, one for Max), real WAV recordings in a
+temporary recordings folder (one of them missing on disk).
+"""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from app.actor import Actor
+from app.quality.scorecards import DEFAULT_SECTIONS, Question, Scorecard, Section, save_scorecard
+from app.security.crypto import CustomerCipher
+from app.security.customers import new_customer_values
+from db.models import AuditEntry, Customer, QaDraw, QaReview, QaSample, Setting, Team
+from tests import factories as f
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore("PulseAudioService.*", "No audio device detected"),
+]
+
+PHONE = "13812346925"
+MASKED = "138****6925"
+SAMPLED_WEEK = date(2026, 11, 9)  # the frozen clock stands on Wed 18 Nov: last week is sampled
+
+
+@dataclass
+class Floor:
+    sue: Actor
+    max: Actor
+    alice: int
+    bob: int
+    samples: dict[str, int]
+    interactions: dict[str, int]
+    recordings: Path
+
+
+def _wav(path: Path, seconds: float = 12.0) -> None:
+    t = np.arange(int(seconds * 8000)) / 8000
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(1)
+        w.setframerate(8000)
+        w.writeframes(np.round(np.sin(2 * np.pi * 220 * t) * 90 + 128).astype(np.uint8).tobytes())
+
+
+def build_floor(db, tmp_path: Path) -> Floor:
+    recordings = tmp_path / "recordings"
+    recordings.mkdir()
+    cipher = CustomerCipher.from_key_file(tmp_path / "customer.key")
+    samples: dict[str, int] = {}
+    interactions: dict[str, int] = {}
+    with db.session() as s:
+        c = f.center(s)
+        team = f.team(s, c, "Jade")
+        sue = f.person(s, c, team, name="Sue Supervisor", title="supervisor")
+        mx = f.person(s, c, team, name="Max Supervisor", title="supervisor")
+        s.get(Team, team.id).supervisor_id = sue.id
+        alice = f.person(s, c, team, name="Alice Wang")
+        bob = f.person(s, c, team, name="Bob Li")
+        phone = f.queue(s, c, "General", "phone")
+        customer = Customer(**new_customer_values(cipher, phone=PHONE, name="Zhang Wei"))
+        s.add(customer)
+        s.add(Setting(key="recordings.root", value=str(recordings)))
+        s.flush()
+        save_scorecard(s, Actor.system(), "Service quality scorecard", DEFAULT_SECTIONS)
+        draw = QaDraw(center_id=c.id, week_start=SAMPLED_WEEK, seed="test", population=[], population_hash="x",
+                      rules={"quota": 5, "review_days": 7}, algorithm_version="qa-draw/1",
+                      created_at=datetime(2026, 11, 16, 0, 0, tzinfo=UTC), shortfalls=[])
+        s.add(draw)
+        s.flush()
+        plan = [("a1", alice, sue), ("a2", alice, sue), ("a3", alice, sue), ("b1", bob, sue), ("b2", bob, sue),
+                ("b3", bob, mx)]
+        for rank, (key, agent, reviewer) in enumerate(plan):
+            ref = f"2026-11/{key}.wav"
+            if key != "b2":  # b2's file is missing on disk
+                (recordings / "2026-11").mkdir(exist_ok=True)
+                _wav(recordings / ref)
+            i = f.interaction(s, c, phone, agent, datetime(2026, 11, 10, 2, 0, tzinfo=UTC) + timedelta(hours=rank),
+                              recording=ref, rating=4)
+            if key == "a1":
+                i.customer_id = customer.id
+            interactions[key] = i.id
+            sample = QaSample(draw_id=draw.id, interaction_id=i.id, agent_id=agent.id, reviewer_id=reviewer.id,
+                              stratum="voice", status="pending", origin="draw", rank=rank + 1)
+            s.add(sample)
+            s.flush()
+            samples[key] = sample.id
+        return Floor(Actor("sue", "supervisor", sue.id), Actor("max", "supervisor", mx.id), alice.id, bob.id,
+                     samples, interactions, recordings)
+
+
+def make_ctx(db, actor: Actor):
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.tasks import TaskRunner
+
+    return ConsoleContext(db=db, tasks=TaskRunner(db, inline=True), bus=Bus(), actor=actor,
+                          timezone=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture
+def review_page(qtbot, sqlite_db, tmp_path, frozen_clock):
+    from ui.quality.review import ReviewPage
+
+    floor = build_floor(sqlite_db, tmp_path)
+    page = ReviewPage(make_ctx(sqlite_db, floor.sue))
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    assert page.load_count == 1
+    yield page, floor
+    page.player.clear()
+
+
+def _select(page, qtbot, sample_id: int) -> None:
+    row = page.items_model.row_of_sample(sample_id)
+    assert row is not None
+    page.items.selectRow(row)
+    qtbot.waitUntil(lambda: page.form_data is not None and page.form_data.sample.sample_id == sample_id)
+
+
+def _answer_everything(form, *, identification: str = "yes") -> None:
+    values = {"greeting": "yes", "identification": identification, "understanding": 8, "solution": 7,
+              "recommendation": "na", "disclosure": "yes", "courtesy": 9, "summary": 6, "farewell": "no"}
+    for key, value in values.items():
+        form.inputs[key].set_value(value)
+
+
+def test_review_screen_shows_own_share_with_progress_per_agent_R_QA_1(review_page):
+    page, floor = review_page
+    # Sue starts on her own share: five of the six samples, Max's item is not in it
+    assert page.reviewer.currentText() == "Me (Sue Supervisor) (0/5)"
+    assert [page.reviewer.itemText(i) for i in range(page.reviewer.count())] == [
+        "All reviewers (0/6)", "Max Supervisor (0/1)", "Me (Sue Supervisor) (0/5)"]
+    assert page.items_model.rowCount() == 5
+    agents = {page.agents_model.index(r, 0).data(): page.agents_model.index(r, 1).data()
+              for r in range(page.agents_model.rowCount())}
+    assert agents == {"All agents": "0/5", "Alice Wang": "0/3", "Bob Li": "0/2"}
+    assert "Sample of 2026-11-09 – 2026-11-15" in page.week_label.text()
+    # due at the end of the review week (Sunday 22 Nov, center time): not overdue on Wednesday
+    assert "due 2026-11-23 00:00" in page.summary.text() and "overdue" not in page.summary.text()
+    page.agents.selectRow(page.agents_model.row_of(floor.bob))
+    assert page.items_model.rowCount() == 2
+    page.reviewer.setCurrentIndex(0)  # all reviewers: Bob's third item is Max's
+    page.reviewer.activated.emit(0)
+    assert page.agents_model.index(page.agents.selectionModel().selectedRows()[0].row(), 0).data() == "Bob Li"
+    assert page.items_model.rowCount() == 3
+    assert {page.items_model.index(r, 4).data() for r in range(3)} == {"Sue Supervisor", "Max Supervisor"}
+
+
+def test_overdue_items_are_flagged_after_the_due_date(review_page, frozen_clock):
+    page, _floor = review_page
+    frozen_clock.advance(days=5)  # Monday 23 Nov: the sample of 9-15 Nov was due at midnight
+    page.refresh()
+    assert "5 overdue" in page.summary.text()
+    assert page.items_model.index(0, 5).data() == "Overdue"
+    assert page.agents_model.index(0, 2).data() == "5"
+
+
+def test_selecting_an_item_loads_the_player_and_audits_a_play_R_SEC_3(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["a1"])
+    assert page.details.fields["customer"].text() == "Zhang * · " + MASKED  # masked only (R-SEC-2)
+    assert PHONE not in page.details.fields["customer"].text()
+    assert page.player.interaction_id == floor.interactions["a1"] and page.player.path.name == "a1.wav"
+    qtbot.waitUntil(lambda: page.player.wave.peaks is not None)
+    with sqlite_db.session() as s:
+        before = s.scalars(select(AuditEntry).where(AuditEntry.entity == "recording")).all()
+    assert before == []  # selecting is not playing
+    page.player.play()
+    qtbot.waitUntil(lambda: page.player.playing)
+    with sqlite_db.session() as s:
+        audits = s.scalars(select(AuditEntry).where(AuditEntry.entity == "recording")).all()
+        assert [(a.actor, a.action, a.entity_id) for a in audits] == [("sue", "play", str(floor.interactions["a1"]))]
+    page.player.pause()
+
+
+def test_space_and_arrow_shortcuts_work_from_the_sample_list(review_page, qtbot):
+    from PySide6.QtCore import Qt
+
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["a2"])
+    qtbot.waitUntil(lambda: page.player.media.duration() > 0)
+    page.items.setFocus()
+    qtbot.keyClick(page.items, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: abs(page.player.media.position() - 5000) < 300)
+    qtbot.keyClick(page.items, Qt.Key.Key_BracketRight)
+    assert page.player.rate() == 1.25
+    qtbot.keyClick(page.items, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.player.playing)
+    qtbot.keyClick(page.items, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.player.playing)
+    # typing in the comment keeps its keys: a space is text, not play/pause
+    page.form.comment.setFocus()
+    qtbot.keyClick(page.form.comment, Qt.Key.Key_Space)
+    assert page.form.comment.toPlainText() == " " and not page.player.playing
+
+
+def test_a_missing_recording_says_so_and_is_not_audited(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["b2"])
+    assert "The recording file is missing" in page.player.message.text()
+    assert "b2.wav" in page.player.message.text()
+    page.player.play()
+    assert not page.player.playing
+    with sqlite_db.session() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.entity == "recording")).all() == []
+
+
+def test_saving_a_review_updates_progress_R_QA_2(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["a1"])
+    _answer_everything(page.form)
+    page.save(final=True)
+    assert "dialogue score" in page.status.text()  # nothing saved without the 1-10 dialogue score
+    page.form.dialogue.setValue(8)
+    page.form.comment.setPlainText("Clear and friendly")
+    page.form.coaching.setPlainText("Summarise before closing")
+    page.save(final=True)
+    with sqlite_db.session() as s:
+        review = s.scalars(select(QaReview).where(QaReview.sample_id == floor.samples["a1"])).one()
+        assert (review.dialogue_score, review.status, review.violations) == (8, "final", 0)
+        assert review.comment == "Clear and friendly" and review.coaching == "Summarise before closing"
+        assert s.get(QaSample, floor.samples["a1"]).status == "reviewed"
+    assert page.agents_model.index(page.agents_model.row_of(floor.alice), 1).data() == "1/3"
+    assert page.reviewer.currentText() == "Me (Sue Supervisor) (1/5)"
+    assert page.progress_bar.value() == 1
+    row = page.items_model.row_of_sample(floor.samples["a1"])
+    assert page.items_model.index(row, 5).data() == "Reviewed"
+    assert page.items_model.index(row, 7).data() == "8"
+
+
+def test_a_failed_critical_item_needs_a_violation_note_R_QA_3(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["a2"])
+    _answer_everything(page.form, identification="no")
+    page.form.dialogue.setValue(4)
+    assert page.violation_row.isVisible()
+    assert "1 violation(s)" in page.form.summary.text()
+    page.save(final=True)
+    assert "violation" in page.status.text()
+    with sqlite_db.session() as s:
+        assert s.scalars(select(QaReview)).all() == []
+    page.violation_notes.setPlainText("Did not verify the caller before giving the balance")
+    page.save(final=True)
+    with sqlite_db.session() as s:
+        review = s.scalars(select(QaReview)).one()
+        assert review.violations == 1 and review.violation_notes.startswith("Did not verify")
+    row = page.items_model.row_of_sample(floor.samples["a2"])
+    assert page.items_model.index(row, 6).data().endswith("⚠")
+
+
+def test_a_draft_keeps_the_item_to_review(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["b1"])
+    page.form.inputs["greeting"].set_value("yes")
+    page.form.dialogue.setValue(6)
+    page.save(final=False)
+    with sqlite_db.session() as s:
+        assert s.scalars(select(QaReview.status)).all() == ["draft"]
+        assert s.get(QaSample, floor.samples["b1"]).status == "pending"
+    _select(page, qtbot, floor.samples["b1"])
+    assert page.form.inputs["greeting"].value() == "yes" and page.form.dialogue_score() == 6
+    assert page.status.text().startswith("Draft saved")
+
+
+# --- the scorecard form alone ----------------------------------------------------------------------------
+def _card() -> Scorecard:
+    return Scorecard(7, "Test card", 3, True, (
+        Section("a", "Opening", 1.0, (
+            Question("hello", "Greeting", "yes_no", 1.0),
+            Question("tone", "Tone", "scale", 1.0, allow_na=True),
+            Question("verify", "Verification", "yes_no", 2.0, critical=True),
+        )),
+        Section("b", "Solution", 3.0, (
+            Question("fix", "Fix", "points", 1.0, max_points=4),
+        )),
+    ))
+
+
+def test_form_scores_with_na_excluded_and_a_failed_critical_item_R_QA_3(qtbot):
+    from ui.quality.scorecard_form import ScorecardForm
+
+    form = ScorecardForm()
+    qtbot.addWidget(form)
+    form.set_scorecard(_card())
+    assert "4 question(s) unanswered" in form.summary.text()
+    form.inputs["hello"].set_value("yes")
+    form.inputs["tone"].set_value("na")
+    form.inputs["verify"].set_value("no")
+    form.inputs["fix"].set_value(3)
+    # Opening: (1*1 + 2*0) / (1 + 2) with Tone left out; Solution 3/4; card = (1*33.3 + 3*75) / 4
+    opening = 100 * 1 / 3
+    expected = (1 * opening + 3 * 75.0) / 4
+    assert form.result is not None and form.result.score_pct == pytest.approx(expected)
+    assert form.summary.text() == f"Score {expected:.1f} % · 1 violation(s) (R-QA-3) · 1 N/A"
+    assert form.captions["verify"].styleSheet() != "" and form.captions["hello"].styleSheet() == ""
+    assert form.section_boxes["a"].title().endswith(f"{opening:.0f} %")
+    form.inputs["verify"].set_value("yes")  # compliant now: no violation, the score moves up
+    assert form.result.violations == () and form.result.score_pct == pytest.approx((100 + 3 * 75.0) / 4)
+    form.inputs["tone"].set_value(10)  # N/A switched back to a number
+    assert form.answers()["tone"] == 10 and form.result.not_applicable == 0
+
+
+def test_review_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_path, frozen_clock):
+    from app.quality.reviews import worklist
+    from ui.quality.models import ProgressModel, SampleItemModel
+
+    floor = build_floor(sqlite_db, tmp_path)
+    with sqlite_db.session() as s:
+        work = worklist(s, floor.sue)
+    items = SampleItemModel(ZoneInfo("Asia/Shanghai"))
+    items.set_rows(work.items)
+    qtmodeltester.check(items)
+    assert items.rowCount() == 6 and items.index(0, 1).data() == "2026-11-10 10:00"  # center-local time
+    agents = ProgressModel("Agent", "All agents")
+    agents.set_rows(work.by_agent, 5)
+    qtmodeltester.check(agents)
+    assert agents.rowCount() == 3 and agents.progress_at(0).total == 6
+    # an agent drawn under the quota is red, with the reason in the tooltip
+    from PySide6.QtCore import Qt
+
+    from ui.quality.models import OVERDUE_COLOR
+
+    bob = agents.row_of(floor.bob)
+    assert agents.index(bob, 1).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+    assert "under the quota of 5" in agents.index(bob, 1).data(Qt.ItemDataRole.ToolTipRole)
