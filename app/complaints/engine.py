@@ -134,15 +134,19 @@ def events_from(f: CaseFacts, rows: Iterable[Any]) -> list[Event]:
         if kind == "created":
             if to and to != "accept":  # imported straight into a later stage
                 events.append(Event("stage", at, {"to": to}))
+                seen.add("stage")
             continue
         if kind == "stage":
             events.append(Event("stage", at, {"to": to, "from": r[3]}))
             if to == "assess" and assess_at is None:
                 assess_at = at
-            seen.add(f"stage:{to}")
+            seen.update((f"stage:{to}", "stage"))
             continue
         events.append(Event(kind, at, dict(r[5] or {})))
         seen.add(kind)
+    if "stage" not in seen and f.stage != "accept":  # a bulk-built row past accept, with no stage history
+        events.append(Event("stage", f.opened_at, {"to": f.stage if f.stage in ("assess", "process") else "process",
+                                                   "from": "complaint row"}))
     if f.is_complex and "judged_complex" not in seen:
         events.append(Event("judged_complex", assess_at or f.opened_at, {"from": "complaint flag"}))
     if f.is_conflict and "conflict" not in seen:

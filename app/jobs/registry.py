@@ -85,6 +85,7 @@ def _load_builtin_jobs() -> None:
     import importlib
     import os
 
+    import app.complaints.sweep  # noqa: F401
     import app.jobs.housekeeping  # noqa: F401
     import app.quality.jobs  # noqa: F401
     import app.live.alerts  # noqa: F401

@@ -1,0 +1,180 @@
+"""The SLA sweep on real databases: warnings and escalations on time with a controlled clock, recorded on the
+timeline and posted to the console once (idempotent), only the due cases read, policy changes recomputed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app import clock
+from app.actor import Actor
+from app.complaints.board import complaint_detail, load_board
+from app.complaints.service import ComplaintDraft, log_action, record_complaint
+from app.complaints.sweep import SLA_SWEEP, run_sweep, sweep
+from app.jobs.registry import get_job
+from db.models import Complaint, ComplaintEvent, Notification, NotificationRecipient, User
+from db.models.complaints import SLA_RECOMPUTE
+from tests import factories as f
+
+
+@pytest.fixture
+def floor(any_db, frozen_clock):
+    with any_db.session() as s:
+        c = f.center(s)
+        team = f.team(s, c, "Escalations")
+        li = f.person(s, c, team, name="Li Na")
+        sup = f.person(s, c, team, name="Wang Fang", title="supervisor", level=None)
+        boss = f.person(s, c, None, name="Han Ming", title="manager", level=None)
+        team.supervisor_id = sup.id
+        s.add(User(username="ming.han", display_name="Han Ming", role="manager", person_id=boss.id, password_hash="x"))
+        ids = {"li": li.id, "sup": sup.id, "boss": boss.id}
+    return any_db, ids
+
+
+SUP = Actor("ming.han", "manager")
+
+
+def _record(db, ids, category="logistics"):
+    with db.session() as s:
+        return record_complaint(s, Actor("m", "manager"), ComplaintDraft(
+            "complaint", "phone", category, "regular", "Parcel arrived damaged", owner_id=ids["li"])).complaint_id
+
+
+def _run(db):
+    with db.session() as s:
+        return sweep(s)
+
+
+def _milestones(db, cid):
+    with db.session() as s:
+        rows = s.scalars(select(ComplaintEvent).where(ComplaintEvent.complaint_id == cid,
+                                                      ComplaintEvent.kind.in_(("sla_warning", "sla_escalated")))
+                         .order_by(ComplaintEvent.at, ComplaintEvent.id)).all()
+        return [(e.data["clock"], e.data["milestone"], e.at) for e in rows]
+
+
+def _notified(db):
+    with db.session() as s:
+        rows = s.execute(select(Notification.kind, Notification.dedupe_key, NotificationRecipient.person_id)
+                         .join(NotificationRecipient, NotificationRecipient.notification_id == Notification.id)
+                         .order_by(Notification.id, NotificationRecipient.person_id)).all()
+        return [tuple(r) for r in rows]
+
+
+def test_key_points_warning_breach_and_ladder_on_time_R_SLA_1(floor, frozen_clock):
+    db, ids = floor
+    t0 = clock.now()
+    cid = _record(db, ids)
+    assert _run(db).warnings == 0  # first computation: nothing due yet
+    frozen_clock.advance(minutes=3, seconds=44)
+    assert _run(db).checked == 0  # not due: the case is not even read
+    frozen_clock.advance(seconds=1)  # 3:45 = 75 % of 5 min
+    result = _run(db)
+    assert (result.checked, result.warnings, result.escalations) == (1, 1, 0)
+    assert _notified(db) == [("sla.warning", f"sla:{cid}:R-SLA-1#1:warning", ids["li"])]
+    frozen_clock.advance(minutes=1, seconds=15)  # 5:00 breach: level 1, the owner
+    assert _run(db).escalations == 1
+    frozen_clock.advance(minutes=30)  # level 2: the team supervisor
+    _run(db)
+    frozen_clock.advance(minutes=30)  # level 3: the customer-service managers (R-RESP-4)
+    _run(db)
+    assert _milestones(db, cid) == [
+        ("R-SLA-1", "warning", t0 + timedelta(minutes=3.75)), ("R-SLA-1", "L1", t0 + timedelta(minutes=5)),
+        ("R-SLA-1", "L2", t0 + timedelta(minutes=35)), ("R-SLA-1", "L3", t0 + timedelta(minutes=65))]
+    assert [(k, p) for k, _, p in _notified(db)] == [
+        ("sla.warning", ids["li"]), ("sla.breach", ids["li"]), ("sla.escalation", ids["sup"]),
+        ("sla.escalation", ids["boss"])]
+
+
+def test_sweep_is_idempotent_and_catches_up_with_one_notification_per_clock(floor, frozen_clock):
+    db, ids = floor
+    cid = _record(db, ids)
+    frozen_clock.advance(hours=2)  # the sweep was down: warning, L1, L2, L3 of R-SLA-1 all passed
+    first = _run(db)
+    assert first.warnings == 1 and first.escalations == 3 and first.notified == 1
+    events, notes = _milestones(db, cid), _notified(db)
+    again = _run(db)
+    assert (again.checked, again.warnings, again.escalations, again.notified) == (0, 0, 0, 0)
+    with db.session() as s:  # even forced to look again, nothing doubles
+        s.execute(Complaint.__table__.update().values(sla_next_at=SLA_RECOMPUTE))
+    forced = _run(db)
+    assert forced.checked == 1 and forced.warnings == forced.escalations == forced.notified == 0
+    assert _milestones(db, cid) == events and _notified(db) == notes
+    assert notes == [("sla.escalation", f"sla:{cid}:R-SLA-1#1:L3", ids["boss"])]
+
+
+def test_logged_key_points_stop_the_clock_before_it_warns_R_SLA_1(floor, frozen_clock):
+    db, ids = floor
+    cid = _record(db, ids)
+    frozen_clock.advance(minutes=2)
+    with db.session() as s:
+        log_action(s, SUP, cid, "key_points")
+    frozen_clock.advance(hours=1)
+    _run(db)
+    assert [m for m in _milestones(db, cid) if m[0] == "R-SLA-1"] == []
+
+
+def test_pause_while_waiting_on_the_customer_moves_the_escalation_R_SLA_6(floor, frozen_clock):
+    db, ids = floor
+    cid = _record(db, ids)
+    with db.session() as s:
+        log_action(s, SUP, cid, "key_points")
+    frozen_clock.advance(hours=10)
+    with db.session() as s:
+        log_action(s, SUP, cid, "feedback")  # keep R-SLA-5 quiet
+        log_action(s, SUP, cid, "waiting_on_customer")
+    frozen_clock.advance(hours=20)
+    _run(db)
+    assert not [m for m in _milestones(db, cid) if m[0] == "R-SLA-6"]  # paused at 10 of 24 h
+    with db.session() as s:
+        log_action(s, SUP, cid, "customer_replied")
+        log_action(s, SUP, cid, "feedback")
+    frozen_clock.advance(hours=14)  # 24 h on the clock now: breached exactly at the deadline
+    _run(db)
+    sla6 = [m for m in _milestones(db, cid) if m[0] == "R-SLA-6"]
+    assert [m[1] for m in sla6] == ["warning", "L1"]
+    with db.session() as s:
+        kinds = [e.kind for e in complaint_detail(s, SUP, cid).events]
+    assert "sla_paused" in kinds and "sla_resumed" in kinds
+
+
+def test_cards_show_their_clocks_live_from_the_cache(floor, frozen_clock):
+    db, ids = floor
+    _record(db, ids)
+    with db.session() as s:
+        card = load_board(s, Actor("m", "manager")).column("accept").cards[0]
+    by_rule = {c.rule_id: c for c in card.clocks}
+    assert set(by_rule) == {"R-SLA-1", "R-SLA-5", "R-SLA-6"}
+    kp = by_rule["R-SLA-1"]
+    assert kp.state_at(clock.now()) == "on_track"
+    assert kp.state_at(clock.now() + timedelta(minutes=4)) == "at_risk"
+    assert kp.state_at(clock.now() + timedelta(minutes=6)) == "breached"
+
+
+def test_imported_cases_are_computed_on_the_first_sweep(floor, frozen_clock):
+    db, ids = floor
+    with db.session() as s:
+        now = clock.now()
+        s.add(Complaint(center_id=1, reference="IMP-1", kind="complaint", channel="phone", category="other",
+                        priority="regular", stage="process", summary="from the old system",
+                        first_contact_at=now - timedelta(hours=30), opened_at=now - timedelta(hours=30)))
+    result = _run(db)
+    assert (result.checked, result.escalations, result.notified) == (1, 6, 2)  # R-SLA-5 and -6, L1..L3 each
+    with db.session() as s:
+        row = s.scalars(select(Complaint).where(Complaint.reference == "IMP-1")).one()
+        states = {c["rule"]: c["state"] for c in row.sla_clocks}
+        assert states["R-SLA-6"] == "breached" and states["R-SLA-1"] == "met"  # imported past accept
+        assert row.sla_next_at is None  # every level passed: nothing left to chase
+
+
+def test_the_sweep_is_a_30_second_job(floor, frozen_clock):
+    db, ids = floor
+    assert get_job("sla_sweep") is SLA_SWEEP and SLA_SWEEP.schedule == {"seconds": 30}
+    _record(db, ids)
+    frozen_clock.advance(minutes=6)
+    out = run_sweep(db, clock.now(), Actor.system())
+    assert out["escalations"] == 1 and out["warnings"] == 1
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Notification)) == 1
