@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.staffing.cli",
     "app.quality.cli",
     "app.forecast.cli",
+    "app.notifications.cli",
 )
 FRONTEND_MODULE = "ui.cli"
 

@@ -47,7 +47,7 @@ from db.models import (
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8  # 1 + 7 retries: 30 s, 1, 2, 4, 8, 16, 32 min (capped at 1 h) ≈ 1 h in all
+MAX_ATTEMPTS = 12  # 30 s, 1, 2, 4, 8, 16, 32 min, then hourly: about 5 h of retries in all
 BASE_BACKOFF = 30.0
 MAX_BACKOFF = 3600.0
 LEASE_SECONDS = 60.0
@@ -163,7 +163,7 @@ def deliver_due(db: Database, *, desk: str = DESK_ID, max_seconds: float = 50.0,
     """Deliver what is due, channel by channel within each service's rate, until nothing is due
     or ``max_seconds`` have passed. Safe to run on several desks at once."""
     started = time.monotonic()
-    lease = _setting(db, SETTING_LEASE, LEASE_SECONDS)
+    fixed_lease = _setting(db, SETTING_LEASE, 0.0)  # an administrator's (or a test's) fixed lease
     base = _setting(db, SETTING_BACKOFF, BASE_BACKOFF)
     total = DeliveryRun()
     pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="notify-send")
@@ -185,7 +185,8 @@ def deliver_due(db: Database, *, desk: str = DESK_ID, max_seconds: float = 50.0,
                     continue
                 # the lease covers the whole batch even if every send hits its timeout
                 per_thread = -(-limit // max(1, threads))
-                ids = claim(db, channel.id, limit, desk, max(lease, per_thread * ch_mod.TIMEOUT + 10), now)
+                lease = fixed_lease or max(LEASE_SECONDS, per_thread * ch_mod.TIMEOUT + 10)
+                ids = claim(db, channel.id, limit, desk, lease, now)
                 if not ids:
                     continue
                 progressed = True
