@@ -429,3 +429,21 @@ def test_board_and_list_models_pass_the_model_tester(qtmodeltester, page):
     table.sort(COL_AGE, Qt.SortOrder.DescendingOrder)
     assert table.row_at(0).reference == "C-4"
     qtmodeltester.check(table)
+
+
+# --- benchmark ------------------------------------------------------------------------------------------------------
+def test_board_benchmark_runs_the_probe_and_reports_medians_against_targets(tmp_path, monkeypatch):
+    from app.bench.registry import BenchOptions, load_benchmarks, run_benchmark
+    from app.complaints.bench_board import build_board_database
+
+    monkeypatch.setenv("FLOORWALKER_KEY_FILE", str(tmp_path / "customer.key"))
+    assert "complaints-board" in load_benchmarks()
+    path = tmp_path / "board.db"
+    build_board_database(path, cases=120)
+    result = run_benchmark("complaints-board", BenchOptions(repeat=1, db=str(path)))
+    assert result.info["open cases"] == "120"
+    first = result.measurement("first paint")
+    assert first.baseline == "board query alone (baseline)" and first.target == 500.0 and first.median > 0
+    assert result.measurement("drag and drop: saved").median > 0
+    assert result.measurement("search (text)").target == 100.0
+    assert result.ratio(first) is not None

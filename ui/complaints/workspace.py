@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -49,6 +50,7 @@ from app.complaints.board import (
     Board,
     ComplaintCard,
     ComplaintDetail,
+    StageColumn,
     complaint_detail,
     load_board,
 )
@@ -91,6 +93,7 @@ class ComplaintsWorkspace(Workspace):
         # how the workspace asks for a reason; tests replace it (returns None when cancelled)
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason_dialog
         self.last_move_ms: float | None = None
+        self.last_save_ms: float | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -516,20 +519,38 @@ class ComplaintsWorkspace(Workspace):
         actor = self.ctx.actor
         moves = [(c.id, c.version) for c in cards]
 
-        def work(s: Any) -> Changes:
-            changes = Changes.NONE
+        def work(s: Any) -> tuple[Changes, dict[int, int]]:
+            changes, versions = Changes.NONE, {}
             for complaint_id, version in moves:
                 result = actions.move(s, actor, complaint_id, version, to_stage, reason=reason)
                 changes |= getattr(result, "changes", result if isinstance(result, Changes) else Changes.COMPLAINTS)
-            return changes
+                versions[complaint_id] = int(getattr(result, "version", version + 1))
+            return changes, versions
 
         t0 = time.perf_counter()
 
-        def done(changes: Changes) -> None:
+        def done(result: tuple[Changes, dict[int, int]]) -> None:
+            changes, versions = result
+            self.last_save_ms = (time.perf_counter() - t0) * 1000
+            self._show_moved(versions, to_stage)  # at once; the full reload the bus starts follows
             self.last_move_ms = (time.perf_counter() - t0) * 1000
             self.ctx.bus.operation_did_execute.emit(changes, self)
 
         self.ctx.tasks.command(work).success(done).failure(self._on_write_failed).run()
+
+    def _show_moved(self, versions: dict[int, int], to_stage: str) -> None:
+        """Show saved moves on the loaded board without waiting for the reload (the reload corrects any order)."""
+        board = self.board
+        if board is None:
+            return
+        moved = [replace(self.cards_by_id[i], stage=to_stage, version=v) for i, v in versions.items()
+                 if i in self.cards_by_id]
+        for card in moved:
+            self.cards_by_id[card.id] = card
+        columns = tuple(StageColumn(c.stage, tuple(card for card in c.cards if card.id not in versions)
+                                    + (tuple(moved) if c.stage == to_stage else ())) for c in board.columns)
+        self.board = replace(board, columns=columns)
+        self._show_board()
 
     def _on_write_failed(self, exc: BaseException) -> None:
         show_error(self, exc, on_reload=self.refresh)
