@@ -363,6 +363,38 @@ def test_detail_adds_notes_merges_a_duplicate_and_explains_clocks(page, sqlite_d
     assert "merged_from" in kinds
 
 
+def test_a_case_moves_through_every_stage_to_a_closed_loop_and_the_timeline_tells_it_R_FLOW_1_R_FLOW_5(
+        page, sqlite_db, frozen_clock, monkeypatch):
+    from ui import errors
+
+    warned = []
+    monkeypatch.setattr(errors.QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    cid = page.ids["C-1"]
+    page.columns["accept"].select(cid)
+    panel = page.detail
+    assert panel.log_button.isVisible() and not panel.loop_button.isVisible()
+    panel.log("key_points", "Door seal leaks, second time")
+    for stage in ("assess", "process", "feedback"):
+        frozen_clock.advance(minutes=10)
+        _drop(page, "C-1", stage)
+        assert _stage(sqlite_db, cid) == stage
+    page.columns["feedback"].select(cid)
+    assert panel.loop_button.isVisible() and panel.reopen_button.isVisible()
+    page.ask_reason = lambda *_: pytest.fail("a step-by-step move needs no reason")
+    _drop(page, "C-1", "closed")  # refused: the loop is still open (R-FLOW-5); the board shows it again
+    assert _stage(sqlite_db, cid) == "feedback" and "C-1" in _refs(page.columns["feedback"])
+    assert len(warned) == 1 and "feedback loop" in warned[0] and "R-FLOW-5" in warned[0]
+    panel.close_loop("Happy with the replacement")
+    _drop(page, "C-1", "closed")
+    assert _stage(sqlite_db, cid) == "closed"
+    page.columns["closed"].select(cid)
+    story = panel.timeline.text()
+    marks = ["Key points recorded", "Accept → Assess", "Assess → Process", "Process → Feedback",
+             "Happy with the replacement", "Feedback → Closed"]
+    assert all(m in story for m in marks) and [story.index(m) for m in marks] == sorted(story.index(m) for m in marks)
+    assert "ming.han" in story and not panel.log_button.isVisible() and panel.reopen_button.isVisible()
+
+
 # --- import ---------------------------------------------------------------------------------------------------------
 def _foreign_csv(path: Path) -> Path:
     path.write_text(

@@ -85,6 +85,27 @@ def assign(session: Session, actor: Actor, complaint_id: int, expected_version: 
     return _service("app.complaints.service.assign_owner")(session, actor, complaint_id, expected_version, owner_id)
 
 
+# what a desk logs on a case; each starts or stops clocks (app/complaints/clocks.py)
+LOGGABLE = (
+    ("key_points", "Key points recorded"), ("judged_complex", "Judged complex"),
+    ("transferred", "Transferred to the specialist team"), ("conflict", "Customer conflict"),
+    ("supervisor_joined", "Supervisor involved"), ("system_fault", "System fault found"),
+    ("tech_reported", "Reported to the technical team"), ("tech_diagnosed", "Diagnosed by the technical team"),
+    ("feedback", "Progress feedback to the customer"), ("responded", "Service request answered"),
+    ("waiting_on_customer", "Waiting on the customer"), ("customer_replied", "Customer replied"),
+    ("temporary_solution", "Temporary solution offered"), ("manager_responded", "Manager responded"),
+)
+
+
+def log_action(session: Session, actor: Actor, complaint_id: int, action: str, note: str | None = None) -> Any:
+    return _service("app.complaints.service.log_action")(session, actor, complaint_id, action, note=note)
+
+
+def close_loop(session: Session, actor: Actor, complaint_id: int, expected_version: int, opinion: str) -> Any:
+    return _service("app.complaints.service.close_feedback_loop")(session, actor, complaint_id, expected_version,
+                                                                 opinion)
+
+
 def add_note(session: Session, actor: Actor, complaint_id: int, text: str) -> Any:
     return _service("app.complaints.service.add_note")(session, actor, complaint_id, text)
 

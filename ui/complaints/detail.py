@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -79,7 +80,18 @@ class ComplaintDetailPanel(QWidget):
         self.merge_button.setToolTip(self.tr("This case is a duplicate: close it and link it to the case to keep"))
         self.reopen_button = QPushButton(self.tr("Re-open…"), self.body)
         self.reopen_button.setObjectName("detail_reopen")
-        for b in (self.note_button, self.merge_button, self.reopen_button):
+        self.log_button = QPushButton(self.tr("Log"), self.body)
+        self.log_button.setObjectName("detail_log")
+        self.log_button.setToolTip(self.tr("Record what happened: the SLA clocks start and stop on these"))
+        log_menu = QMenu(self.log_button)
+        for action, text in actions.LOGGABLE:
+            log_menu.addAction(tr(text), lambda a=action: self._on_log_chosen(a))
+        self.log_button.setMenu(log_menu)
+        self.loop_button = QPushButton(self.tr("Close the loop…"), self.body)
+        self.loop_button.setObjectName("detail_loop")
+        self.loop_button.setToolTip(self.tr("The customer was told the result and asked for their opinion (R-FLOW-5)"))
+        self.loop_button.clicked.connect(self._on_loop_button_clicked)
+        for b in (self.log_button, self.note_button, self.loop_button, self.merge_button, self.reopen_button):
             b.setAutoDefault(False)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -195,8 +207,10 @@ class ComplaintDetailPanel(QWidget):
         f["feedback"].setText(feedback)
         f["summary"].setText(d.summary)
         self.timeline.setText(timeline_html(d.events, self.ctx.timezone))
-        self.reopen_button.setVisible(c.stage == "closed")
+        self.reopen_button.setVisible(c.stage in ("closed", "feedback"))
         self.merge_button.setVisible(c.stage != "closed")
+        self.log_button.setVisible(c.stage != "closed")
+        self.loop_button.setVisible(c.stage == "feedback" and not d.feedback_loop_closed)
         self.clocks.setText(resolution_clock_html(d, now, tz))
         self._load_clocks(c.id)
         self.placeholder.hide()
@@ -242,6 +256,38 @@ class ComplaintDetailPanel(QWidget):
         d, actor = self.detail, self.ctx.actor
         if d is not None:
             self._run(lambda s: actions.add_note(s, actor, d.card.id, text))
+
+    def _on_log_chosen(self, action: str) -> None:
+        d = self.detail
+        if d is None:
+            return
+        text = next(t for a, t in actions.LOGGABLE if a == action)
+        dialog = ReasonDialog(tr(text), self.tr("%1 on %2. A note for the timeline (optional):").replace(
+            "%1", tr(text)).replace("%2", d.card.reference), self, multiline=True)
+        dialog.setObjectName("log_dialog")
+        dialog.optional = action != "temporary_solution"
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.log(action, dialog.text() or None)
+
+    def log(self, action: str, note: str | None = None) -> None:
+        d, actor = self.detail, self.ctx.actor
+        if d is not None:
+            self._run(lambda s: actions.log_action(s, actor, d.card.id, action, note))
+
+    def _on_loop_button_clicked(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        dialog = ReasonDialog(self.tr("Close the feedback loop"), self.tr(
+            "The customer was told the result of %1. What is their opinion?").replace("%1", d.card.reference),
+            self, multiline=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.close_loop(dialog.text())
+
+    def close_loop(self, opinion: str) -> None:
+        d, actor = self.detail, self.ctx.actor
+        if d is not None:
+            self._run(lambda s: actions.close_loop(s, actor, d.card.id, d.card.version, opinion))
 
     def _on_merge_button_clicked(self) -> None:
         d = self.detail
@@ -310,7 +356,7 @@ def clocks_html(explained: Any, tz: Any) -> str:
         why = _get(c, "started_by", "start_event", "started_because")
         if started is not None:
             text = tr("Started %1").replace("%1", format_datetime(started, tz))
-            lines.append(escape(text + (f" — {why}" if why else "")))
+            lines.append(escape(text + (" " + tr("by %1").replace("%1", str(why).replace("_", " ")) if why else "")))
         for p in _get(c, "pauses") or ():
             start, end = _get(p, "start", "started_at", "from"), _get(p, "end", "ended_at", "to")
             reason = _get(p, "reason", "why", "by")

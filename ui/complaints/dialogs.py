@@ -65,8 +65,10 @@ class ReasonDialog(QDialog):
         else:
             self.edit.setText(text)
 
+    optional = False  # a note that may stay empty
+
     def _on_buttons_accepted(self) -> None:
-        if not self.text():
+        if not self.text() and not self.optional:
             self.error.setText(self.tr("Please give a reason: it goes into the case's timeline."))
             self.error.show()
             return

@@ -144,9 +144,46 @@ class CardListModel(QAbstractListModel):
         return None
 
 
+SLA_EVENT_LABELS = {
+    "sla_started": "Clock started", "sla_paused": "Clock paused", "sla_resumed": "Clock resumed",
+    "sla_stopped": "Clock stopped", "sla_warning": "SLA warning", "sla_escalated": "SLA escalation",
+    "merged": "Merged into another case", "merged_from": "A duplicate was merged into this case",
+    "waiting_on_customer": "Waiting on the customer", "customer_replied": "Customer replied",
+    "judged_complex": "Judged complex", "transferred": "Transferred to the specialist team",
+    "conflict": "Customer conflict", "system_fault": "System fault found", "responded": "Responded",
+    "feedback_loop_closed": "Feedback loop closed", "manager_responded": "Manager responded",
+}
+
+
+def _clock_detail(e: TimelineEvent) -> str:
+    """Which clock an engine event is about, and why (when the event carries its data)."""
+    data = getattr(e, "data", None)
+    if not isinstance(data, dict):
+        return ""
+    parts = [str(data["clock"])] if data.get("clock") else []
+    if data.get("by"):
+        parts.append(tr("by %1").replace("%1", str(data["by"]).replace("_", " ")))
+    if e.kind in ("sla_warning", "sla_escalated"):
+        if data.get("level"):
+            parts.append(tr("level %1").replace("%1", str(data["level"])))
+        if data.get("notify"):
+            parts.append("→ " + str(data["notify"]).replace("role:", ""))
+    if data.get("state"):
+        parts.append(label(SLA_LABELS.get(str(data["state"]), str(data["state"]))))
+    return " · ".join(parts)
+
+
 def describe_event(e: TimelineEvent) -> str:
     """What happened, in words: the event's label and, for a stage change, from and to."""
-    text = label(EVENT_LABELS.get(e.kind, e.kind.replace("_", " ").capitalize()))
+    if e.kind in EVENT_LABELS:
+        text = label(EVENT_LABELS[e.kind])
+    elif e.kind in SLA_EVENT_LABELS:
+        text = tr(SLA_EVENT_LABELS[e.kind])
+    else:
+        text = e.kind.replace("_", " ").capitalize()
+    detail = _clock_detail(e)
+    if detail:
+        text += f" ({detail})"
     if e.from_stage and e.to_stage:
         return f"{text}: {label(STAGE_LABELS.get(e.from_stage, e.from_stage))} → " \
                f"{label(STAGE_LABELS.get(e.to_stage, e.to_stage))}"
