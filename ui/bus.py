@@ -12,3 +12,5 @@ class Bus(QObject):
     database_did_change_state = Signal(bool, str)
     # a job started/finished on this desk: (job id, state text)
     job_did_change_state = Signal(str, str)
+    # (entity type, id): open this item, e.g. ("complaint", "42") from a notification
+    entity_open_requested = Signal(str, str)

@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         ctx.tasks.task_did_fail.connect(self._on_tasks_task_did_fail)
         ctx.bus.database_did_change_state.connect(self._on_bus_database_did_change_state)
         ctx.bus.job_did_change_state.connect(self._on_bus_job_did_change_state)
+        from ui.notifications.bell import install as install_bell
+
+        self.bell = install_bell(self, ctx)
         self._restore_geometry()
 
     # --- construction -------------------------------------------------------------------

@@ -1,0 +1,145 @@
+"""The bell in the main window: unread count, popup, toast, open-the-item, and the Admin pages."""
+
+from __future__ import annotations
+
+import os
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+
+from app.actor import Actor
+from app.changes import Changes
+from app.notifications import Recipients, post, unread_count
+from tests import factories as f
+from ui.workspace import Workspace
+
+# the offscreen platform cannot raise windows or grab the keyboard for a popup
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support raise",
+                                                       "This plugin does not support grabbing")]
+SHOTS = os.environ.get("FLOORWALKER_SHOTS")  # a folder: save screenshots there to look at them
+
+
+@pytest.fixture
+def settings_home(tmp_path, qapp):
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().clear()
+    yield
+    QSettings().clear()
+    QCoreApplication.setOrganizationName(names[0])
+    QCoreApplication.setApplicationName(names[1])
+
+
+class ComplaintsPage(Workspace):
+    refresh_on = Changes.COMPLAINTS
+    opened: list[tuple[str, str]] = []
+
+    @staticmethod
+    def title() -> str:
+        return "Complaints"
+
+    @staticmethod
+    def icon_name() -> str:
+        return "admin"
+
+    def reload(self) -> None:
+        self.mark_loaded()
+
+    def open_entity(self, entity_type: str, entity_id: str) -> bool:
+        if entity_type != "complaint":
+            return False
+        self.opened.append((entity_type, entity_id))
+        return True
+
+
+class OtherPage(ComplaintsPage):
+    @staticmethod
+    def title() -> str:
+        return "Other"
+
+    def open_entity(self, entity_type: str, entity_id: str) -> bool:
+        return False
+
+
+def _person(db):
+    with db.session() as s:
+        c = f.center(s)
+        p = f.person(s, c, f.team(s, c), name="Deng Min", title="supervisor")
+        return p.id
+
+
+def _window(qtbot, db, actor):
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    ctx = ConsoleContext(db=db, tasks=TaskRunner(db, inline=True), bus=Bus(), actor=actor,
+                         timezone=ZoneInfo("Asia/Shanghai"), center_name="Test Center")
+    window = MainWindow(ctx, [OtherPage, ComplaintsPage])
+    qtbot.addWidget(window)
+    return window
+
+
+def _post(db, pid, ref, n, severity="warning"):
+    with db.session() as s:
+        return post(s, kind="sla.breach", params={"ref": ref, "clock": "resolution", "deadline": "10:30",
+                                                  "owner": "Li N*", "team": "Jade"},
+                    severity=severity, recipients=Recipients(person_ids=(pid,)), entity=("complaint", n))
+
+
+def test_bell_counts_lists_toasts_and_opens_the_complaint(qtbot, sqlite_db, settings_home, frozen_clock, tmp_path):
+    pid = _person(sqlite_db)
+    actor = Actor("min.deng", "supervisor", person_id=pid)
+    _post(sqlite_db, pid, "C-20261118-0007", 7)
+    frozen_clock.advance(minutes=3)
+    _post(sqlite_db, pid, "C-20261118-0009", 9, severity="critical")
+    window = _window(qtbot, sqlite_db, actor)
+    window.resize(1200, 760)
+    window.show()
+    bell = window.bell
+    qtbot.waitUntil(lambda: bell.unread == 2)
+    assert bell.text() == "2" and not bell.toast.isVisible()  # what was there before: no toast
+    # another desk posts: the change bus brings it, the count rises and a toast appears
+    frozen_clock.advance(minutes=1)
+    _post(sqlite_db, pid, "C-20261118-0011", 11)
+    window.ctx.bus.operation_did_execute.emit(Changes.NOTIFICATIONS, None)
+    qtbot.waitUntil(lambda: bell.unread == 3)
+    assert bell.toast.isVisible() and bell.toast.title.text() == "SLA breached: C-20261118-0011"
+    if SHOTS:
+        window.grab().save(os.path.join(SHOTS, "notifications_toast.png"))
+    bell.show_popup()
+    assert bell.popup.list.count() == 3
+    first = bell.popup.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert first.startswith("SLA breached: C-20261118-0011\nThe resolution clock")
+    assert "Open complaint #11" in first
+    assert "font-weight:700" in bell.popup.list.itemWidget(bell.popup.list.item(0)).text()  # unread: bold
+    if SHOTS:
+        bell.popup.grab().save(os.path.join(SHOTS, "notifications_bell_popup.png"))
+    ComplaintsPage.opened = []
+    with qtbot.waitSignal(window.ctx.bus.entity_open_requested) as sig:
+        bell.popup.list.itemClicked.emit(bell.popup.list.item(1))
+    assert sig.args == ["complaint", "9"]
+    assert ComplaintsPage.opened == [("complaint", "9")]
+    assert window.current_workspace() is window.workspaces[1]
+    assert not bell.popup.isVisible()
+    qtbot.waitUntil(lambda: bell.unread == 2)
+    with sqlite_db.session() as s:
+        assert unread_count(s, actor) == 2
+    bell.mark_all_read()
+    qtbot.waitUntil(lambda: bell.unread == 0)
+    assert bell.text() == ""
+    window.close()
+
+
+def test_a_user_without_a_person_sees_an_empty_bell(qtbot, sqlite_db, settings_home):
+    window = _window(qtbot, sqlite_db, Actor("ada", "administrator"))
+    window.show()
+    bell = window.bell
+    qtbot.wait(10)
+    assert bell.unread == 0 and bell.text() == ""
+    bell.show_popup()
+    assert bell.popup.empty.isVisible() and bell.popup.list.count() == 0
+    bell.popup.hide()
+    window.close()

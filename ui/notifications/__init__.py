@@ -1,0 +1,1 @@
+"""Console notifications: the bell, its popup, the toast and the system tray."""
