@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.i18n import TRANSLATION_CONTEXT
+from app.live.alerts import AlertView
 from app.live.history import (
     AVAILABLE,
     LOGGED_OUT,
@@ -27,6 +28,7 @@ from app.live.history import (
     AgentNow,
     QueueFigures,
 )
+from app.live.state import AgentLive
 from ui.live.formatting import DASH, count, duration, percent, target_time
 from ui.widgets.table_model import RowTableModel
 
@@ -164,4 +166,128 @@ class AgentStateModel(RowTableModel[AgentNow]):
             return self.tr("Since %1").replace("%1", QLocale().toString(
                 QDateTime(QDate(since.year, since.month, since.day), QTime(since.hour, since.minute)),
                 QLocale.FormatType.ShortFormat))
+        return None
+
+
+LIVE_STATE_COLORS = {"available": QColor("#1f9d6b"), "ringing": QColor("#7b61ff"), "on_call": QColor("#2f6fde"),
+                     "wrap_up": QColor("#00a3a3"), "paused": QColor("#d98e04"), "logged_out": QColor("#9aa3ad")}
+
+
+def live_state_label(state: str) -> str:
+    labels = {"available": QCoreApplication.translate("live", "Available"),
+              "ringing": QCoreApplication.translate("live", "Ringing"),
+              "on_call": QCoreApplication.translate("live", "On call"),
+              "wrap_up": QCoreApplication.translate("live", "Wrap-up"),
+              "paused": QCoreApplication.translate("live", "Paused"),
+              "logged_out": QCoreApplication.translate("live", "Logged out")}
+    return labels.get(state, state)
+
+
+class LiveAgentModel(RowTableModel[AgentLive]):
+    """Agents as the feed sees them now (on call, wrap-up, available, paused with reason...).
+
+    Polled every 2 s: when the same agents come back in the same order only the cells change
+    (dataChanged), so the view keeps its scroll position and selection."""
+
+    AGENT, TEAM, STATE, REASON, TIME_IN_STATE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[AgentLive] = []
+        self._show_logged_out = False
+        self._headers = [self.tr("Agent"), self.tr("Team"), self.tr("State"), self.tr("Pause reason"),
+                         self.tr("Time in state")]
+        self._header_tips = {self.STATE: self.tr(
+            "On call: an answered contact not ended. Wrap-up: just after a contact. Available: logged in, "
+            "free. Paused: logged in with a pause reason. Logged out: no open login.")}
+
+    def set_agents(self, agents: tuple[AgentLive, ...] | list[AgentLive]) -> None:
+        self._all = list(agents)
+        self._rebuild()
+
+    def set_show_logged_out(self, show: bool) -> None:
+        if show != self._show_logged_out:
+            self._show_logged_out = show
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        rows = [a for a in self._all if self._show_logged_out or a.state != "logged_out"]
+        if [a.person_id for a in rows] == [a.person_id for a in self._rows] and rows:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.AGENT:
+                return a.name
+            if col == self.TEAM:
+                return a.team or DASH
+            if col == self.STATE:
+                return live_state_label(a.state)
+            if col == self.REASON:
+                return (a.reason or "").replace("_", " ").capitalize() if a.state == "paused" else ""
+            if col == self.TIME_IN_STATE:
+                return duration(a.time_in_state_sec)
+        if role == SORT_ROLE:
+            order = ("available", "ringing", "on_call", "wrap_up", "paused", "logged_out")
+            return [a.name.casefold(), (a.team or "").casefold(),
+                    order.index(a.state) if a.state in order else 9, a.reason or "",
+                    a.time_in_state_sec if a.time_in_state_sec is not None else -1.0][col]
+        if role == Qt.ItemDataRole.DecorationRole and col == self.STATE:
+            return LIVE_STATE_COLORS.get(a.state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.TIME_IN_STATE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class AlertModel(RowTableModel[AlertView]):
+    """Open live alerts first, then those cleared recently."""
+
+    RAISED, ALERT, SUBJECT, VALUE, STATUS = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tz = ZoneInfo("UTC")
+        self._headers = [self.tr("Raised"), self.tr("Alert"), self.tr("Where"), self.tr("Value"), self.tr("Status")]
+
+    def set_alerts(self, alerts: list[AlertView], tz: ZoneInfo) -> None:
+        self._tz = tz
+        if [(a.id, a.cleared_at) for a in alerts] == [(a.id, a.cleared_at) for a in self._rows]:
+            return
+        self.beginResetModel()
+        self._rows = list(alerts)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.RAISED:
+                return a.raised_at.astimezone(self._tz).strftime("%H:%M")
+            if col == self.ALERT:
+                return QCoreApplication.translate(TRANSLATION_CONTEXT, a.title)
+            if col == self.SUBJECT:
+                return str(a.params.get("queue") or "") or self.tr("Center")
+            if col == self.VALUE:
+                value = str(a.params.get("value", ""))
+                threshold = a.params.get("threshold")
+                return f"{value} ({threshold})" if threshold else value
+            if col == self.STATUS:
+                if a.cleared_at is None:
+                    return self.tr("open")
+                return self.tr("cleared %1").replace("%1", a.cleared_at.astimezone(self._tz).strftime("%H:%M"))
+        if role == Qt.ItemDataRole.ForegroundRole and a.cleared_at is None and col in (self.ALERT, self.STATUS):
+            return BELOW_TARGET if a.severity == "critical" else QColor("#b26a00")
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.SUBJECT and a.rule == "online_backup":
+            return self.tr("Backup agents to call in: %1").replace("%1", str(a.params.get("agents", "")))
         return None

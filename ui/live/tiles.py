@@ -36,3 +36,44 @@ class KpiTile(QFrame):
     @property
     def detail(self) -> str:
         return self.detail_label.text()
+
+
+LEVEL_COLORS = {"ok": "#1f9d6b", "warn": "#d98e04", "bad": "#c62828", "stale": "#9aa3ad"}
+
+
+def level_for(value: float | None, *, good_at_most: float | None = None, warn_at_most: float | None = None,
+              good_at_least: float | None = None, warn_at_least: float | None = None) -> str | None:
+    """green/amber/red for a value: 'ok', 'warn' or 'bad' (None: no value, no colour).
+
+    Either the lower the better (``good_at_most`` ≤ ``warn_at_most``: a wait against R-RESP-3's
+    30 s) or the higher the better (``good_at_least`` ≥ ``warn_at_least``: a service level)."""
+    if value is None:
+        return None
+    if good_at_most is not None:
+        if value <= good_at_most:
+            return "ok"
+        return "warn" if warn_at_most is not None and value <= warn_at_most else "bad"
+    if good_at_least is not None:
+        if value >= good_at_least:
+            return "ok"
+        return "warn" if warn_at_least is not None and value >= warn_at_least else "bad"
+    return None
+
+
+class StatusTile(KpiTile):
+    """A tile whose value is coloured by a threshold level, with a coloured bar on its left."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(caption, parent)
+        self.setObjectName("status_tile")
+        self.level: str | None = None
+        self.set_level(None)
+
+    def set_level(self, level: str | None) -> None:
+        self.level = level
+        color = LEVEL_COLORS.get(level or "", "transparent")
+        self.setStyleSheet(
+            f"QFrame#status_tile {{ border-radius: 8px; border: 1px solid palette(mid); "
+            f"border-left: 6px solid {color}; }}"
+            + (f"QLabel#kpi_value {{ color: {color}; }}" if level in ("warn", "bad") else "")
+            + ("QLabel#kpi_value { color: palette(placeholder-text); }" if level == "stale" else ""))
