@@ -418,7 +418,7 @@ def test_import_dialog_maps_columns_detects_dates_previews_and_lists_failed_rows
                                "opened_at": "Created", "priority": "Urgency", "customer_phone": "Phone"}
     assert mapping.date_format == "%d/%m/%Y %H:%M" and "Also possible" in dialog.date_note.text()
     assert dialog.preview.rowCount() == 4
-    problems = [dialog.preview.item(r, dialog.preview.columnCount() - 1).text() for r in range(4)]
+    problems = [dialog.preview.item(r, 1).text() for r in range(4)]
     assert problems[:2] == ["", ""] and "teleportation" in problems[2] and "summary" in problems[3]
     opened = [dialog.preview.item(0, c).text() for c in range(dialog.preview.columnCount())]
     assert "2026-11-03 14:05" in opened  # 3 November, day first

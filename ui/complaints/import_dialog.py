@@ -162,6 +162,7 @@ class ImportComplaintsDialog(QDialog):
         self.preview = QTableWidget(0, 0, right)
         self.preview.setObjectName("import_preview")
         self.preview.verticalHeader().setDefaultSectionSize(24)
+        self.preview.verticalHeader().hide()
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         right_layout.addWidget(self.preview, 1)
         split.addWidget(left)
@@ -270,7 +271,7 @@ class ImportComplaintsDialog(QDialog):
 
     def _reload_mapping_names(self, select: str | None = None) -> None:
         self.mappings.clear()
-        self.mappings.addItem(self.tr("(matched by column names)"), None)
+        self.mappings.addItem(self.tr("(by column names)"), None)
         for name in saved_mapping_names():
             self.mappings.addItem(name, name)
         self.mappings.setCurrentIndex(max(0, self.mappings.findData(select)))
@@ -330,23 +331,25 @@ class ImportComplaintsDialog(QDialog):
         self.preview_note.setText(self.tr("%1 rows read, %2 ready, %3 with a problem (shown in red). Times in %4.")
                                   .replace("%1", str(len(pv.rows))).replace("%2", str(len(pv.rows) - bad))
                                   .replace("%3", str(bad)).replace("%4", pv.timezone))
-        headers = [self.tr("Row"), *PREVIEW_COLUMNS, self.tr("Problem")]
+        headers = [self.tr("Row"), self.tr("Problem"), *PREVIEW_COLUMNS]
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
         self.preview.setRowCount(len(pv.rows))
         for r, row in enumerate(pv.rows):
             self.preview.setItem(r, 0, QTableWidgetItem(str(row.row)))
-            for c, key in enumerate(PREVIEW_COLUMNS, start=1):
-                self.preview.setItem(r, c, QTableWidgetItem((row.values or {}).get(key, "")))
             problem = QTableWidgetItem(row.error or "")
+            problem.setToolTip(row.error or "")
+            self.preview.setItem(r, 1, problem)
+            for c, key in enumerate(PREVIEW_COLUMNS, start=2):
+                self.preview.setItem(r, c, QTableWidgetItem((row.values or {}).get(key, "")))
             if row.error:
-                problem.setForeground(ERROR_COLOR)
-                for c in range(len(headers) - 1):
+                for c in range(2):
                     item = self.preview.item(r, c)
                     if item is not None:
                         item.setForeground(ERROR_COLOR)
-            self.preview.setItem(r, len(headers) - 1, problem)
         self.preview.resizeColumnsToContents()
+        if self.preview.columnWidth(1) > 320:
+            self.preview.setColumnWidth(1, 320)
         self.import_button.setEnabled(len(pv.rows) > bad)
 
     def run_import(self) -> None:
@@ -406,6 +409,8 @@ class ImportComplaintsDialog(QDialog):
 
 
 def _format_example(fmt: str) -> str:
-    from datetime import datetime
-
-    return datetime(2026, 11, 3, 14, 5, 9).strftime(fmt)
+    """A format as people write it: ``%d/%m/%Y %H:%M`` → ``DD/MM/YYYY hh:mm``."""
+    for code, text in (("%Y", "YYYY"), ("%y", "YY"), ("%m", "MM"), ("%d", "DD"), ("%H", "hh"), ("%M", "mm"),
+                       ("%S", "ss")):
+        fmt = fmt.replace(code, text)
+    return fmt
