@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "app.quality.cli",
     "app.forecast.cli",
     "app.notifications.cli",
+    "app.review.cli",
 )
 FRONTEND_MODULE = "ui.cli"
 
@@ -49,6 +50,20 @@ def import_command(sub: argparse._SubParsersAction) -> argparse._SubParsersActio
         group = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
         sub._floorwalker_import_group = group  # type: ignore[attr-defined]
     return group
+
+
+def command_group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse._SubParsersAction:
+    """A shared `floorwalker NAME ACTION ...` group that several modules add actions to.
+
+    The headless `report kpi` lives in app/ and the printed `report quarterly` in ui/; both call
+    ``command_group(sub, "report", ...)`` and get the same group.
+    """
+    groups: dict[str, argparse._SubParsersAction] = getattr(sub, "_floorwalker_groups", {})
+    if name not in groups:
+        parser = sub.add_parser(name, help=help_text)
+        groups[name] = parser.add_subparsers(dest=f"{name}_action", metavar="ACTION", required=True)
+        sub._floorwalker_groups = groups  # type: ignore[attr-defined]
+    return groups[name]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

@@ -20,11 +20,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=60.0, help="seconds each workspace may take to load")
     p.set_defaults(handler=_selftest)
 
+    from app.cli import command_group
+
+    p = command_group(sub, "report", "quarterly review figures, exports and the printed pack").add_parser(
+        "quarterly", help="print the quarterly review pack to a PDF (one team or the whole center)")
+    p.add_argument("--quarter", required=True, help="e.g. 2026Q3")
+    p.add_argument("--team", metavar="NAME", help="one team's pack (default: the whole center)")
+    p.add_argument("--out", required=True, metavar="PDF", help="the PDF file to write")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--lang", metavar="LOCALE", help="language of the pack, e.g. zh_CN or en (default: the system's)")
+    add_db_option(p)
+    p.set_defaults(handler=_report_quarterly)
+
 
 def _gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui
 
     return run_gui(args.db, exit_after_shown=args.exit_after_shown)
+
+
+def _report_quarterly(args: argparse.Namespace) -> int:
+    from ui.review.print_cli import print_quarterly
+
+    return print_quarterly(args)
 
 
 def _selftest(args: argparse.Namespace) -> int:

@@ -87,9 +87,10 @@ def _load_builtin_jobs() -> None:
 
     import app.complaints.sweep  # noqa: F401
     import app.jobs.housekeeping  # noqa: F401
-    import app.quality.jobs  # noqa: F401
     import app.live.alerts  # noqa: F401
     import app.notifications.jobs  # noqa: F401
+    import app.quality.jobs  # noqa: F401
+    import app.review.jobs  # noqa: F401
 
     # a center's own jobs: comma-separated modules that call register() when imported
     for name in filter(None, (m.strip() for m in os.environ.get(ENV_JOB_MODULES, "").split(","))):

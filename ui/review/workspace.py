@@ -1,4 +1,5 @@
-"""The Reports workspace: a month's figures per agent against the R-KPI targets, team subtotals, CSV export."""
+"""The Reports workspace: a month's figures per agent against the R-KPI targets (team subtotals, CSV
+export) and the quarterly review with its printed pack (``ui/review/quarterly_view.py``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from app.review.monthly import (
 )
 from ui.context import ConsoleContext
 from ui.review.models import MET_COLOR, NOT_MET_COLOR, MonthReportModel, format_target, label
+from ui.review.quarterly_view import QuarterlyView
 from ui.workspace import Workspace
 
 
@@ -50,18 +53,29 @@ class ReportsWorkspace(Workspace):
         self.team_id: int | None = None
         self.report: MonthReport | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setSpacing(8)
+        layout = outer
         header = QHBoxLayout()
         title = QLabel(self.title(), self)
         title.setObjectName("page_title")
         header.addWidget(title)
-        subtitle = QLabel(self.tr("Monthly figures per agent against the R-KPI targets"), self)
+        subtitle = QLabel(self.tr("Figures per agent against the R-KPI targets, and the quarterly review"), self)
         subtitle.setObjectName("hint")
         header.addWidget(subtitle)
         header.addStretch(1)
         layout.addLayout(header)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("review_tabs")
+        outer.addWidget(self.tabs, 1)
+        self.monthly_page = QWidget(self.tabs)
+        self.quarterly = QuarterlyView(ctx, self.tabs)
+        self.tabs.addTab(self.monthly_page, self.tr("Monthly figures"))
+        self.tabs.addTab(self.quarterly, self.tr("Quarterly review"))
+        layout = QVBoxLayout(self.monthly_page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
 
         bar = QHBoxLayout()
         self.prev_button = QPushButton("◀", self)
