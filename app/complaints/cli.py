@@ -1,4 +1,5 @@
-"""`floorwalker import complaints FILE`: bring a center's open complaints from a spreadsheet."""
+"""`floorwalker import complaints FILE` (open complaints from a spreadsheet) and `floorwalker sla ...`
+(explain a timeline's clocks, run the sweep once, list the SLA policies)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,147 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=Path, metavar="FILE.csv", help="write the skipped rows (row, reason) as CSV")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_complaints)
+    _register_sla(sub)
+
+
+def _register_sla(sub: argparse._SubParsersAction) -> None:
+    from app.cli import add_db_option
+
+    sla = sub.add_parser("sla", help="SLA clocks: explain a timeline, run the sweep, list policies")
+    group = sla.add_subparsers(dest="sla_command", metavar="ACTION", required=True)
+    e = group.add_parser(
+        "explain", help="explain every clock of a complaint given as JSON-lines events",
+        description="Each line of FILE is one event: {\"event\": NAME, \"at\": ISO time with zone, other fields}. "
+        "Names: contact, created (kind, category, priority), key_points, judged_complex, transferred, conflict, "
+        "supervisor_joined, system_fault, tech_reported, tech_diagnosed, feedback, responded, stage (to), resolved, "
+        "closed, reopened, waiting_on_customer, customer_replied, merged.")
+    e.add_argument("--timeline", type=Path, required=True, metavar="FILE", help="the events, JSON lines ('-': stdin)")
+    e.add_argument("--policy", metavar="NAME", help="built-in 'default' (the rulebook, 24 x 7) or 'office' "
+                   "(service requests on Mon-Fri office hours, Chinese holidays), or a JSON policy file; "
+                   "with --db and no --policy: the database's policies")
+    add_db_option(e)
+    e.add_argument("--now", metavar="TIME", help="evaluate at this time (ISO 8601 with zone; default: now)")
+    e.add_argument("--json", action="store_true", help="print JSON")
+    e.set_defaults(handler=_explain)
+    w = group.add_parser("sweep", help="run the SLA sweep once now (warnings, escalations, notifications)")
+    add_db_option(w)
+    w.add_argument("--json", action="store_true", help="print JSON")
+    w.set_defaults(handler=_sweep)
+    pol = group.add_parser("policies", help="list the SLA policies in force")
+    add_db_option(pol)
+    pol.add_argument("--json", action="store_true", help="print JSON")
+    pol.set_defaults(handler=_policies)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from app import clock
+    from app.complaints.calendar import CalendarError
+    from app.complaints.clocks import TimelineError
+    from app.complaints.explain import (
+        case_json,
+        explain,
+        load_policy_arg,
+        parse_time,
+        read_timeline,
+        unknown_events,
+    )
+
+    try:
+        if str(args.timeline) == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            lines = args.timeline.read_text(encoding="utf-8-sig").splitlines()
+        events = read_timeline(lines)
+        now = parse_time(args.now, "--now") if args.now else clock.now()
+        if args.db and not args.policy:
+            policies = _db_policies(args)
+        else:
+            policies = load_policy_arg(args.policy)
+        case = explain(events, policies, now)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"floorwalker: cannot read {args.timeline}: {exc}", file=sys.stderr)
+        return 2
+    except (TimelineError, CalendarError, ValueError) as exc:
+        print(f"floorwalker: {exc}", file=sys.stderr)
+        return 2
+    unknown = unknown_events(events)
+    if args.json:
+        out = case_json(case, events[0].at.tzinfo)
+        out["ignored_events"] = unknown
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    a = case.attributes
+    print(f"{a['kind']} ({a['category']}, {a['priority']}), {len(events)} events, at {now.isoformat()}")
+    if unknown:
+        print(f"  events that start or stop no clock: {', '.join(unknown)}")
+    if not case.clocks:
+        print("  no clock runs on this case")
+    for c, text in zip(case.clocks, case.lines, strict=True):
+        print(f"\n{c.rule_id} #{c.cycle}  {c.name}: {c.state.replace('_', ' ').upper()}")
+        for line in text:
+            print(f"  {line}")
+    return 0
+
+
+def _db_policies(args: argparse.Namespace) -> dict:
+    from app.bootstrap import open_database
+    from app.cli import database_url
+    from app.complaints.engine import load_policies
+
+    db = open_database(database_url(args)).db
+    try:
+        with db.session() as s:
+            return load_policies(s)
+    finally:
+        db.dispose()
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from app.bootstrap import open_database
+    from app.cli import database_url
+    from app.complaints.calendar import CalendarError
+    from app.complaints.sweep import sweep
+
+    db = open_database(database_url(args)).db
+    try:
+        with db.session() as s:
+            result = sweep(s)
+    except CalendarError as exc:
+        print(f"floorwalker: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        print(f"{result.checked:,} cases due, {result.warnings:,} warnings, {result.escalations:,} escalations, "
+              f"{result.notified:,} notifications posted")
+    return 0
+
+
+def _policies(args: argparse.Namespace) -> int:
+    from app.complaints.calendar import CalendarError
+
+    try:
+        policies = _db_policies(args)
+    except CalendarError as exc:
+        print(f"floorwalker: {exc}", file=sys.stderr)
+        return 2
+    rows = [{"rule": p.rule_id, "name": p.name, "target_minutes": p.target_minutes,
+             "calendar": p.calendar.describe() if p.calendar else "24 x 7", "warn_at_percent": p.warn_at_percent,
+             "warn_before_minutes": p.warn_before_minutes, "pause_when_waiting": p.pause_when_waiting,
+             "ladder": [{"level": lv.level, "notify": lv.notify, "after_minutes": lv.after_minutes,
+                         "at_percent": lv.at_percent} for lv in p.ladder], "active": p.active,
+             "version": p.version} for p in policies.values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        ladder = ", ".join(f"L{x['level']} {x['notify']} +{x['after_minutes']:g} min" if x["after_minutes"] is not None
+                           else f"L{x['level']} {x['notify']} at {x['at_percent']:g} %" for x in r["ladder"])
+        print(f"{r['rule']:<17} {r['target_minutes']:>7g} min  {r['calendar']}  warn {r['warn_at_percent']} %"
+              f"{' pauses' if r['pause_when_waiting'] else ''}  ladder: {ladder}  (v{r['version']})")
+    return 0
 
 
 def _complaints(args: argparse.Namespace) -> int:

@@ -476,8 +476,8 @@ def _clock(rule: ClockRule, policy: Policy, n: int, c: _Cycle, now: datetime) ->
 
 
 def _cap(at: datetime | None, stopped: datetime | None) -> datetime | None:
-    """A milestone after the stop never falls due."""
-    if at is None or (stopped is not None and at > stopped):
+    """A milestone at or after the stop never falls due (a clock stopped right at its deadline is met)."""
+    if at is None or (stopped is not None and at >= stopped):
         return None
     return at
 
