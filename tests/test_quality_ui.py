@@ -338,3 +338,21 @@ def test_review_models_pass_the_model_tester(qtmodeltester, sqlite_db, tmp_path,
     bob = agents.row_of(floor.bob)
     assert agents.index(bob, 1).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
     assert "under the quota of 5" in agents.index(bob, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_bench_probe_times_the_review_tab_with_the_sample_listed(sqlite_db, tmp_path, frozen_clock):
+    """The qa-review benchmark's probe, on the small floor: one JSON line with the listed item count."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    build_floor(sqlite_db, tmp_path)
+    url = str(sqlite_db.engine.url.database)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "ui.quality.bench_probe", "--db", url, "--week", "2026-11-09"],
+                          capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert done.returncode == 0, done.stderr[-600:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["items"] == 6  # a manager sees both reviewers' items
+    assert 0 < result["loaded"] <= result["first_paint"] < 60

@@ -258,6 +258,9 @@ SAMPLE_COLUMNS = (
 )
 OVERDUE_COLOR = SHORT_COLOR
 DONE_COLOR = OK_COLOR
+# the roles SampleItemModel answers: a view asks for a dozen per cell, most of them answered None
+_SAMPLE_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE})
 
 
 class SampleItemModel(RowTableModel[SampleItem]):
@@ -285,7 +288,7 @@ class SampleItemModel(RowTableModel[SampleItem]):
         return next((i for i, r in enumerate(self._rows) if r.sample_id == sample_id), None)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _SAMPLE_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         item = self._rows[index.row()]
         key = self._keys[index.column()]

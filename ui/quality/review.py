@@ -295,6 +295,8 @@ class ReviewPage(QualityTab):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(24)
+        # fitting columns looks at the first rows only: a week of 5,000 items must open at once
+        table.horizontalHeader().setResizeContentsPrecision(20)
 
     # --- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:
