@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -87,13 +88,20 @@ def assign(session: Session, actor: Actor, complaint_id: int, expected_version: 
 
 # what a desk logs on a case; each starts or stops clocks (app/complaints/clocks.py)
 LOGGABLE = (
-    ("key_points", "Key points recorded"), ("judged_complex", "Judged complex"),
-    ("transferred", "Transferred to the specialist team"), ("conflict", "Customer conflict"),
-    ("supervisor_joined", "Supervisor involved"), ("system_fault", "System fault found"),
-    ("tech_reported", "Reported to the technical team"), ("tech_diagnosed", "Diagnosed by the technical team"),
-    ("feedback", "Progress feedback to the customer"), ("responded", "Service request answered"),
-    ("waiting_on_customer", "Waiting on the customer"), ("customer_replied", "Customer replied"),
-    ("temporary_solution", "Temporary solution offered"), ("manager_responded", "Manager responded"),
+    ("key_points", QT_TRANSLATE_NOOP("complaints", "Key points recorded")),
+    ("judged_complex", QT_TRANSLATE_NOOP("complaints", "Judged complex")),
+    ("transferred", QT_TRANSLATE_NOOP("complaints", "Transferred to the specialist team")),
+    ("conflict", QT_TRANSLATE_NOOP("complaints", "Customer conflict")),
+    ("supervisor_joined", QT_TRANSLATE_NOOP("complaints", "Supervisor involved")),
+    ("system_fault", QT_TRANSLATE_NOOP("complaints", "System fault found")),
+    ("tech_reported", QT_TRANSLATE_NOOP("complaints", "Reported to the technical team")),
+    ("tech_diagnosed", QT_TRANSLATE_NOOP("complaints", "Diagnosed by the technical team")),
+    ("feedback", QT_TRANSLATE_NOOP("complaints", "Progress feedback to the customer")),
+    ("responded", QT_TRANSLATE_NOOP("complaints", "Service request answered")),
+    ("waiting_on_customer", QT_TRANSLATE_NOOP("complaints", "Waiting on the customer")),
+    ("customer_replied", QT_TRANSLATE_NOOP("complaints", "Customer replied")),
+    ("temporary_solution", QT_TRANSLATE_NOOP("complaints", "Temporary solution offered")),
+    ("manager_responded", QT_TRANSLATE_NOOP("complaints", "Manager responded")),
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QMimeData,
     QModelIndex,
@@ -145,13 +146,23 @@ class CardListModel(QAbstractListModel):
 
 
 SLA_EVENT_LABELS = {
-    "sla_started": "Clock started", "sla_paused": "Clock paused", "sla_resumed": "Clock resumed",
-    "sla_stopped": "Clock stopped", "sla_warning": "SLA warning", "sla_escalated": "SLA escalation",
-    "merged": "Merged into another case", "merged_from": "A duplicate was merged into this case",
-    "waiting_on_customer": "Waiting on the customer", "customer_replied": "Customer replied",
-    "judged_complex": "Judged complex", "transferred": "Transferred to the specialist team",
-    "conflict": "Customer conflict", "system_fault": "System fault found", "responded": "Responded",
-    "feedback_loop_closed": "Feedback loop closed", "manager_responded": "Manager responded",
+    "sla_started": QT_TRANSLATE_NOOP("complaints", "Clock started"),
+    "sla_paused": QT_TRANSLATE_NOOP("complaints", "Clock paused"),
+    "sla_resumed": QT_TRANSLATE_NOOP("complaints", "Clock resumed"),
+    "sla_stopped": QT_TRANSLATE_NOOP("complaints", "Clock stopped"),
+    "sla_warning": QT_TRANSLATE_NOOP("complaints", "SLA warning"),
+    "sla_escalated": QT_TRANSLATE_NOOP("complaints", "SLA escalation"),
+    "merged": QT_TRANSLATE_NOOP("complaints", "Merged into another case"),
+    "merged_from": QT_TRANSLATE_NOOP("complaints", "A duplicate was merged into this case"),
+    "waiting_on_customer": QT_TRANSLATE_NOOP("complaints", "Waiting on the customer"),
+    "customer_replied": QT_TRANSLATE_NOOP("complaints", "Customer replied"),
+    "judged_complex": QT_TRANSLATE_NOOP("complaints", "Judged complex"),
+    "transferred": QT_TRANSLATE_NOOP("complaints", "Transferred to the specialist team"),
+    "conflict": QT_TRANSLATE_NOOP("complaints", "Customer conflict"),
+    "system_fault": QT_TRANSLATE_NOOP("complaints", "System fault found"),
+    "responded": QT_TRANSLATE_NOOP("complaints", "Responded"),
+    "feedback_loop_closed": QT_TRANSLATE_NOOP("complaints", "Feedback loop closed"),
+    "manager_responded": QT_TRANSLATE_NOOP("complaints", "Manager responded"),
 }
 
 
