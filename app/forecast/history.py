@@ -165,3 +165,18 @@ def handle_time_profile(h: History, upto: int, target_type: int, weeks: int = 6)
     day_mean = hs.sum() / an.sum() if an.sum() else overall
     prior = 10.0  # pseudo-calls of the day-type mean in every slot
     return (hs + prior * day_mean) / (an + prior)
+
+
+def history_span(session: Session, queue_ids: Sequence[int] | None = None) -> tuple[date, date] | None:
+    """The first and last center-local day with contacts of the queues (None: all), or None."""
+    from sqlalchemy import func
+
+    q = select(func.min(Interaction.offered_at), func.max(Interaction.offered_at))
+    if queue_ids is not None:
+        q = q.where(Interaction.queue_id.in_(list(queue_ids)))
+    lo, hi = session.execute(q).one()
+    if lo is None or hi is None:
+        return None
+    center = session.scalars(select(Center).order_by(Center.id).limit(1)).first()
+    tz = ZoneInfo(center.timezone if center is not None else "UTC")
+    return lo.astimezone(tz).date(), hi.astimezone(tz).date()

@@ -49,6 +49,7 @@ class ModelParams:
     shape_shrinkage: float = 5.0  # pseudo-days of similar-day shape mixed into a weekday's shape
     shape_smoothing: int = 2  # passes of a [1/4, 1/2, 1/4] filter over the shape
     level: float = 0.8  # the prediction interval: 80 %
+    outlier_log_ratio: float = 0.25  # a day this far (log ratio) from its neighbours is left out
 
     def to_json(self) -> dict[str, float]:
         return {"half_life_days": self.half_life_days, "trend_damping": self.trend_damping,
@@ -93,6 +94,25 @@ def weekday_factors(totals: np.ndarray, types: np.ndarray, holiday: np.ndarray) 
     return f / mean if mean > 0 else np.ones(7)
 
 
+def unusual_days(totals: np.ndarray, types: np.ndarray, holiday: np.ndarray, f: np.ndarray,
+                 threshold: float) -> np.ndarray:
+    """Days whose deseasonalised total is far from the median of the fortnight around them: a
+    promotion, an outage, an unlisted holiday. They would drag the level and the trend, so the
+    level, trend and weekday factors leave them out (the shape keeps them)."""
+    n = len(totals)
+    z = totals / np.maximum(f[types], 1e-9)
+    out = np.zeros(n, dtype=bool)
+    for i in range(n):
+        lo, hi = max(0, i - 7), min(n, i + 8)
+        ref = z[lo:hi][~holiday[lo:hi]]
+        if len(ref) < 5 or holiday[i]:
+            continue
+        med = float(np.median(ref))
+        if med > 0 and z[i] > 0 and abs(np.log(z[i] / med)) > threshold:
+            out[i] = True
+    return out
+
+
 def _smooth(shape: np.ndarray, passes: int) -> np.ndarray:
     for _ in range(passes):
         padded = np.concatenate(([shape[-1]], shape, [shape[0]]))
@@ -109,7 +129,10 @@ def forecast_day(counts: np.ndarray, types: np.ndarray, holiday: np.ndarray, tar
         raise NotEnoughHistory(f"{n} days of history; at least {MIN_HISTORY_DAYS} are needed")
     totals = counts.sum(axis=1)
     f = weekday_factors(totals, types, holiday)
-    ok = ~holiday & (f[types] > 0)
+    unusual = holiday | unusual_days(totals, types, holiday, f, params.outlier_log_ratio)
+    if unusual.any() and not np.array_equal(unusual, holiday):
+        f = weekday_factors(totals, types, unusual)
+    ok = ~unusual & (f[types] > 0)
     if not ok.any():
         raise NotEnoughHistory("no ordinary day in the history")
     z = np.where(ok, totals / np.maximum(f[types], 1e-9), 0.0)

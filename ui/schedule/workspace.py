@@ -39,6 +39,7 @@ from app.schedule.week import (
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.schedule.forecast_view import install_forecast_views
 from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
 from ui.workspace import Workspace
 
@@ -83,7 +84,8 @@ class ScheduleWorkspace(Workspace):
 
     # --- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        rota_page = QWidget()
+        outer = QVBoxLayout(rota_page)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
 
@@ -199,6 +201,7 @@ class ScheduleWorkspace(Workspace):
         empty_layout.addLayout(row)
         empty_layout.addStretch(2)
         self.stack.addWidget(empty)
+        self.tabs = install_forecast_views(self, rota_page)  # Rota | Forecast | Forecast accuracy
 
     # --- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
