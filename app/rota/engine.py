@@ -1,0 +1,1193 @@
+"""The weekly rota optimiser: tours by MIP, agents by assignment, breaks and training placed.
+
+Stages (each fast at 1,000 agents):
+
+1. **Tour selection** (HiGHS MIP through OR-Tools): how many agents of each *class* (agents with
+   the same skills and the same allowed tours, e.g. the same day of approved time off) work each
+   tour (template, start time, days off), with the breaks of each shift start spread over their
+   windows and the stand-up taken off the phones, so that every slot's requirement per skill is met
+   at the fewest paid hours. Its linear relaxation, solved first, is the lower bound on paid hours.
+2. **Assignment**: the tours of a class go to its agents (linear assignment: preferred start,
+   fairness of weekends and nights); new hires follow their mentor's tour (R-SCH-9).
+3. **Breaks**: the break counts are rounded and repaired so the phones stay covered, then handed
+   to the agents of each shift start.
+4. **Training** (R-SCH-8) goes into the hours with the most staff above the requirement.
+
+Locked shifts are kept: an agent whose locked shifts fit one tour gets a tour containing them;
+otherwise the agent keeps exactly the locked shifts. Whatever cannot be met is reported as
+violations naming slots and rules; the engine does not raise for impossible rules.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from ortools.linear_solver import pywraplp
+from scipy.optimize import linear_sum_assignment
+
+from app.rota import quality
+from app.rota.model import (
+    DAY_NAMES,
+    DAY_SLOTS,
+    SLOT_MIN,
+    WEEK_DAYS,
+    WEEK_SLOTS,
+    Activity,
+    Agent,
+    RotaInputError,
+    RotaProblem,
+    RotaSolution,
+    Shift,
+    ShiftTemplate,
+    Violation,
+    range_label,
+)
+from app.rota.tours import (
+    Tour,
+    is_night,
+    restrict_to_locks,
+    tour_ok,
+    unavailable_mask,
+    weekend_days,
+    working_days,
+)
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------- validation
+
+def validate(problem: RotaProblem) -> None:
+    """Raise :class:`RotaInputError` naming the bad item; nothing else is checked here."""
+    if not problem.templates:
+        raise RotaInputError("shift templates", "none given")
+    names = set()
+    for t in problem.templates:
+        item = f"shift template {t.name!r}"
+        if t.name in names:
+            raise RotaInputError(item, "is defined twice")
+        names.add(t.name)
+        if t.length_min <= 0 or t.length_min % SLOT_MIN:
+            raise RotaInputError(item, f"length {t.length_min} min must be a positive multiple of {SLOT_MIN}")
+        if t.length_min >= WEEK_SLOTS * SLOT_MIN:
+            raise RotaInputError(item, f"is {t.length_min / 60:g} h long, longer than the week")
+        if t.length_min > 24 * 60 - problem.rules.min_rest_hours * 60:
+            raise RotaInputError(item, f"is {t.length_min / 60:g} h long: with {problem.rules.min_rest_hours:g} h "
+                                       "rest it cannot be worked on two days running")
+        if not (0 <= t.earliest_start_min <= t.latest_start_min < 24 * 60):
+            raise RotaInputError(item, "start window must lie within the day, earliest before latest")
+        if t.earliest_start_min % SLOT_MIN or t.latest_start_min % SLOT_MIN:
+            raise RotaInputError(item, "start window must be on the quarter hour")
+        for b in t.breaks:
+            if b.minutes <= 0 or b.minutes % SLOT_MIN or b.earliest_min % SLOT_MIN or b.latest_min % SLOT_MIN:
+                raise RotaInputError(item, f"{b.kind} must be in whole quarter hours")
+            if not (0 <= b.earliest_min <= b.latest_min and b.latest_min + b.minutes <= t.length_min):
+                raise RotaInputError(item, f"{b.kind} window {b.earliest_min}-{b.latest_min} min does not fit "
+                                           "inside the shift")
+    rules = problem.rules
+    if not 1 <= rules.days_off <= 6:
+        raise RotaInputError("rules", f"days off per week must be 1-6 (R-SCH-3), got {rules.days_off}")
+    if rules.min_rest_hours < 0:
+        raise RotaInputError("rules", "minimum rest cannot be negative")
+    skills = set()
+    for r in problem.requirements:
+        item = f"requirement for {r.skill!r}"
+        if r.skill in skills:
+            raise RotaInputError(item, "given twice")
+        skills.add(r.skill)
+        if len(r.agents) != WEEK_SLOTS:
+            raise RotaInputError(item, f"has {len(r.agents)} intervals, expected {WEEK_SLOTS} (a week of 15 min)")
+        arr = np.asarray(r.agents, dtype=float)
+        bad = np.flatnonzero(~np.isfinite(arr))
+        if bad.size:
+            raise RotaInputError(item, f"interval {range_label(int(bad[0]), int(bad[0]))} is missing")
+        neg = np.flatnonzero(arr < 0)
+        if neg.size:
+            raise RotaInputError(item, f"interval {range_label(int(neg[0]), int(neg[0]))} is negative "
+                                       f"({arr[neg[0]]:g})")
+        for name, series in (("calls", r.calls), ("aht_sec", r.aht_sec)):
+            if series is not None and len(series) != WEEK_SLOTS:
+                raise RotaInputError(item, f"{name} has {len(series)} intervals, expected {WEEK_SLOTS}")
+    ids = set()
+    for a in problem.agents:
+        if a.id in ids:
+            raise RotaInputError(f"agent {a.id}", "listed twice")
+        ids.add(a.id)
+        if a.templates is not None:
+            for n in a.templates:
+                if n not in names:
+                    raise RotaInputError(f"agent {a.name}", f"contract names unknown shift template {n!r}")
+    for s in problem.locked:
+        if s.agent_id not in ids:
+            raise RotaInputError(f"locked shift at {range_label(s.start, s.end - 1)}", f"agent {s.agent_id} unknown")
+        if s.template not in names:
+            raise RotaInputError(f"locked shift at {range_label(s.start, s.end - 1)}",
+                                 f"unknown template {s.template!r}")
+
+
+# --------------------------------------------------------------------------- preparation
+
+@dataclass
+class AgentClass:
+    skills: frozenset[str]
+    ok: np.ndarray  # (templates, 7, 96)
+    members: list[Agent] = field(default_factory=list)
+    must: int = 0
+    pinned: bool = False
+
+
+@dataclass
+class Prepared:
+    problem: RotaProblem
+    classes: list[AgentClass]
+    fixed: list[Shift]  # locked shifts of agents whose locks fit no tour (kept as they are)
+    mentees: list[Agent]
+    required: dict[str, np.ndarray]  # skill -> needed per slot (with R-SCH-2's minimum)
+    notes: list[Violation]
+    break_options: dict[tuple[int, int], list[list[int]]]  # (template, start) -> per break: offsets
+    standup_offset: dict[tuple[int, int], int]  # (template, start) -> offset of the stand-up
+    profile: dict[tuple[int, int], np.ndarray]  # (template, start) -> expected on-phone share per slot
+    agent_ok: dict[int, np.ndarray]  # agent -> tours the agent may work (time off applied)
+
+
+def _required(problem: RotaProblem) -> dict[str, np.ndarray]:
+    out = {r.skill: np.asarray(r.agents, dtype=np.int64).copy() for r in problem.requirements}
+    phone = problem.rules.phone_skill
+    if phone is not None and problem.rules.min_phone_agents > 0:
+        base = out.get(phone, np.zeros(WEEK_SLOTS, dtype=np.int64))
+        out[phone] = np.maximum(base, problem.rules.min_phone_agents)
+    return out
+
+
+def _standup_offset(template: ShiftTemplate, start: int, problem: RotaProblem) -> int | None:
+    st = problem.rules.standup
+    if st is None:
+        return None
+    start_min = start * SLOT_MIN
+    if not st.line_from_min <= start_min <= st.at_min:
+        return None
+    offset = (st.at_min - start_min) // SLOT_MIN
+    if offset + st.minutes // SLOT_MIN > template.slots:
+        return None
+    return offset
+
+
+def _break_options(template: ShiftTemplate, standup: int | None, standup_slots: int) -> list[list[int]]:
+    out = []
+    for b in template.breaks:
+        n = b.minutes // SLOT_MIN
+        opts = list(range(b.earliest_min // SLOT_MIN, b.latest_min // SLOT_MIN + 1))
+        if standup is not None:
+            clear = [o for o in opts if o + n <= standup or o >= standup + standup_slots]
+            opts = clear or opts
+        out.append(opts)
+    return out
+
+
+def prepare(problem: RotaProblem) -> Prepared:
+    validate(problem)
+    rules = problem.rules
+    notes: list[Violation] = []
+    required = _required(problem)
+    by_id = {a.id: a for a in problem.agents}
+    locks: dict[int, list[Shift]] = defaultdict(list)
+    for s in problem.locked:
+        locks[s.agent_id].append(s)
+    fixed: list[Shift] = []
+    mentees: list[Agent] = []
+    classes: dict[tuple, AgentClass] = {}
+    agent_ok: dict[int, np.ndarray] = {}
+    pinned: list[AgentClass] = []
+    for a in problem.agents:
+        if not a.skills:
+            notes.append(Violation("skills", f"{a.name} has no skills and was not scheduled.", agent_ids=(a.id,),
+                                   hard=a.min_hours > 0))
+            continue
+        if a.mentor_id is not None and not a.cleared_for_solo and a.id not in locks:
+            if a.mentor_id not in by_id:
+                notes.append(Violation("R-SCH-9", f"{a.name} is a new hire whose mentor is not on this rota; "
+                                       "not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+            else:
+                mentees.append(a)
+            continue
+        ok = tour_ok(a, problem.templates, rules)
+        if a.id in locks:
+            restricted = restrict_to_locks(ok, locks[a.id], problem.templates, rules)
+            if restricted is None:
+                fixed.extend(s if s.locked else _locked(s) for s in locks[a.id])
+                continue
+            agent_ok[a.id] = restricted
+            cls = AgentClass(a.skills, restricted, [a], 1, pinned=True)
+            pinned.append(cls)
+            continue
+        if not ok.any():
+            notes.append(Violation("contract", f"{a.name}: no shift template fits the contract "
+                                   f"({a.min_hours:g}-{a.contract_hours:g} h a week, {rules.days_off} days off) "
+                                   "and the availability; not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+            continue
+        agent_ok[a.id] = ok
+        if a.min_hours <= 0 and (a.time_off or a.unavailable):
+            # optional agents with some time off share the class of their contract; the assignment
+            # gives them a tour that fits (spare agents take the others)
+            free = tour_ok(replace(a, time_off=(), unavailable=()), problem.templates, rules)
+            ok = free if free.any() else ok
+        key = (a.skills, ok.tobytes())
+        cls = classes.get(key)
+        if cls is None:
+            cls = classes[key] = AgentClass(a.skills, ok)
+        cls.members.append(a)
+        if a.min_hours > 0:
+            cls.must += 1
+    break_options = {}
+    standup_offset = {}
+    profile = {}
+    st_slots = rules.standup.minutes // SLOT_MIN if rules.standup else 0
+    for t, template in enumerate(problem.templates):
+        for s in range(DAY_SLOTS):
+            off = _standup_offset(template, s, problem)
+            if off is not None:
+                standup_offset[(t, s)] = off
+            break_options[(t, s)] = _break_options(template, off, st_slots)
+            profile[(t, s)] = _profile(template, break_options[(t, s)], off, st_slots)
+    return Prepared(problem, [*classes.values(), *pinned], fixed, mentees, required, notes, break_options,
+                    standup_offset, profile, agent_ok)
+
+
+def _profile(template: ShiftTemplate, options: list[list[int]], standup: int | None, st_slots: int) -> np.ndarray:
+    """On-phone share of a shift per slot with each break spread evenly over its window (the
+    integer placement in stage 3 then follows the requirement)."""
+    on = np.ones(template.slots)
+    if standup is not None:
+        on[standup:standup + st_slots] = 0.0
+    for brk, opts in zip(template.breaks, options, strict=True):
+        n = brk.minutes // SLOT_MIN
+        for off in opts:
+            on[off:off + n] -= 1.0 / len(opts)
+    return np.clip(on, 0.0, 1.0)
+
+
+def _locked(s: Shift) -> Shift:
+    return Shift(s.agent_id, s.template, s.start, s.slots, s.activities, True, s.shadow, s.note)
+
+
+# --------------------------------------------------------------------------- stage 1: tours
+
+def _fixed_coverage(prep: Prepared) -> dict[str, np.ndarray]:
+    """On-phone contribution of fixed (locked, non-tour) shifts, to each agent's first required skill."""
+    cov = {k: np.zeros(WEEK_SLOTS) for k in prep.required}
+    by_id = {a.id: a for a in prep.problem.agents}
+    for s in prep.fixed:
+        if s.shadow:
+            continue
+        skills = [k for k in sorted(by_id[s.agent_id].skills) if k in cov]
+        if not skills:
+            continue
+        k = max(skills, key=lambda x: prep.required[x][s.start % WEEK_SLOTS])
+        on = np.ones(s.slots)
+        for act in s.activities:
+            on[max(0, act.start - s.start):max(0, act.end - s.start)] = 0
+        cov[k][np.arange(s.start, s.end) % WEEK_SLOTS] += on
+    return cov
+
+
+class TourLP:
+    """The relaxation of the tour model, built once and grown by start times (warm-started).
+
+    Rows: one per class (agents available / who must work), one per (skills, template, day,
+    start) linking heads to the tours working then, one per break of those linking its window
+    options to the heads, one per skill and slot (coverage, with an ``under`` slack at a high
+    price), and for multi-skilled groups one per slot sharing their time out over the skills.
+    """
+
+    def __init__(self, prep: Prepared, backend: str = "GLOP", explicit_breaks: bool = True) -> None:
+        self.prep = prep
+        self.explicit = explicit_breaks
+        self.rules = prep.problem.rules
+        self.templates = prep.problem.templates
+        solver = pywraplp.Solver.CreateSolver(backend)
+        if solver is None:
+            raise RuntimeError(f"OR-Tools has no {backend} backend")
+        self.solver = solver
+        inf = self.inf = solver.infinity()
+        self.z: dict[tuple[int, int, int, int], pywraplp.Variable] = {}
+        self.h: dict[tuple, pywraplp.Variable] = {}
+        self.h_rows: dict[tuple, pywraplp.Constraint] = {}
+        self.starts: set[tuple[int, int, int]] = set()
+        self.class_rows: dict[int, pywraplp.Constraint] = {}
+        self.cover_rows: dict[tuple[str, int], pywraplp.Constraint] = {}
+        self.cap_rows: dict[tuple[frozenset, int], pywraplp.Constraint] = {}
+        self.under: dict[tuple[str, int], pywraplp.Variable] = {}
+        self.objective = solver.Objective()
+        self.objective.SetMinimization()
+        self.st_slots = self.rules.standup.minutes // SLOT_MIN if self.rules.standup else 0
+        fixed = _fixed_coverage(prep)
+        for k, req in prep.required.items():
+            for i in range(WEEK_SLOTS):
+                row = solver.Constraint(float(req[i]) - fixed[k][i], inf)
+                u = solver.NumVar(0, inf, "")
+                row.SetCoefficient(u, 1)
+                self.objective.SetCoefficient(u, self.rules.under_weight)
+                self.under[(k, i)] = u
+                self.cover_rows[(k, i)] = row
+        self.skills_of: dict[frozenset, list[str]] = {}
+        for c, cls in enumerate(prep.classes):
+            self.class_rows[c] = solver.Constraint(cls.must, len(cls.members))
+            g = cls.skills
+            if g in self.skills_of:
+                continue
+            skills = [k for k in sorted(g) if k in prep.required]
+            self.skills_of[g] = skills
+            if len(skills) > 1:
+                for i in range(WEEK_SLOTS):
+                    cap = solver.Constraint(0, inf)
+                    self.cap_rows[(g, i)] = cap
+                    for k in skills:
+                        w = solver.NumVar(0, inf, "")
+                        cap.SetCoefficient(w, -1)
+                        self.cover_rows[(k, i)].SetCoefficient(w, 1)
+
+    def _slot_row(self, g: frozenset, i: int) -> pywraplp.Constraint | None:
+        skills = self.skills_of[g]
+        if not skills:
+            return None
+        return self.cover_rows[(skills[0], i)] if len(skills) == 1 else self.cap_rows[(g, i)]
+
+    def _heads(self, g: frozenset, t: int, d: int, s: int) -> pywraplp.Constraint:
+        key = (g, t, d, s)
+        row = self.h_rows.get(key)
+        if row is not None:
+            return row
+        solver, inf = self.solver, self.inf
+        hv = solver.NumVar(0, inf, "")
+        self.h[key] = hv
+        row = self.h_rows[key] = solver.Constraint(0, 0)
+        row.SetCoefficient(hv, 1)
+        template = self.templates[t]
+        base = d * DAY_SLOTS + s
+        coef: dict[int, float] = defaultdict(float)
+        if not self.explicit:  # breaks spread evenly over their windows
+            for off, v in enumerate(self.prep.profile[(t, s)]):
+                r = self._slot_row(g, (base + off) % WEEK_SLOTS)
+                if r is not None and v:
+                    r.SetCoefficient(hv, float(v))
+            return row
+        for off in range(template.slots):
+            coef[(base + off) % WEEK_SLOTS] += 1.0
+        so = self.prep.standup_offset.get((t, s))
+        if so is not None:
+            for k in range(self.st_slots):
+                coef[(base + so + k) % WEEK_SLOTS] -= 1.0
+        for i, v in coef.items():
+            r = self._slot_row(g, i)
+            if r is not None and v:
+                r.SetCoefficient(hv, v)
+        for brk, opts in zip(template.breaks, self.prep.break_options[(t, s)], strict=True):
+            n = brk.minutes // SLOT_MIN
+            link = solver.Constraint(0, 0)
+            link.SetCoefficient(hv, -1)
+            for off in opts:
+                yv = solver.NumVar(0, inf, "")
+                link.SetCoefficient(yv, 1)
+                for k in range(n):
+                    r = self._slot_row(g, (base + off + k) % WEEK_SLOTS)
+                    if r is not None:
+                        r.SetCoefficient(yv, -1.0)
+        return row
+
+    def add_start(self, c: int, t: int, s: int) -> None:
+        if (c, t, s) in self.starts:
+            return
+        self.starts.add((c, t, s))
+        cls = self.prep.classes[c]
+        for o in range(WEEK_DAYS):
+            if not cls.ok[t, o, s]:
+                continue
+            var = self.solver.NumVar(0, len(cls.members), "")
+            self.z[(c, t, o, s)] = var
+            self.class_rows[c].SetCoefficient(var, 1)
+            self.objective.SetCoefficient(var, _tour_paid(self.prep, (c, t, o, s)))
+            for d in working_days(o, self.rules):
+                self._heads(cls.skills, t, d, s).SetCoefficient(var, -1)
+
+
+def _solve_with_cancel(solver: pywraplp.Solver, cancel: Cancel | None) -> int:
+    if cancel is None:
+        return solver.Solve()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if cancel():
+                solver.InterruptSolve()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        return solver.Solve()
+    finally:
+        done.set()
+        watcher.join()
+
+
+# --------------------------------------------------------------------------- stage 1a: the relaxation
+
+def _window_sums(values: np.ndarray, length: int) -> np.ndarray:
+    """Sum of ``values`` over [x, x+length) for every week slot x (cyclic)."""
+    doubled = np.concatenate([values, values])
+    csum = np.concatenate([[0.0], np.cumsum(doubled)])
+    x = np.arange(WEEK_SLOTS)
+    return csum[x + length] - csum[x]
+
+
+def _start_values(prep: Prepared, t: int, pi: np.ndarray) -> np.ndarray:
+    """(7, 96): what one shift of template t starting there is worth at slot prices ``pi``,
+    breaks put where they cost least (the pricing of the column generation)."""
+    template = prep.problem.templates[t]
+    val = _window_sums(pi, template.slots)
+    st = prep.problem.rules.standup
+    st_slots = st.minutes // SLOT_MIN if st else 0
+    starts = np.arange(WEEK_SLOTS)
+    if st_slots:
+        st_sum = _window_sums(pi, st_slots)
+        for (tt, s), off in prep.standup_offset.items():
+            if tt == t:
+                sel = starts[starts % DAY_SLOTS == s]
+                val[sel] -= st_sum[(sel + off) % WEEK_SLOTS]
+    for b, brk in enumerate(template.breaks):
+        sums = _window_sums(pi, brk.minutes // SLOT_MIN)
+        for s in range(DAY_SLOTS):
+            sel = starts[starts % DAY_SLOTS == s]
+            opts = prep.break_options[(t, s)][b]
+            val[sel] -= np.min(np.stack([sums[(sel + off) % WEEK_SLOTS] for off in opts]), axis=0)
+    return val.reshape(WEEK_DAYS, DAY_SLOTS)
+
+
+def _group_prices(prep: Prepared, m: TourLP) -> dict[str, np.ndarray]:
+    """The relaxation's price of one more agent on the phones, per skill and slot."""
+    return {k: np.array([m.cover_rows[(k, i)].dual_value() for i in range(WEEK_SLOTS)]) for k in prep.required}
+
+
+def relaxation(prep: Prepared, cancel: Cancel | None) -> tuple[dict[tuple[int, int, int, int], float],
+                                                             dict[frozenset, np.ndarray]]:
+    """The linear relaxation with each shift's breaks spread evenly over their windows (small and
+    quick): its tour values guide the integer stage, its slot prices start the bound."""
+    m = TourLP(prep, explicit_breaks=False)
+    for c, cls in enumerate(prep.classes):
+        for t, s in {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}:
+            m.add_start(c, t, s)
+    status = _solve_with_cancel(m.solver, cancel)
+    if cancel is not None and cancel():
+        raise Cancelled
+    if status != pywraplp.Solver.OPTIMAL:
+        raise RuntimeError(f"linear relaxation ended with status {status}")
+    values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
+    return values, _group_prices(prep, m)
+
+
+def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel: Cancel | None,
+                     say: Callable[[float, str], None], max_rounds: int = 30
+                     ) -> tuple[float, float, dict[tuple[int, int, int, int], float], int]:
+    """The linear relaxation of the exact model (each break anywhere in its window) by column
+    generation: start from ``support`` (start times the quick relaxation used, and their
+    neighbours), add the start times whose tours price out below zero at the slot prices, and
+    stop when none does: the value is then the LP optimum over *all* start times, a lower bound
+    on paid hours. Returns (objective, paid quarter-hours, tour values, rounds)."""
+    rules = prep.problem.rules
+    m = TourLP(prep, explicit_breaks=True)
+    for key in sorted(support):
+        m.add_start(*key)
+    rounds = 0
+    while True:
+        rounds += 1
+        status = _solve_with_cancel(m.solver, cancel)
+        if cancel is not None and cancel():
+            raise Cancelled
+        if status != pywraplp.Solver.OPTIMAL:
+            raise RuntimeError(f"linear relaxation ended with status {status}")
+        if rounds >= max_rounds:
+            break
+        prices = _group_prices(prep, m)
+        new: list[tuple[float, tuple[int, int, int]]] = []
+        for c, cls in enumerate(prep.classes):
+            mu = m.class_rows[c].dual_value()
+            skills = [k for k in sorted(cls.skills) if k in prices]
+            if not skills:
+                continue
+            pi = np.max(np.stack([prices[k] for k in skills]), axis=0)
+            for t in range(len(prep.problem.templates)):
+                if not cls.ok[t].any():
+                    continue
+                val = _start_values(prep, t, pi)
+                paid_day = prep.problem.templates[t].paid_min / SLOT_MIN
+                for o in range(WEEK_DAYS):
+                    days = list(working_days(o, rules))
+                    rc = paid_day * len(days) - mu - val[days].sum(axis=0)
+                    for s in np.flatnonzero((rc < -1e-6) & cls.ok[t, o]).tolist():
+                        if (c, t, s) not in m.starts:
+                            new.append((float(rc[s]), (c, t, s)))
+        if not new:
+            break
+        say(min(0.5, 0.2 + 0.05 * rounds), f"Lower bound, round {rounds}: {len(new)} better start times")
+        new.sort()
+        for _rc, key in new[:80]:
+            m.add_start(*key)
+    paid = sum(v.solution_value() * _tour_paid(prep, key) for key, v in m.z.items())
+    values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
+    return m.solver.Objective().Value(), paid, values, rounds
+
+
+def support_of(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float], spread: int = 2
+               ) -> set[tuple[int, int, int]]:
+    out = set()
+    for c, t, _o, s in relaxed:
+        for ds in range(-spread, spread + 1):
+            s2 = (s + ds) % DAY_SLOTS
+            if prep.classes[c].ok[t, :, s2].any():
+                out.add((c, t, s2))
+    for c, cls in enumerate(prep.classes):  # every class keeps at least its whole hours
+        if not any(key[0] == c for key in out):
+            for t, _o, s in zip(*np.nonzero(cls.ok), strict=True):
+                if int(s) % 4 == 0:
+                    out.add((c, int(t), int(s)))
+    return out
+
+
+def _on_phone_at_prices(prep: Prepared, t: int, o: int, s: int, pi: np.ndarray) -> np.ndarray:
+    """On-phone heads per slot of one tour with its breaks where ``pi`` is lowest."""
+    template = prep.problem.templates[t]
+    out = np.zeros(WEEK_SLOTS)
+    st = prep.problem.rules.standup
+    st_slots = st.minutes // SLOT_MIN if st else 0
+    for d in working_days(o, prep.problem.rules):
+        base = d * DAY_SLOTS + s
+        idx = np.arange(base, base + template.slots) % WEEK_SLOTS
+        out[idx] += 1
+        so = prep.standup_offset.get((t, s))
+        if so is not None:
+            out[np.arange(base + so, base + so + st_slots) % WEEK_SLOTS] -= 1
+        for b, brk in enumerate(template.breaks):
+            n = brk.minutes // SLOT_MIN
+            opts = prep.break_options[(t, s)][b]
+            costs = [pi[np.arange(base + off, base + off + n) % WEEK_SLOTS].sum() for off in opts]
+            off = opts[int(np.argmin(costs))]
+            out[np.arange(base + off, base + off + n) % WEEK_SLOTS] -= 1
+    return out
+
+
+# --------------------------------------------------------------------------- stage 1b: integer tours
+
+class ShiftPool:
+    """Anonymous shifts per (skills, template, day, start) with their break counts per window
+    option, and the on-phone slack (on the phones minus required) per skill and slot."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self.prep = prep
+        self.templates = prep.problem.templates
+        self.heads: dict[tuple, int] = defaultdict(int)
+        self.plan: dict[tuple, list[list[int]]] = {}
+        fixed = _fixed_coverage(prep)
+        self.slack = {k: fixed[k] - prep.required[k].astype(float) for k in prep.required}
+        self.main = {g: _main_skill(g, prep) for g in {cls.skills for cls in prep.classes}}
+        st = prep.problem.rules.standup
+        self.st_slots = st.minutes // SLOT_MIN if st else 0
+
+    def _slots(self, base: int, off: int, n: int) -> np.ndarray:
+        return np.arange(base + off, base + off + n) % WEEK_SLOTS
+
+    def add_day(self, g: frozenset, t: int, d: int, s: int, sign: int = 1) -> None:
+        key = (g, t, d, s)
+        k = self.main[g]
+        template = self.templates[t]
+        base = d * DAY_SLOTS + s
+        plan = self.plan.setdefault(key, [[0] * len(o) for o in self.prep.break_options[(t, s)]])
+        self.heads[key] += sign
+        if k is None:
+            return
+        sl = self.slack[k]
+        sl[self._slots(base, 0, template.slots)] += sign
+        so = self.prep.standup_offset.get((t, s))
+        if so is not None:
+            sl[self._slots(base, so, self.st_slots)] -= sign
+        for b, brk in enumerate(template.breaks):
+            n = brk.minutes // SLOT_MIN
+            opts = self.prep.break_options[(t, s)][b]
+            mins = [sl[self._slots(base, off, n)].min() for off in opts]
+            if sign > 0:  # the break goes where the phones can best spare someone
+                j = int(np.argmax(mins))
+            else:  # a leaving shift takes its break from where it hurts most
+                cand = [i for i, c in enumerate(plan[b]) if c > 0]
+                j = min(cand, key=lambda i: mins[i])
+            plan[b][j] += sign
+            sl[self._slots(base, opts[j], n)] -= sign
+
+    def add_tour(self, c: int, t: int, o: int, s: int, sign: int = 1) -> None:
+        g = self.prep.classes[c].skills
+        for d in working_days(o, self.prep.problem.rules):
+            self.add_day(g, t, d, s, sign)
+
+    def repair(self) -> None:
+        groups = {key: range(n) for key, n in self.heads.items() if n > 0}
+        _repair(self.prep, groups, self.plan, self.slack)
+
+
+def round_by_start(relaxed: dict[tuple[int, int, int, int], float], rounding: float = 0.5
+                   ) -> dict[tuple[int, int, int, int], int]:
+    """Round the agents per start time (summed over the days-off patterns, far less fractional than
+    each tour), then share them over the patterns by largest remainder."""
+    by_start: dict[tuple[int, int, int], list[tuple[int, float]]] = defaultdict(list)
+    for (c, t, o, s), v in relaxed.items():
+        by_start[(c, t, s)].append((o, v))
+    out = {}
+    for (c, t, s), items in by_start.items():
+        total = int(np.floor(sum(v for _o, v in items) + rounding))
+        if total <= 0:
+            continue
+        shares = _round_counts([v for _o, v in items], total)
+        for (o, _v), n in zip(items, shares, strict=True):
+            if n:
+                out[(c, t, o, s)] = n
+    return out
+
+
+def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float], rounding: float = 0.5
+                  ) -> tuple[dict[tuple[int, int, int, int], int], ShiftPool]:
+    """Round the relaxation down, then add whole tours greedily where the phones are still short
+    (shortfall covered per paid hour, breaks put where they cost least), then drop tours the
+    cover does not need."""
+    rules = prep.problem.rules
+    counts = round_by_start(relaxed, rounding)
+    used: dict[int, int] = defaultdict(int)
+    pool = ShiftPool(prep)
+    for key, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        used[key[0]] += n
+        for _ in range(n):
+            pool.add_tour(*key)
+    pool.repair()
+
+    def add(key) -> None:
+        counts[key] = counts.get(key, 0) + 1
+        used[key[0]] += 1
+        pool.add_tour(*key)
+
+    for c, cls in enumerate(prep.classes):  # agents who must work get a tour first
+        while used[c] < cls.must:
+            best = _best_tour(prep, pool, c)
+            if best is None:
+                break
+            add(best[1])
+    added = 0
+    while True:
+        best = None
+        for c, cls in enumerate(prep.classes):
+            k = pool.main[cls.skills]
+            if k is None or used[c] >= len(cls.members) or pool.slack[k].min() >= -1e-9:
+                continue
+            cand = _best_tour(prep, pool, c)
+            if cand is not None and (best is None or cand[0] > best[0]):
+                best = cand
+        if best is None or best[0] <= 1e-9:
+            break
+        add(best[1])
+        added += 1
+        if added % 8 == 0:
+            pool.repair()
+    pool.repair()
+    # drop tours the cover does not need (the most expensive first)
+    for key in sorted(counts, key=lambda x: (-_tour_paid(prep, x), x)):
+        c = key[0]
+        k = pool.main[prep.classes[c].skills]
+        if k is None:
+            continue
+        while counts[key] > 0 and used[c] > prep.classes[c].must:
+            before = pool.slack[k].copy()
+            plan_before = {kk: [list(x) for x in v] for kk, v in pool.plan.items()}
+            short_before = np.minimum(before, 0).sum()
+            pool.add_tour(*key, sign=-1)
+            if np.minimum(pool.slack[k], 0).sum() < short_before - 1e-9:
+                pool.slack[k] = before  # undo
+                pool.plan = plan_before
+                for d in working_days(key[2], rules):
+                    pool.heads[(prep.classes[c].skills, key[1], d, key[3])] += 1
+                break
+            counts[key] -= 1
+            used[c] -= 1
+    return {k: v for k, v in counts.items() if v > 0}, pool
+
+
+def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[int, int, int, int]] | None:
+    """The tour of class c covering most of the shortfall per paid quarter-hour."""
+    rules = prep.problem.rules
+    cls = prep.classes[c]
+    k = pool.main[cls.skills]
+    pi = np.clip(-pool.slack[k], 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
+    best = None
+    for t, template in enumerate(prep.problem.templates):
+        if not cls.ok[t].any():
+            continue
+        val = _start_values(prep, t, pi)
+        paid = (WEEK_DAYS - rules.days_off) * template.paid_min / SLOT_MIN
+        for o in range(WEEK_DAYS):
+            g = val[list(working_days(o, rules))].sum(axis=0) / paid
+            g = np.where(cls.ok[t, o], g, -1.0)
+            s = int(np.argmax(g))
+            if g[s] >= 0 and (best is None or g[s] > best[0]):
+                best = (float(g[s]), (c, t, o, s))
+    return best
+
+
+# --------------------------------------------------------------------------- the whole solve
+
+def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | None = None,
+          cancel: Cancel | None = None) -> RotaSolution:
+    """Optimise the week. Raises :class:`RotaInputError` for bad input only; impossible rules come
+    back as violations in the solution."""
+    started = time.perf_counter()
+
+    def say(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(fraction, message)
+        if cancel is not None and cancel():
+            raise Cancelled
+
+    stats: dict = {}
+    try:
+        say(0.0, "Preparing agents and tours")
+        prep = prepare(problem)
+        stats["classes"] = len(prep.classes)
+        say(0.05, "Linear relaxation (breaks spread evenly)")
+        t0 = time.perf_counter()
+        relaxed, _prices = relaxation(prep, cancel)
+        stats["spread_lp_seconds"] = round(time.perf_counter() - t0, 3)
+        say(0.2, "Linear relaxation (lower bound)")
+        t0 = time.perf_counter()
+        lp_objective, lp_paid, exact, rounds = exact_relaxation(prep, support_of(prep, relaxed), cancel, say)
+        stats["lp_seconds"] = round(time.perf_counter() - t0, 3)
+        stats["lp_rounds"] = rounds
+        stats["lp_objective_hours"] = round(lp_objective * SLOT_MIN / 60.0, 3)
+        say(0.5, "Choosing whole tours")
+        t0 = time.perf_counter()
+        counts, pool = integer_tours(prep, exact)
+        stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
+        stats["status"] = "feasible"
+        say(0.6, "Assigning agents to tours")
+        shifts, unscheduled, notes = assign_tours(prep, counts)
+        say(0.75, "Placing breaks")
+        shifts = place_breaks(prep, shifts, pool.plan)
+        say(0.85, "Placing training")
+        shifts, train_notes = place_training(prep, shifts)
+        shifts.extend(prep.fixed)
+        fixed_set = set(prep.fixed)
+        shifts.extend(shadow_mentees(prep, shifts, notes))
+        say(0.95, "Checking the rota")
+        result = quality.evaluate(problem, shifts)
+        constant = sum(quality.shift_paid_minutes(problem, s) for s in shifts if s.shadow or s in fixed_set) / 60.0
+        violations = (*prep.notes, *notes, *train_notes, *result.violations,
+                      *explain_shortfall(prep, result.coverage))
+        return RotaSolution(
+            status=stats["status"], shifts=tuple(sorted(shifts, key=lambda s: (s.agent_id, s.start))),
+            coverage=result.coverage, paid_hours=result.paid_hours,
+            lp_bound_hours=round(lp_paid * SLOT_MIN / 60.0 + constant, 4),
+            violations=tuple(_dedupe(violations)), unscheduled=tuple(sorted(unscheduled)),
+            seconds=time.perf_counter() - started, stats=stats)
+    except Cancelled:
+        return RotaSolution("cancelled", (), (), 0.0, 0.0, (), (), time.perf_counter() - started, stats)
+
+
+def _dedupe(violations) -> list[Violation]:
+    seen, out = set(), []
+    for v in violations:
+        key = (v.rule, v.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def _tour_paid(prep: Prepared, key: tuple[int, int, int, int]) -> float:
+    _c, t, o, _s = key
+    return len(working_days(o, prep.problem.rules)) * prep.problem.templates[t].paid_min / SLOT_MIN
+
+
+def _no_solution(problem, prep, lp_paid, started, stats, why) -> RotaSolution:
+    return RotaSolution("no_solution", (), (), 0.0, round(lp_paid * SLOT_MIN / 60.0, 4),
+                        (*prep.notes, Violation("solver", f"No rota: {why}. Give more time or relax the rules.")),
+                        (), time.perf_counter() - started, stats)
+
+
+# --------------------------------------------------------------------------- stage 2: agents
+
+def _tour_cost(agent: Agent, tour: Tour, template: ShiftTemplate, prep: Prepared) -> float:
+    rules = prep.problem.rules
+    cost = 0.0
+    if agent.preferred_start_min is not None:
+        diff = abs(tour.start * SLOT_MIN - agent.preferred_start_min)
+        cost += rules.preference_weight * min(diff, 24 * 60 - diff) / 60.0
+    cost += rules.fairness_weight * weekend_days(tour.days) * agent.weekends_worked_recently / 4.0
+    if is_night(tour.start, rules):
+        cost += rules.fairness_weight * len(tour.days) * agent.nights_worked_recently / 4.0
+    return cost
+
+
+def tour_shifts(agent_id: int, tour: Tour, template: ShiftTemplate, locked_days: set[int] = frozenset(),
+                note: str | None = None) -> list[Shift]:
+    return [Shift(agent_id, template.name, d * DAY_SLOTS + tour.start, template.slots, (),
+                  locked=d in locked_days, note=note) for d in tour.days]
+
+
+def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
+                 ) -> tuple[list[Shift], list[int], list[Violation]]:
+    problem, rules = prep.problem, prep.problem.rules
+    by_class: dict[int, list[Tour]] = defaultdict(list)
+    for (c, t, o, s), n in sorted(counts.items()):
+        by_class[c].extend([Tour(t, s, o, working_days(o, rules))] * n)
+    locked_days: dict[int, set[int]] = defaultdict(set)
+    for s in problem.locked:
+        locked_days[s.agent_id].add(s.day)
+    shifts: list[Shift] = []
+    unscheduled: list[int] = []
+    notes: list[Violation] = []
+    for c, cls in enumerate(prep.classes):
+        tours = by_class.get(c, [])
+        members = cls.members
+        if not tours:
+            unscheduled.extend(a.id for a in members)
+            continue
+        big = 1e6
+        n_m, n_t = len(members), len(tours)
+        cost = np.zeros((n_m, n_t + max(0, n_m - n_t)))
+        distinct: dict[Tour, list[int]] = defaultdict(list)
+        for j, tour in enumerate(tours):
+            distinct[tour].append(j)
+        for i, a in enumerate(members):
+            ok = prep.agent_ok.get(a.id)
+            for tour, cols in distinct.items():
+                cost[i, cols] = _tour_cost(a, tour, problem.templates[tour.template], prep)
+                if ok is not None and not ok[tour.template, tour.off_start, tour.start]:
+                    cost[i, cols] = big
+            if a.min_hours > 0:
+                cost[i, n_t:] = big
+        rows, cols = linear_sum_assignment(cost)
+        taken = set()
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            a = members[i]
+            if j >= n_t:
+                unscheduled.append(a.id)
+                continue
+            tour = tours[j]
+            ok = prep.agent_ok.get(a.id)
+            if ok is not None and not ok[tour.template, tour.off_start, tour.start]:
+                unscheduled.append(a.id)
+                notes.append(Violation("availability", f"No agent free of time off was left for the tour starting "
+                                       f"{tour.start * SLOT_MIN // 60:02d}:{tour.start * SLOT_MIN % 60:02d} "
+                                       f"with days off from {DAY_NAMES[tour.off_start]}; it stays empty.",
+                                       hard=False))
+                continue
+            taken.add(i)
+            shifts.extend(tour_shifts(a.id, tour, problem.templates[tour.template], locked_days.get(a.id, set())))
+        for i, a in enumerate(members):
+            if i not in taken and a.id not in unscheduled:
+                unscheduled.append(a.id)
+                if a.min_hours > 0:
+                    notes.append(Violation("contract", f"{a.name} must work {a.min_hours:g} h but no tour was left "
+                                           "for the agent.", agent_ids=(a.id,)))
+    return shifts, unscheduled, notes
+
+
+def shadow_mentees(prep: Prepared, shifts: list[Shift], notes: list[Violation]) -> list[Shift]:
+    """R-SCH-9: a new hire works the mentor's shifts (not counted for coverage), minus own time off."""
+    by_agent: dict[int, list[Shift]] = defaultdict(list)
+    for s in shifts:
+        by_agent[s.agent_id].append(s)
+    out = []
+    for a in prep.mentees:
+        mask = unavailable_mask(a)
+        mine = []
+        for s in sorted(by_agent.get(a.mentor_id, []), key=lambda x: x.start):
+            if mask[np.arange(s.start, s.end) % WEEK_SLOTS].any():
+                continue
+            acts = tuple(act for act in s.activities if act.kind != "training")
+            mine.append(Shift(a.id, s.template, s.start, s.slots, acts, shadow=True, note="with mentor"))
+        if not mine:
+            notes.append(Violation("R-SCH-9", f"{a.name} is a new hire and the mentor has no shifts this week; "
+                                   "not scheduled.", agent_ids=(a.id, a.mentor_id), hard=a.min_hours > 0))
+        out.extend(mine)
+    return out
+
+
+# --------------------------------------------------------------------------- stage 3: breaks
+
+def _round_counts(fracs: list[float], total: int) -> list[int]:
+    """Largest-remainder rounding of ``fracs`` to integers summing to ``total``."""
+    s = sum(fracs)
+    if s <= 0:
+        out = [0] * len(fracs)
+        if out:
+            out[len(out) // 2] = total
+        return out
+    scaled = [f * total / s for f in fracs]
+    base = [int(np.floor(x)) for x in scaled]
+    rest = total - sum(base)
+    order = sorted(range(len(fracs)), key=lambda i: scaled[i] - base[i], reverse=True)
+    for i in order[:rest]:
+        base[i] += 1
+    return base
+
+
+def place_breaks(prep: Prepared, shifts: list[Shift], chosen: dict | None = None) -> list[Shift]:
+    """Break counts per shift start rounded from the integer program, repaired against the
+    requirement, then given to the agents of that start; the stand-up is added as a meeting."""
+    problem = prep.problem
+    templates = problem.templates
+    t_index = {t.name: i for i, t in enumerate(templates)}
+    agent_skills = {a.id: a.skills for a in problem.agents}
+    groups: dict[tuple, list[int]] = defaultdict(list)  # (skills, t, day, start) -> shift indexes
+    for idx, s in enumerate(shifts):
+        if s.locked and s.activities:
+            continue
+        groups[(agent_skills[s.agent_id], t_index[s.template], s.day, s.start_of_day)].append(idx)
+    # choose counts per (group, break, offset)
+    plan: dict[tuple, list[list[int]]] = {}
+    for key, members in groups.items():
+        g, t, d, s = key
+        opts_all = prep.break_options[(t, s)]
+        per_break = []
+        for b, opts in enumerate(opts_all):
+            given = (chosen or {}).get(key)
+            fr = given[b] if given is not None else [1.0] * len(opts)
+            per_break.append(list(fr) if sum(fr) == len(members) else _round_counts([float(x) + 1e-3 for x in fr],
+                                                                                      len(members)))
+        plan[key] = per_break
+    on_phone = _phone_slack(prep, shifts, groups, plan)
+    _repair(prep, groups, plan, on_phone)
+    st = problem.rules.standup
+    st_slots = st.minutes // SLOT_MIN if st else 0
+    out = list(shifts)
+    for key, members in groups.items():
+        g, t, d, s = key
+        template = templates[t]
+        opts_all = prep.break_options[(t, s)]
+        queues = []
+        for b, counts in enumerate(plan[key]):
+            q = []
+            for off, n in zip(opts_all[b], counts, strict=True):
+                q.extend([off] * n)
+            queues.append(q)
+        so = prep.standup_offset.get((t, s))
+        for m, idx in enumerate(members):
+            sh = out[idx]
+            acts = []
+            if so is not None:
+                acts.append(Activity("meeting", sh.start + so, st_slots))
+            for b, brk in enumerate(template.breaks):
+                acts.append(Activity(brk.kind, sh.start + queues[b][m], brk.minutes // SLOT_MIN))
+            out[idx] = Shift(sh.agent_id, sh.template, sh.start, sh.slots, tuple(sorted(acts, key=lambda a: a.start)),
+                             sh.locked, sh.shadow, sh.note)
+    return out
+
+
+def _phone_slack(prep: Prepared, shifts, groups, plan) -> dict[str, np.ndarray]:
+    """Per skill: on-phone heads minus requirement per slot (single-skill view for repair)."""
+    problem = prep.problem
+    templates = problem.templates
+    slack = {k: -req.astype(float) for k, req in prep.required.items()}
+    fixed = _fixed_coverage(prep)
+    for k in slack:
+        slack[k] += fixed[k]
+    st_slots = problem.rules.standup.minutes // SLOT_MIN if problem.rules.standup else 0
+    for key, members in groups.items():
+        g, t, d, s = key
+        k = _main_skill(g, prep)
+        if k is None:
+            continue
+        base = d * DAY_SLOTS + s
+        n = len(members)
+        slack[k][np.arange(base, base + templates[t].slots) % WEEK_SLOTS] += n
+        so = prep.standup_offset.get((t, s))
+        if so is not None:
+            slack[k][np.arange(base + so, base + so + st_slots) % WEEK_SLOTS] -= n
+        for b, counts in enumerate(plan[key]):
+            length = templates[t].breaks[b].minutes // SLOT_MIN
+            for off, c in zip(prep.break_options[(t, s)][b], counts, strict=True):
+                if c:
+                    slack[k][np.arange(base + off, base + off + length) % WEEK_SLOTS] -= c
+    return slack
+
+
+def _main_skill(g: frozenset, prep: Prepared) -> str | None:
+    skills = [k for k in sorted(g) if k in prep.required]
+    if not skills:
+        return None
+    return max(skills, key=lambda k: int(prep.required[k].sum()))
+
+
+def _repair(prep: Prepared, groups, plan, slack: dict[str, np.ndarray]) -> None:
+    """Move single breaks from a slot short of agents to another start in the window where the
+    move does not make anything worse, until no move helps."""
+    templates = prep.problem.templates
+    for _round in range(4):
+        moved = False
+        for key in groups:
+            g, t, d, s = key
+            k = _main_skill(g, prep)
+            if k is None:
+                continue
+            sl = slack[k]
+            base = d * DAY_SLOTS + s
+            for b, counts in enumerate(plan[key]):
+                length = templates[t].breaks[b].minutes // SLOT_MIN
+                opts = prep.break_options[(t, s)][b]
+                for i, off in enumerate(opts):
+                    while counts[i] > 0:
+                        here = np.arange(base + off, base + off + length) % WEEK_SLOTS
+                        if sl[here].min() >= 0:
+                            break
+                        best, best_gain = None, 0.0
+                        for j, off2 in enumerate(opts):
+                            if j == i:
+                                continue
+                            there = np.arange(base + off2, base + off2 + length) % WEEK_SLOTS
+                            trial = sl.copy()
+                            trial[here] += 1
+                            trial[there] -= 1
+                            gain = np.minimum(trial, 0).sum() - np.minimum(sl, 0).sum()
+                            if gain > best_gain + 1e-9:
+                                best, best_gain = j, gain
+                        if best is None:
+                            break
+                        there = np.arange(base + opts[best], base + opts[best] + length) % WEEK_SLOTS
+                        sl[here] += 1
+                        sl[there] -= 1
+                        counts[i] -= 1
+                        counts[best] += 1
+                        moved = True
+        if not moved:
+            return
+
+
+# --------------------------------------------------------------------------- stage 4: training
+
+def place_training(prep: Prepared, shifts: list[Shift]) -> tuple[list[Shift], list[Violation]]:
+    problem = prep.problem
+    block = max(1, problem.rules.training_block_min // SLOT_MIN)
+    notes: list[Violation] = []
+    todo = [a for a in problem.agents if a.training_min > 0]
+    if not todo:
+        return shifts, notes
+    cov = quality.evaluate(problem, shifts).coverage
+    slack = {c.skill: np.asarray(c.on_phone) - np.asarray(c.required) for c in cov}
+    out = list(shifts)
+    by_agent: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(out):
+        by_agent[s.agent_id].append(i)
+    for a in todo:
+        if not by_agent.get(a.id):
+            continue  # not rostered this week: the training waits for a week the agent works
+        need = -(-a.training_min // (block * SLOT_MIN))
+        skills = [k for k in a.skills if k in slack]
+        for _ in range(need):
+            best = None
+            for i in by_agent.get(a.id, []):
+                sh = out[i]
+                if sh.locked or sh.shadow:
+                    continue
+                busy = np.zeros(sh.slots, dtype=bool)
+                for act in sh.activities:
+                    busy[act.start - sh.start:act.end - sh.start] = True
+                for off in range(2, sh.slots - block - 1):
+                    if busy[off:off + block].any():
+                        continue
+                    slots = np.arange(sh.start + off, sh.start + off + block) % WEEK_SLOTS
+                    score = min((slack[k][slots].min() for k in skills), default=0.0)
+                    if best is None or score > best[0]:
+                        best = (score, i, off, slots)
+            if best is None:
+                notes.append(Violation("R-SCH-8", f"{a.name}: no room for {problem.rules.training_block_min} min of "
+                                       "training in this week's shifts.", agent_ids=(a.id,)))
+                break
+            score, i, off, slots = best
+            sh = out[i]
+            acts = tuple(sorted((*sh.activities, Activity("training", sh.start + off, block)), key=lambda x: x.start))
+            out[i] = Shift(sh.agent_id, sh.template, sh.start, sh.slots, acts, sh.locked, sh.shadow, sh.note)
+            if skills:
+                slack[max(skills, key=lambda k: slack[k][slots].min())][slots] -= 1
+            if score < 1:
+                notes.append(Violation("R-SCH-8", f"{a.name}'s training {range_label(int(slots[0]), int(slots[-1]))} "
+                                       "takes an agent the requirement needs.", slots=((int(slots[0]), int(slots[-1])),),
+                                       agent_ids=(a.id,), hard=False))
+    return out, notes
+
+
+# --------------------------------------------------------------------------- explanations
+
+def _ranges(slots: np.ndarray) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in slots.tolist():
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+def capacity(prep: Prepared, skill: str) -> np.ndarray:
+    """Per slot: how many agents with ``skill`` could be at work then at all (ignoring the others)."""
+    cap = np.zeros(WEEK_SLOTS)
+    templates = prep.problem.templates
+    for cls in prep.classes:
+        if skill not in cls.skills:
+            continue
+        can = np.zeros(WEEK_SLOTS, dtype=bool)
+        for t, o, s in zip(*np.nonzero(cls.ok), strict=True):
+            for d in working_days(int(o), prep.problem.rules):
+                base = d * DAY_SLOTS + int(s)
+                can[np.arange(base, base + templates[int(t)].slots) % WEEK_SLOTS] = True
+        cap += can * len(cls.members)
+    return cap
+
+
+def explain_shortfall(prep: Prepared, coverage) -> list[Violation]:
+    """Name the slots short of the requirement and why: nobody can work then, too few agents
+    could, or the agents' contracts and rules (R-SCH-3 days off, one start time) do not stretch."""
+    out = []
+    rules = prep.problem.rules
+    for cov in coverage:
+        req = np.asarray(cov.required, dtype=float)
+        short = np.flatnonzero(np.asarray(cov.on_phone) + 1e-9 < req)
+        if not short.size:
+            continue
+        cap = capacity(prep, cov.skill)
+        rule = "R-SCH-2" if cov.skill == rules.phone_skill else "R-SCH-1"
+        nobody = short[cap[short] == 0]
+        few = short[(cap[short] > 0) & (cap[short] < req[short])]
+        other = short[cap[short] >= req[short]]
+        if nobody.size:
+            rr = _ranges(nobody)
+            out.append(Violation(rule, f"{cov.skill}: no agent with this skill can work "
+                                 f"{_list(rr)} (time off, availability, shift start windows).", slots=tuple(rr)))
+        if few.size:
+            rr = _ranges(few)
+            out.append(Violation(rule, f"{cov.skill}: fewer agents with this skill can work than required in "
+                                 f"{_list(rr)}.", slots=tuple(rr)))
+        if other.size:
+            rr = _ranges(other)
+            out.append(Violation(rule, f"{cov.skill}: short of the requirement in {_list(rr)}: the agents' contracts "
+                                 f"and the rules ({rules.days_off} days off together, one start time, "
+                                 f"{rules.min_rest_hours:g} h rest, R-SCH-3) do not stretch that far.",
+                                 slots=tuple(rr)))
+    return out
+
+
+def _list(ranges: list[tuple[int, int]], limit: int = 6) -> str:
+    text = ", ".join(range_label(a, b) for a, b in ranges[:limit])
+    return text + (f" and {len(ranges) - limit} more" if len(ranges) > limit else "")

@@ -1,0 +1,237 @@
+"""What a rota achieves and which rules it breaks: coverage per skill and slot after breaks,
+expected service level (Erlang C, ``app.staffing``), paid hours, and an independent check of
+every hard rule on the shifts themselves (so hand edits are checked the same way as the solver).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.rota.model import (
+    DAY_SLOTS,
+    SLOT_MIN,
+    WEEK_DAYS,
+    WEEK_SLOTS,
+    RotaProblem,
+    Shift,
+    SkillCoverage,
+    Violation,
+    range_label,
+)
+from app.rota.tours import unavailable_mask
+from app.staffing.erlang import interval_metrics
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    coverage: tuple[SkillCoverage, ...]
+    paid_hours: float
+    violations: tuple[Violation, ...]
+
+
+def shift_paid_minutes(problem: RotaProblem, shift: Shift) -> int:
+    unpaid = set()
+    for t in problem.templates:
+        if t.name == shift.template:
+            unpaid = {b.kind for b in t.breaks if not b.paid}
+    return shift.slots * SLOT_MIN - sum(a.slots * SLOT_MIN for a in shift.activities if a.kind in unpaid)
+
+
+def phone_mask(shift: Shift) -> np.ndarray:
+    """Per slot of the shift: on the phones (not on a break, meeting or training)."""
+    on = np.ones(shift.slots, dtype=bool)
+    for a in shift.activities:
+        on[max(0, a.start - shift.start):max(0, min(shift.slots, a.end - shift.start))] = False
+    return on
+
+
+def coverage(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> tuple[SkillCoverage, ...]:
+    req = {r.skill: np.asarray(r.agents, dtype=float) for r in problem.requirements}
+    phone = problem.rules.phone_skill
+    if phone is not None and problem.rules.min_phone_agents > 0:
+        req[phone] = np.maximum(req.get(phone, np.zeros(WEEK_SLOTS)), problem.rules.min_phone_agents)
+    skills_of = {a.id: a.skills for a in problem.agents}
+    on_shift = {k: np.zeros(WEEK_SLOTS) for k in req}
+    group_phone: dict[frozenset, np.ndarray] = defaultdict(lambda: np.zeros(WEEK_SLOTS))
+    for s in shifts:
+        if s.shadow:
+            continue
+        skills = frozenset(k for k in skills_of.get(s.agent_id, ()) if k in req)
+        if not skills:
+            continue
+        idx = np.arange(s.start, s.end) % WEEK_SLOTS
+        for k in skills:
+            on_shift[k][idx] += 1
+        np.add.at(group_phone[skills], idx, phone_mask(s).astype(float))
+    on_phone = {k: np.zeros(WEEK_SLOTS) for k in req}
+    multi = []
+    for g, arr in group_phone.items():
+        if len(g) == 1:
+            on_phone[next(iter(g))] += arr
+        else:
+            multi.append((sorted(g), arr))
+    for skills, arr in multi:  # share multi-skilled agents out to the skill most short, one by one
+        for i in np.flatnonzero(arr):
+            for _ in range(int(round(arr[i]))):
+                k = max(skills, key=lambda x: req[x][i] - on_phone[x][i])
+                on_phone[k][i] += 1
+    out = []
+    by_skill = {r.skill: r for r in problem.requirements}
+    for k in req:
+        r = by_skill.get(k)
+        sl = weekly = None
+        target = r.target_sl if r else 0.8
+        if r is not None and r.calls is not None:
+            aht = r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS
+            sl_list = []
+            num = den = 0.0
+            for i in range(WEEK_SLOTS):
+                calls = float(r.calls[i])
+                if calls <= 0:
+                    sl_list.append(1.0)
+                    continue
+                level = interval_metrics(calls, SLOT_MIN, float(aht[i]), int(on_phone[k][i] + 1e-9),
+                                         r.target_sec).service_level
+                sl_list.append(level)
+                num += calls * level
+                den += calls
+            sl = tuple(sl_list)
+            weekly = num / den if den else 1.0
+        out.append(SkillCoverage(k, tuple(int(x) for x in req[k]), tuple(int(x) for x in on_shift[k]),
+                                 tuple(float(x) for x in on_phone[k]), sl, weekly, target))
+    return tuple(out)
+
+
+def evaluate(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> Evaluation:
+    paid = sum(shift_paid_minutes(problem, s) for s in shifts) / 60.0
+    return Evaluation(coverage(problem, shifts), round(paid, 4), tuple(check_rules(problem, shifts)))
+
+
+def _runs_cyclic(days: set[int]) -> int:
+    """Longest run of consecutive days in a cyclic week."""
+    if len(days) == WEEK_DAYS:
+        return WEEK_DAYS
+    best = 0
+    for start in range(WEEK_DAYS):
+        if (start - 1) % WEEK_DAYS in days or start not in days:
+            continue
+        n = 0
+        while (start + n) % WEEK_DAYS in days and n < WEEK_DAYS:
+            n += 1
+        best = max(best, n)
+    return best
+
+
+def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> list[Violation]:
+    """Every hard rule checked on the shifts as they are (solver output or hand edits)."""
+    rules = problem.rules
+    out: list[Violation] = []
+    by_agent: dict[int, list[Shift]] = defaultdict(list)
+    for s in shifts:
+        by_agent[s.agent_id].append(s)
+    agents = {a.id: a for a in problem.agents}
+    st = rules.standup
+    for aid, mine in by_agent.items():
+        a = agents.get(aid)
+        if a is None:
+            continue
+        mine.sort(key=lambda s: s.start)
+        # rest between shifts, cyclic across the week boundary (R-SCH-3)
+        for i, s in enumerate(mine):
+            nxt = mine[(i + 1) % len(mine)]
+            nxt_start = nxt.start + (WEEK_SLOTS if i + 1 == len(mine) else 0)
+            if len(mine) == 1 and nxt is s:
+                break
+            gap_h = (nxt_start - s.end) * SLOT_MIN / 60.0
+            if gap_h < 0:
+                out.append(Violation("overlap", f"{a.name}: shifts at {range_label(s.start, s.end - 1)} and "
+                                     f"{range_label(nxt.start, nxt.end - 1)} overlap.", agent_ids=(aid,)))
+            elif gap_h < rules.min_rest_hours - 1e-9:
+                out.append(Violation("R-SCH-3", f"{a.name}: only {gap_h:g} h rest between the shift at "
+                                     f"{range_label(s.start, s.end - 1)} and the next at "
+                                     f"{range_label(nxt.start, nxt.end - 1)} (minimum {rules.min_rest_hours:g} h).",
+                                     slots=((s.end % WEEK_SLOTS, nxt_start % WEEK_SLOTS),), agent_ids=(aid,)))
+        # at least one full calendar day without work, and the days off together
+        busy_days = set()
+        for s in mine:
+            for slot in range(s.start, s.end):
+                busy_days.add((slot % WEEK_SLOTS) // DAY_SLOTS)
+        if len(busy_days) >= WEEK_DAYS:
+            out.append(Violation("R-SCH-3", f"{a.name} has no full day off this week.", agent_ids=(aid,)))
+        work_days = {s.day for s in mine}
+        if _runs_cyclic(work_days) > rules.max_consecutive_days:
+            out.append(Violation("max-consecutive-days", f"{a.name} works {_runs_cyclic(work_days)} days in a row "
+                                 f"(at most {rules.max_consecutive_days}).", agent_ids=(aid,)))
+        # availability and approved time off
+        mask = unavailable_mask(a)
+        for s in mine:
+            if mask[np.arange(s.start, s.end) % WEEK_SLOTS].any():
+                what = "approved time off" if a.time_off and _hits(a.time_off, s) else "unavailable time"
+                out.append(Violation("availability", f"{a.name}'s shift at {range_label(s.start, s.end - 1)} "
+                                     f"falls in {what}.", slots=((s.start, s.end - 1),), agent_ids=(aid,)))
+        paid = sum(shift_paid_minutes(problem, s) for s in mine) / 60.0
+        if paid > a.contract_hours + 1e-6:
+            out.append(Violation("contract", f"{a.name} is rostered {paid:g} h, above the contract's "
+                                 f"{a.contract_hours:g} h.", agent_ids=(aid,)))
+        if a.min_hours > 0 and paid < a.min_hours - 1e-6:
+            out.append(Violation("contract", f"{a.name} is rostered {paid:g} h, below the contract's "
+                                 f"{a.min_hours:g} h.", agent_ids=(aid,), hard=False))
+        # R-SCH-9: a new hire not cleared for solo works only while the mentor is on shift
+        if a.mentor_id is not None and not a.cleared_for_solo:
+            covered = np.zeros(WEEK_SLOTS, dtype=bool)
+            for m in by_agent.get(a.mentor_id, []):
+                covered[np.arange(m.start, m.end) % WEEK_SLOTS] = True
+            for s in mine:
+                if not covered[np.arange(s.start, s.end) % WEEK_SLOTS].all():
+                    out.append(Violation("R-SCH-9", f"{a.name} (new hire) works {range_label(s.start, s.end - 1)} "
+                                         "without the mentor on shift.", slots=((s.start, s.end - 1),),
+                                         agent_ids=(aid, a.mentor_id)))
+        # R-SCH-6: the morning line attends the stand-up
+        if st is not None:
+            for s in mine:
+                start_min = s.start_of_day * SLOT_MIN
+                at = s.day * DAY_SLOTS + st.at_min // SLOT_MIN
+                if (st.line_from_min <= start_min <= st.at_min and s.start <= at
+                        and at + st.minutes // SLOT_MIN <= s.end
+                        and not any(x.kind == "meeting" and x.start <= at < x.end for x in s.activities)):
+                    out.append(Violation("R-SCH-6", f"{a.name}'s shift at {range_label(s.start, s.end - 1)} misses "
+                                         "the 08:30 stand-up.", slots=((at, at),), agent_ids=(aid,), hard=False))
+        # R-SCH-8: training hours scheduled
+        if a.training_min > 0:
+            got = sum(x.slots * SLOT_MIN for s in mine for x in s.activities if x.kind == "training")
+            if got < a.training_min:
+                out.append(Violation("R-SCH-8", f"{a.name} has {got} of {a.training_min} min training scheduled.",
+                                     agent_ids=(aid,)))
+        # breaks inside their windows
+        for s in mine:
+            for x in s.activities:
+                if x.start < s.start or x.end > s.end:
+                    out.append(Violation("breaks", f"{a.name}: {x.kind} at {range_label(x.start, x.end - 1)} lies "
+                                         "outside the shift.", agent_ids=(aid,)))
+    return out
+
+
+def _hits(ranges, s: Shift) -> bool:
+    slots = set((np.arange(s.start, s.end) % WEEK_SLOTS).tolist())
+    return any(slots & set(range(a, b)) for a, b in ranges)
+
+
+def tour_stats(shifts: list[Shift] | tuple[Shift, ...]) -> dict[str, float]:
+    """Bench figures: share of scheduled agents with their days off together and one start time."""
+    by_agent: dict[int, list[Shift]] = defaultdict(list)
+    for s in shifts:
+        by_agent[s.agent_id].append(s)
+    together = stable = 0
+    for mine in by_agent.values():
+        days = {s.day for s in mine}
+        off = set(range(WEEK_DAYS)) - days
+        if off and _runs_cyclic(off) == len(off):
+            together += 1
+        if len({s.start_of_day for s in mine}) == 1:
+            stable += 1
+    n = max(1, len(by_agent))
+    return {"agents": len(by_agent), "pct_days_off_together": 100.0 * together / n,
+            "pct_stable_start": 100.0 * stable / n}
