@@ -143,3 +143,92 @@ def test_a_user_without_a_person_sees_an_empty_bell(qtbot, sqlite_db, settings_h
     assert bell.popup.empty.isVisible() and bell.popup.list.count() == 0
     bell.popup.hide()
     window.close()
+
+
+def _admin_page(qtbot, db, actor):
+    from ui.admin.notifications_page import NotificationsAdminPage
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.tasks import TaskRunner
+
+    ctx = ConsoleContext(db=db, tasks=TaskRunner(db, inline=True), bus=Bus(), actor=actor,
+                         timezone=ZoneInfo("Asia/Shanghai"), center_name="Test Center")
+    page = NotificationsAdminPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1180, 560)
+    return page
+
+
+def test_admin_pages_add_a_channel_route_and_resend(qtbot, sqlite_db, settings_home, frozen_clock):
+    from app.notifications.fakes import FakeServer, FakeServices
+    from app.notifications.outbox import deliver_due
+
+    pid = _person(sqlite_db)
+    admin = Actor("junjie.guo", "administrator")
+    with FakeServer(FakeServices(tokens={"good"})) as srv:
+        page = _admin_page(qtbot, sqlite_db, admin)
+        page.show()
+        qtbot.waitUntil(lambda: page.counts.text().startswith("Outbox: 0 queued"))
+        for name, url in (("Jade WeCom group", srv.url("/cgi-bin/webhook/send?key=good")),
+                          ("Old WeCom group", srv.url("/cgi-bin/webhook/send?key=revoked"))):
+            dialog = page.edit_channel(None)
+            dialog.name.setText(name)
+            dialog.url.setText(url)
+            dialog.accept()
+        dialog = page.edit_channel(None)
+        dialog.name.setText("Managers' mail")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("email"))
+        assert dialog.host.isVisibleTo(dialog) and not dialog.url.isVisibleTo(dialog)
+        dialog.host.setText("smtp.example.test")
+        dialog.username.setText("floorwalker")
+        dialog.password.setText("s3cret-pass")
+        dialog.to.setText("ming.han@example.test")
+        dialog.accept()
+        qtbot.waitUntil(lambda: page.channels_model.rowCount() == 3)
+        rows = {r.name: r for r in page.channels_model.rows()}
+        assert rows["Jade WeCom group"].secret_hint.endswith("good"[-4:]) and rows["Managers' mail"].secrets_set == ("password",)
+        edit = page.edit_channel(rows["Managers' mail"])
+        assert edit.password.text() == "" and "keep" in edit.password.placeholderText()
+        edit.reject()
+        for name in ("Jade WeCom group", "Old WeCom group"):
+            route = page.edit_route(None)
+            route.name.setText(f"L2 {name}")
+            route.channel.setCurrentIndex(route.channel.findData(rows[name].id))
+            route.levels.setText("")
+            route.quiet_start.setText("22:00")
+            route.quiet_end.setText("07:00")
+            route.accept()
+        qtbot.waitUntil(lambda: page.routes_model.rowCount() == 2)
+        assert page.routes_model.rows()[0].quiet_start == "22:00"
+        with sqlite_db.session() as s:
+            for n in range(3):
+                post(s, kind="sla.escalation", params={"ref": f"C-20261118-00{n}", "step": 2, "clock": "resolution",
+                                                       "deadline": "10:30", "owner": "Li N*", "team": "Jade",
+                                                       "category": "logistics", "priority": "urgent"},
+                     severity="critical", level=2, recipients=Recipients(person_ids=(pid,)), entity=("complaint", n))
+        deliver_due(sqlite_db)
+        page.ctx.bus.operation_did_execute.emit(Changes.NOTIFICATIONS, None)
+        qtbot.waitUntil(lambda: page.deliveries_model.rowCount() == 6)
+        states = sorted(r.state for r in page.deliveries_model.rows())
+        assert states == ["delivered"] * 3 + ["failed"] * 3
+        page.tabs.setCurrentIndex(2)
+        failed = [i for i, r in enumerate(page.deliveries_model.rows()) if r.state == "failed"]
+        page.deliveries_view.selectRow(page.deliveries_view.model().mapFromSource(
+            page.deliveries_model.index(failed[0], 0)).row())
+        qtbot.waitUntil(lambda: "93000 invalid webhook url" in page.attempts.toPlainText())
+        if SHOTS:
+            for i, name in enumerate(("channels", "routing", "deliveries")):
+                page.tabs.setCurrentIndex(i)
+                page.grab().save(os.path.join(SHOTS, f"notifications_admin_{name}.png"))
+            page.tabs.setCurrentIndex(2)
+        page.resend_selected()
+        qtbot.waitUntil(lambda: sum(r.state == "queued" for r in page.deliveries_model.rows()) == 1)
+        page.close()
+
+
+def test_a_manager_sees_the_pages_read_only(qtbot, sqlite_db, settings_home):
+    page = _admin_page(qtbot, sqlite_db, Actor("ming.han", "manager"))
+    page.show()
+    qtbot.waitUntil(lambda: page.counts.text() != "")
+    assert not page.add_channel_button.isEnabled() and not page.resend_button.isEnabled()
+    page.close()

@@ -216,6 +216,11 @@ class AdminWorkspace(Workspace):
         self._build_rules_tab()
         self._build_jobs_tab()
         self._build_audit_tab()
+        if self.may_view_audit:  # administrators configure, managers look
+            from ui.admin.notifications_page import NotificationsAdminPage
+
+            self.notifications_page = NotificationsAdminPage(ctx, self)
+            self.tabs.addTab(self.notifications_page, self.tr("Notifications"))
         # jobs finish every few minutes on some desk: reload only the jobs table, only when it is seen
         ctx.bus.operation_did_execute.connect(self._on_bus_operation_did_execute_jobs)
 
