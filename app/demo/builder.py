@@ -234,6 +234,8 @@ def _generate_and_write(db: Database, options: DemoOptions, rules: dict[str, obj
         w.dicts(QaSample.__table__, quality.samples)
         w.update_many(QaSample.__table__, "id", "replaced_by_id", quality.replacements)
         w.dicts(QaReview.__table__, quality.reviews)
+        for table, rows in quality.extra:  # calibration sessions and disputes
+            w.dicts(table, rows)
         w.dicts(TrainingRecord.__table__, development.training)
         w.dicts(SkillAssessment.__table__, development.assessments)
         w.dicts(KnowledgeContribution.__table__, development.contributions)

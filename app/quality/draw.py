@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import BigInteger, String, and_, case, cast, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -58,6 +58,7 @@ from db.models import (
     Setting,
     Team,
 )
+from db.models.org import CHANNELS
 
 RULES_SETTING = "qa.draw_rules"  # JSON: DrawRules fields, plus "extra_reviewers": [person ids]
 
@@ -194,17 +195,58 @@ def _week_range(session: Session, week_start: date) -> tuple[datetime, datetime]
     return local_day_start(week_start, tz), local_day_start(week_start + timedelta(days=7), tz)
 
 
-def _eligible_rows(session: Session, start: datetime, end: datetime, rules: DrawRules) -> list[Any]:
+# Fetching hundreds of thousands of rows as Python tuples costs more than the draw itself, so the
+# rows come back as ONE string: "id,packed,id,packed,..." (SQLite group_concat, PostgreSQL
+# string_agg), parsed by numpy in C. packed = (agent_id * 65536 + queue_id) * 16 + channel code
+# (the position in CHANNELS, or 15 for a channel outside it, read as "other").
+_CHANNEL_OTHER = 15
+_PACK_QUEUE = 65536
+
+
+def _packed_column() -> Any:
+    code = case(*[(Interaction.channel == name, k) for k, name in enumerate(CHANNELS)], else_=_CHANNEL_OTHER)
+    return (cast(Interaction.agent_id, BigInteger) * _PACK_QUEUE + Interaction.queue_id) * 16 + code
+
+
+def _fetch_population(session: Session, *where: Any) -> Population:
+    """(id, agent, queue, channel) of the interactions matching ``where``, as a Population."""
+    row = cast(Interaction.id, String) + "," + cast(_packed_column(), String)
+    if session.get_bind().dialect.name == "postgresql":
+        aggregate = func.string_agg(row, ",")
+    else:
+        aggregate = func.group_concat(row, ",")
+    text = session.scalar(select(aggregate).where(Interaction.agent_id.is_not(None), *where))
+    if not text:
+        return Population.from_rows([])
+    flat = np.fromstring(text, dtype=np.int64, sep=",")
+    if flat.size % 2 or np.any(flat[1::2] < 0):
+        raise ValueError("The interactions could not be read for the draw (a queue id above 65535?).")
+    ids, packed = flat[0::2], flat[1::2]
+    codes = packed % 16
+    queues = (packed // 16) % _PACK_QUEUE
+    agents = packed // 16 // _PACK_QUEUE
+    names_all = (*CHANNELS, *("other" for _ in range(_CHANNEL_OTHER - len(CHANNELS) + 1)))
+    used = sorted({names_all[c] for c in np.unique(codes).tolist()})
+    remap = np.array([used.index(n) if n in used else -1 for n in names_all], dtype=np.int64)
+    return Population.from_arrays(ids, agents, queues, remap[codes], tuple(used))
+
+
+def _eligible_population(session: Session, start: datetime, end: datetime, rules: DrawRules) -> Population:
+    """The eligible interactions of [start, end) (see the module docstring)."""
     length = func.coalesce(Interaction.recording_sec, Interaction.talk_sec)
-    reviewed = exists().where(QaReview.interaction_id == Interaction.id, QaReview.status != "draft")
-    sampled = exists().where(QaSample.interaction_id == Interaction.id)
-    broken = exists().where(QaRecordingCheck.interaction_id == Interaction.id, QaRecordingCheck.status != rec.OK)
-    query = (select(Interaction.id, Interaction.agent_id, Interaction.queue_id, Interaction.channel)
-             .where(Interaction.offered_at >= start, Interaction.offered_at < end,
-                    Interaction.agent_id.is_not(None), Interaction.recording_ref.is_not(None),
-                    Interaction.recording_ref != "", length >= rules.min_duration_sec,
-                    ~reviewed, ~sampled, ~broken))
-    return list(session.execute(query))
+    in_week = (Interaction.offered_at >= start, Interaction.offered_at < end)
+    pop = _fetch_population(session, *in_week, Interaction.recording_ref.is_not(None),
+                            Interaction.recording_ref != "", length >= rules.min_duration_sec)
+    if not len(pop):
+        return pop
+    # the few interactions of the week already reviewed, sampled or with a broken recording
+    week_ids = select(Interaction.id).where(*in_week)
+    taken = set(session.scalars(select(QaReview.interaction_id).where(
+        QaReview.status != "draft", QaReview.interaction_id.in_(week_ids))))
+    taken.update(session.scalars(select(QaSample.interaction_id).where(QaSample.interaction_id.in_(week_ids))))
+    taken.update(session.scalars(select(QaRecordingCheck.interaction_id).where(
+        QaRecordingCheck.status != rec.OK, QaRecordingCheck.interaction_id.in_(week_ids))))
+    return pop.without(sorted(taken)) if taken else pop
 
 
 def _agents_and_teams(session: Session, week_start: date, in_population: set[int]
@@ -228,31 +270,44 @@ def _reviewer_pools(session: Session, extra: tuple[int, ...]) -> dict[int, list[
 
 def _check_picks(session: Session, pop: Population, seed: str, rules: DrawRules,
                  ) -> tuple[Population, list[Exclusion], list[tuple[int, rec.FileCheck]]]:
-    """Look at the files of the picks; drop broken ones and re-pick that agent until all are playable."""
+    """Look at the files of the picks; drop broken ones and re-pick those agents until every pick plays.
+
+    Agents are drawn independently (the keys depend on the seed and the id only), so after the
+    first pass only the agents who lost a pick are drawn again, from their own interactions.
+    """
     root = rec.recordings_root(session)
     excluded: list[Exclusion] = []
     checked: list[tuple[int, rec.FileCheck]] = []
-    ok: set[int] = set()
-    current = pop
-    while True:
-        picks = select_picks(current, seed, rules).picks
-        todo = [p.interaction_id for p in picks if p.interaction_id not in ok]
-        if not todo:
-            return current, excluded, checked
-        refs = dict(session.execute(select(Interaction.id, Interaction.recording_ref)
-                                    .where(Interaction.id.in_(todo))).all())
-        bad: list[int] = []
+    seen: set[int] = set()
+
+    def check(picks: tuple[Pick, ...]) -> list[int]:
+        todo = [p.interaction_id for p in picks if p.interaction_id not in seen]
+        refs: dict[int, str | None] = {}
+        for start in range(0, len(todo), 500):
+            refs.update(session.execute(select(Interaction.id, Interaction.recording_ref)
+                                        .where(Interaction.id.in_(todo[start:start + 500]))).all())
+        bad = []
         for iid in todo:
-            check = rec.check_file(rec.resolve(root, refs[iid] or ""))
-            checked.append((iid, check))
-            if check.ok:
-                ok.add(iid)
-            else:
+            seen.add(iid)
+            result = rec.check_file(rec.resolve(root, refs.get(iid) or ""))
+            checked.append((iid, result))
+            if not result.ok:
                 bad.append(iid)
-                excluded.append(Exclusion(iid, check.status, check.detail or check.status))
-        if not bad:
-            return current, excluded, checked
+                excluded.append(Exclusion(iid, result.status, result.detail or result.status))
+        return bad
+
+    current = pop
+    bad = check(select_picks(current, seed, rules).picks)
+    while bad:
+        affected = set(current.agents[np.isin(current.ids, bad)].tolist())
         current = current.without(bad)
+        bad = []
+        for agent in sorted(affected):
+            mine = current.agents == agent
+            own = Population(current.ids[mine], current.agents[mine], current.queues[mine], current.channels[mine],
+                             current.channel_names)
+            bad += check(select_picks(own, seed, rules).picks)
+    return current, excluded, checked
 
 
 def _shortfall_reason(session: Session, agent_id: int, start: datetime, end: datetime, rules: DrawRules,
@@ -304,7 +359,7 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
     extra = configured_extra if extra_reviewers is None else extra_reviewers
     seed = seed or secrets.token_hex(16)
     start, end = _week_range(session, week_start)
-    pop = Population.from_rows(_eligible_rows(session, start, end, rules))
+    pop = _eligible_population(session, start, end, rules)
     excluded: list[Exclusion] = []
     checks: list[tuple[int, rec.FileCheck]] = []
     if rules.check_files and len(pop):
@@ -361,31 +416,15 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
 
 # --- replay -------------------------------------------------------------------------------------------
 def _population_of(session: Session, ids: list[int]) -> Population:
-    rows: list[Any] = []
-    for chunk_start in range(0, len(ids), 30_000):
-        chunk = ids[chunk_start:chunk_start + 30_000]
-        rows.extend(session.execute(select(Interaction.id, Interaction.agent_id, Interaction.queue_id,
-                                           Interaction.channel).where(Interaction.id.in_(chunk))))
-    return Population.from_rows(rows)
-
-
-def _population_between(session: Session, ids: list[int]) -> Population:
-    """The stored population's rows, read by id range (fast when the ids are dense, as in a week)."""
+    """The stored population's interactions as they are now (read by id range, then the ids kept)."""
     if not ids:
         return Population.from_rows([])
     wanted = np.asarray(ids, dtype=np.int64)
-    rows = session.execute(select(Interaction.id, Interaction.agent_id, Interaction.queue_id, Interaction.channel)
-                           .where(Interaction.id >= int(wanted.min()), Interaction.id <= int(wanted.max()))
-                           ).all()
-    if len(rows) > 3 * wanted.size:
-        return _population_of(session, ids)
-    full = Population.from_rows([r for r in rows if r[1] is not None])
-    keep = np.isin(full.ids, wanted)
-    pop = Population(full.ids[keep], full.agents[keep], full.queues[keep], full.channels[keep], full.channel_names)
-    if len(pop) != wanted.size:  # an interaction lost its agent or was deleted: hash the rows that exist
-        return _population_of(session, ids)
+    pop = _fetch_population(session, Interaction.id >= int(wanted.min()), Interaction.id <= int(wanted.max()))
+    keep = np.isin(pop.ids, wanted)
+    pop = Population(pop.ids[keep], pop.agents[keep], pop.queues[keep], pop.channels[keep], pop.channel_names)
     used = np.unique(pop.channels)
-    if used.size != len(pop.channel_names):  # drop channel names only the other rows had
+    if used.size != len(pop.channel_names):  # drop the channel names only the other rows had
         names = tuple(pop.channel_names[i] for i in used.tolist())
         remap = np.full(len(pop.channel_names), -1, dtype=np.int64)
         remap[used] = np.arange(used.size)
@@ -411,7 +450,7 @@ def replay_draw(session: Session, draw_id: int) -> ReplayResult:
             f"{ALGORITHM_VERSION!r} only"))
     data = dict(draw.rules or {})
     rules = DrawRules.from_json(data)
-    pop = _population_between(session, [int(i) for i in draw.population or []])
+    pop = _population_of(session, [int(i) for i in draw.population or []])
     teams = {int(a): t for a, t in (data.get("agent_teams") or {}).items()}
     pools = {int(t): [int(p) for p in ps] for t, ps in (data.get("reviewer_pools") or {}).items()}
     replayed = assign_reviewers(select_picks(pop, draw.seed, rules, [int(a) for a in data.get("agents", [])]),
@@ -466,14 +505,15 @@ def replace_sample(session: Session, actor: Actor, sample_id: int, reason: str, 
     assert draw is not None
     used = set(session.scalars(select(QaSample.interaction_id).where(QaSample.draw_id == draw.id)))
     rules = DrawRules.from_json(draw.rules or {})
-    candidates = [i for i in session.scalars(
-        select(Interaction.id).where(Interaction.id.in_(draw.population or []),
-                                     Interaction.agent_id == sample.agent_id))
-                  if i not in used]
+    population = np.asarray(draw.population or [], dtype=np.int64)
     new_id: int | None = None
     new_iid: int | None = None
-    if candidates:
-        pop = _population_of(session, candidates)
+    pop = _fetch_population(session, Interaction.agent_id == sample.agent_id,
+                            Interaction.id >= int(population.min()) if population.size else false(),
+                            Interaction.id <= int(population.max()) if population.size else false())
+    allowed = np.setdiff1d(population, np.fromiter(used, dtype=np.int64))  # the draw's population, unsampled
+    pop = pop.without(np.setdiff1d(pop.ids, allowed))
+    if len(pop):
         from app.quality.sampling import _strata_of, rank_keys
 
         order = np.lexsort((pop.ids, rank_keys(draw.seed, pop.ids)))
@@ -483,11 +523,21 @@ def replace_sample(session: Session, actor: Actor, sample_id: int, reason: str, 
         names = [s.name for s in rules.strata]
         same = order[strata[order] == names.index(base)] if base in names else order[:0]
         chosen = same if same.size else order
-        picked = select_for_agent(chosen, strata, pop.queues,
-                                  DrawRules(quota=1, min_duration_sec=rules.min_duration_sec, strata=(),
-                                            spread_queues=rules.spread_queues))
-        if picked:
-            new_iid = int(pop.ids[picked[0][0]])
+        ranked = select_for_agent(chosen, strata, pop.queues,
+                                  DrawRules(quota=int(chosen.size), min_duration_sec=rules.min_duration_sec,
+                                            strata=(), spread_queues=rules.spread_queues))
+        root = rec.recordings_root(session)
+        for index, _label in ranked:  # the next in the draw's order whose recording plays
+            iid = int(pop.ids[index])
+            if rules.check_files:
+                ref = session.scalar(select(Interaction.recording_ref).where(Interaction.id == iid)) or ""
+                check = rec.check_file(rec.resolve(root, ref))
+                rec.store_checks(session, [(iid, check)])
+                if not check.ok:
+                    continue
+            new_iid = iid
+            break
+        if new_iid is not None:
             row = QaSample(draw_id=draw.id, interaction_id=new_iid, agent_id=sample.agent_id,
                            reviewer_id=sample.reviewer_id, stratum=sample.stratum, status="pending",
                            origin="replacement", rank=sample.rank)
