@@ -51,6 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--timezone", metavar="TZ",
                    help="the PBX's time zone for the CDR times, e.g. Asia/Shanghai (default: the center's)")
     c.add_argument("--batch", type=_positive, default=5000, help="rows per transaction (default 5000)")
+    c.add_argument("--columns", metavar="LIST",
+                   help="the columns of a file without a header row, in order, comma-separated (a custom "
+                        "cdr_csv format), e.g. start,end,src,dst,dcontext,dstchannel,disposition,billsec,uniqueid")
+    c.add_argument("--recordings", metavar="DIR",
+                   help="then link the recordings in DIR to the imported calls (MixMonitor names, "
+                        "<uniqueid>.wav, or the file a row names); bad files are listed")
     c.add_argument("--json", action="store_true", help="print the summary as JSON")
     c.set_defaults(handler=_import_cdr)
 
@@ -162,13 +168,25 @@ def _import_cdr(args: argparse.Namespace) -> int:
     if args.file != "-" and not path.is_file():
         print(f"floorwalker: no such file: {path}", file=sys.stderr)
         return 2
+    if args.recordings and not Path(args.recordings).is_dir():
+        print(f"floorwalker: no such folder: {args.recordings}", file=sys.stderr)
+        return 2
+    columns = [c for c in args.columns.split(",")] if args.columns else None
     db = open_database(database_url(args)).db
     try:
         if args.file == "-":
-            summary = import_cdr(db, sys.stdin.buffer, tz=tz, queue=args.queue, batch_size=args.batch)
+            summary = import_cdr(db, sys.stdin.buffer, tz=tz, queue=args.queue, batch_size=args.batch,
+                                 columns=columns)
         else:
             with path.open("rb") as fh:
-                summary = import_cdr(db, fh, tz=tz, queue=args.queue, batch_size=args.batch)
+                summary = import_cdr(db, fh, tz=tz, queue=args.queue, batch_size=args.batch, columns=columns)
+        if args.recordings:
+            from app.quality.linking import link_folder
+
+            with db.session() as s:
+                linked = link_folder(s, Path(args.recordings), source=summary.source,
+                                     expected=summary.recording_files)
+            summary.recordings, summary.recordings_text = linked.to_json(), linked.text()
     except CdrFormatError as exc:
         print(f"floorwalker: {args.file}: {exc}", file=sys.stderr)
         return 2
@@ -255,7 +273,13 @@ def _simulate(args: argparse.Namespace) -> int:
 def _simulate_live(config: SimConfig, truth: SimTruth, out: TextIO, db: Database | None) -> None:
     from app.feed.follow import LiveFeed
 
-    feed = LiveFeed(db, source="simulator", name="simulator") if db is not None else None
+    feed = None
+    if db is not None:
+        from app import clock
+        from app.feed.follow import close_simulator_leftovers
+
+        close_simulator_leftovers(db, clock.now())
+        feed = LiveFeed(db, source="simulator", name="simulator")
     pending: list[bytes] = []
     last_commit = time.monotonic()
     try:

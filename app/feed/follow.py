@@ -105,3 +105,23 @@ class LiveFeed:
                     row.started_at = self.started_at
                 for key, value in values.items():
                     setattr(row, key, value)
+
+
+def close_simulator_leftovers(db: Database, at: datetime) -> tuple[int, int]:
+    """A new simulator run continues no call of an earlier one: calls an earlier run left open (it
+    was stopped mid-call) end now, and the simulated agents' open states close, so they are not
+    shown as waiting, on a call or paused for the rest of the day. Returns (calls, intervals)."""
+    from sqlalchemy import update
+
+    from app.feed.store import employee_no_for
+    from db.models import AgentStateInterval, Interaction, Person
+
+    with db.session() as s:
+        calls = s.execute(update(Interaction).where(
+            Interaction.source == "simulator", Interaction.ended_at.is_(None), Interaction.offered_at <= at)
+            .values(ended_at=at)).rowcount or 0
+        sim_people = select(Person.id).where(Person.employee_no.like(employee_no_for("SIM/") + "%"))
+        intervals = s.execute(update(AgentStateInterval).where(
+            AgentStateInterval.agent_id.in_(sim_people), AgentStateInterval.ended_at.is_(None),
+            AgentStateInterval.started_at <= at).values(ended_at=at)).rowcount or 0
+    return calls, intervals

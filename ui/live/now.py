@@ -30,13 +30,14 @@ from app.live.state import FloorNow, ShiftSeries, floor_now, shift_series
 from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, percent, tr
 from ui.live.models import SORT_ROLE, AlertModel, LiveAgentModel
-from ui.live.tiles import LEVEL_COLORS, StatusTile, level_for
+from ui.live.tiles import LEVEL_COLORS, StatusTile, level_for, phone_target
 
 if TYPE_CHECKING:
     from ui.live.floor_charts import FloorCharts
     from ui.live.wallboard import Wallboard
 
 POLL_MS = 2000
+IDLE_POLL_MS = 10_000  # no live feed: stored figures change slowly (and an idle console stays idle)
 SERIES_RELOAD_SEC = 15 * 60  # the per-interval plan figures and the history are reloaded this often
 
 
@@ -124,7 +125,7 @@ class FloorNowPanel(QObject):
         row.setSpacing(10)
         self.tile_waiting = StatusTile(tr("Calls waiting"))
         self.tile_longest = StatusTile(tr("Longest waiting"))
-        self.tile_sl = StatusTile(tr("Service level, 15 min"))
+        self.tile_sl = StatusTile(tr("Phone SL, 15 min"))
         self.tile_online_reply = StatusTile(tr("Chat: SL 15 min"))
         self.tile_available = StatusTile(tr("Agents available"))
         self.tile_online = StatusTile(tr("Customers online"))
@@ -202,6 +203,7 @@ class FloorNowPanel(QObject):
         self.last = result
         self.floor = result.floor
         self.poll_count += 1
+        self.timer.setInterval(POLL_MS if result.floor.feed.status != "none" else IDLE_POLL_MS)
         self.show(result)
         self.did_poll.emit()
 
@@ -230,25 +232,25 @@ class FloorNowPanel(QObject):
         self.tile_waiting.set_level(lv(level_for(f.waiting, good_at_most=0, warn_at_most=5)))
         longest = f.longest_waiting_sec
         self.tile_longest.set_value(duration(longest) if longest is not None else duration(0),
-                                    as_of or tr("R-RESP-3: answer within %1").replace("%1", duration(target)))
+                                    as_of or tr("R-RESP-3: within %1").replace("%1", duration(target)))
         self.tile_longest.set_level(lv(level_for(longest or 0.0, good_at_most=target, warn_at_most=2 * target)))
-        phone_target = next((q.target_service_level for q in f.queues if q.channel == "phone"), 0.8)
+        target_sl = phone_target(f)
         sl = f.service_level("15", ("phone",))
-        self.tile_sl.set_value(percent(sl, 0), as_of or tr("phone · 30 min %1 · 60 min %2 · today %3")
+        self.tile_sl.set_value(percent(sl, 0), as_of or tr("30 min %1 · 60 min %2 · today %3")
                                .replace("%1", percent(f.service_level("30", ("phone",)), 0))
                                .replace("%2", percent(f.service_level("60", ("phone",)), 0))
                                .replace("%3", percent(f.service_level("today", ("phone",)), 0)),
-                               tr("Answered within the queue's target ÷ contacts decided in the last 15 min "
-                                  "(target %1)").replace("%1", percent(phone_target, 0)))
-        self.tile_sl.set_level(lv(level_for(sl, good_at_least=phone_target, warn_at_least=phone_target - 0.1)))
+                               tr("Phone: answered within the queue's target ÷ contacts decided in the window "
+                                  "(target %1)").replace("%1", percent(target_sl, 0)))
+        self.tile_sl.set_level(lv(level_for(sl, good_at_least=target_sl, warn_at_least=target_sl - 0.1)))
         chat_sl = f.service_level("15", ("chat",))
         chat_target = next((q.target_service_level for q in f.queues if q.channel == "chat"), None)
         self.tile_online_reply.set_value(
-            percent(chat_sl, 0), as_of or tr("R-RESP-1: first reply within %1").replace("%1", duration(p.online_reply_sec)))
+            percent(chat_sl, 0), as_of or tr("R-RESP-1: reply within %1").replace("%1", duration(p.online_reply_sec)))
         self.tile_online_reply.set_level(lv(None if chat_target is None else level_for(
             chat_sl, good_at_least=chat_target, warn_at_least=chat_target - 0.1)))
         counts = f.state_counts()
-        self.tile_available.set_value(count(counts["available"]), as_of or tr("%1 on call · %2 wrap-up · %3 paused")
+        self.tile_available.set_value(count(counts["available"]), as_of or tr("%1 on call · %2 wrap · %3 paused")
                                       .replace("%1", count(counts["on_call"])).replace("%2", count(counts["wrap_up"]))
                                       .replace("%3", count(counts["paused"])))
         self.tile_available.set_level(lv(level_for(counts["available"], good_at_least=2, warn_at_least=1)

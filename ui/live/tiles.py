@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -60,12 +62,21 @@ def level_for(value: float | None, *, good_at_most: float | None = None, warn_at
     return None
 
 
+def phone_target(floor: Any) -> float:
+    """The service-level target of the busiest phone queue today (the headline tile's target)."""
+    phones = [q for q in floor.queues if q.channel == "phone"]
+    if not phones:
+        return 0.8
+    return float(max(phones, key=lambda q: (q.offered_today, -q.queue_id)).target_service_level)
+
+
 class StatusTile(KpiTile):
     """A tile whose value is coloured by a threshold level, with a coloured bar on its left."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(caption, parent)
         self.setObjectName("status_tile")
+        self.detail_label.setWordWrap(True)
         self.level: str | None = None
         self.set_level(None)
 

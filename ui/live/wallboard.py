@@ -18,7 +18,7 @@ from app.live.alerts import AlertView
 from app.live.state import LIVE_STATES, FloorNow
 from ui.live.floor_charts import STATE_COLORS, state_label
 from ui.live.formatting import DASH, count, duration, percent, tr
-from ui.live.tiles import LEVEL_COLORS
+from ui.live.tiles import LEVEL_COLORS, phone_target
 
 BACKGROUND = "#0f1419"
 PANEL = "#1a2129"
@@ -30,9 +30,18 @@ class WallTile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wall_tile")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 14, 24, 16)
+        self.setStyleSheet(f"QFrame#wall_tile {{ background: {PANEL}; border-radius: 14px; }}"
+                           f"QLabel {{ color: {MUTED}; background: transparent; }}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.bar = QFrame()  # the threshold colour, a band along the top
+        self.bar.setFixedHeight(10)
+        outer.addWidget(self.bar)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(24, 10, 24, 16)
         layout.setSpacing(0)
+        outer.addLayout(layout, 1)
         self.caption = QLabel(caption.upper())
         self.value = QLabel(DASH)
         self.detail = QLabel(" ")
@@ -48,9 +57,7 @@ class WallTile(QFrame):
         bar = LEVEL_COLORS.get(level or "", PANEL)
         value_color = {"warn": LEVEL_COLORS["warn"], "bad": LEVEL_COLORS["bad"], "ok": LEVEL_COLORS["ok"],
                        "stale": MUTED}.get(level or "", TEXT)
-        self.setStyleSheet(
-            f"QFrame#wall_tile {{ background: {PANEL}; border-radius: 14px; border-top: 10px solid {bar}; }}"
-            f"QLabel {{ color: {MUTED}; background: transparent; }}")
+        self.bar.setStyleSheet(f"background: {bar}; border-top-left-radius: 14px; border-top-right-radius: 14px;")
         self.value.setStyleSheet(f"color: {value_color};")
 
     def set_sizes(self, value_px: int) -> None:
@@ -108,7 +115,7 @@ class Wallboard(QWidget):
         grid.setSpacing(18)
         self.tile_waiting = WallTile(tr("Calls waiting"))
         self.tile_longest = WallTile(tr("Longest wait"))
-        self.tile_sl = WallTile(tr("Service level 15 min"))
+        self.tile_sl = WallTile(tr("Service level, 15 min"))
         self.tile_available = WallTile(tr("Agents available"))
         self.tile_online = WallTile(tr("Customers online"))
         self.tile_today = WallTile(tr("Answered today"))
@@ -209,11 +216,12 @@ class Wallboard(QWidget):
         self.tile_longest.detail.setText(tr("target: answered within %1 s").replace("%1", f"{answer_target_sec:.0f}"))
         self.tile_longest.set_level(lv(level_for(longest or 0.0, good_at_most=answer_target_sec,
                                                  warn_at_most=2 * answer_target_sec)))
-        sl = floor.service_level("15")
-        target = next((q.target_service_level for q in floor.queues if q.channel == "phone"), 0.8)
+        sl = floor.service_level("15", ("phone",))
+        target = phone_target(floor)
         self.tile_sl.value.setText(percent(sl, 0))
-        self.tile_sl.detail.setText(tr("target %1 · today %2").replace("%1", percent(target, 0))
-                                    .replace("%2", percent(floor.service_level("today"), 0)))
+        self.tile_sl.detail.setText(tr("phone · target %1 · today %2 · chat %3").replace("%1", percent(target, 0))
+                                    .replace("%2", percent(floor.service_level("today", ("phone",)), 0))
+                                    .replace("%3", percent(floor.service_level("15", ("chat",)), 0)))
         self.tile_sl.set_level(lv(level_for(sl, good_at_least=target, warn_at_least=target - 0.1)))
         counts = floor.state_counts()
         self.tile_available.value.setText(count(counts["available"]))

@@ -1,5 +1,9 @@
-"""Live (Ctrl+1): a center-local day from stored history — headline tiles, offered vs answered
-per 15 minutes, agents by state and figures per queue. Follows today by default."""
+"""Live (Ctrl+1): the floor now and the center-local day.
+
+Following today it shows the floor as the feed sees it (ui/live/now.py: live tiles with
+thresholds, feed health, SIMULATED badge, live charts, agents in their live states, alerts,
+the wallboard) above the day's figures from stored history; a past day shows the history only
+— headline tiles, offered vs answered per 15 minutes, agents by state and figures per queue."""
 
 from __future__ import annotations
 
@@ -27,7 +31,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +54,7 @@ from app.live.history import (
 from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, percent, section_title
 from ui.live.models import SORT_ROLE, AgentStateModel, QueueFiguresModel, channel_label
+from ui.live.now import FloorNowPanel
 from ui.live.tiles import KpiTile
 from ui.workspace import Workspace
 
@@ -91,6 +98,8 @@ class LiveWorkspace(Workspace):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
+        self.now = FloorNowPanel(self.ctx, self)
+        self.now.did_poll.connect(self._on_now_did_poll)
 
         header = QHBoxLayout()
         title = QLabel(self.title())
@@ -100,6 +109,10 @@ class LiveWorkspace(Workspace):
         self.day_label.setObjectName("day_label")
         header.addSpacing(12)
         header.addWidget(self.day_label)
+        header.addSpacing(12)
+        header.addWidget(self.now.sim_badge)
+        header.addSpacing(12)
+        header.addWidget(self.now.feed_indicator)
         header.addStretch(1)
         self.previous_button = QToolButton()
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
@@ -125,11 +138,15 @@ class LiveWorkspace(Workspace):
             header.addWidget(widget)
         header.addSpacing(12)
         header.addWidget(self.filter_combo)
+        header.addSpacing(12)
+        header.addWidget(self.now.wallboard_button)
         outer.addLayout(header)
 
         self.source_label = QLabel()
         self.source_label.setObjectName("hint")
         outer.addWidget(self.source_label)
+        outer.addWidget(self.now.stale_banner)
+        outer.addWidget(self.now.tiles_widget)
 
         tiles = QGridLayout()
         tiles.setSpacing(10)
@@ -170,7 +187,11 @@ class LiveWorkspace(Workspace):
         self.chart_slot = QWidget()
         chart_layout = QVBoxLayout(self.chart_slot)
         chart_layout.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.chart_slot)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setDocumentMode(True)
+        self.chart_tabs.addTab(self.now.charts_slot, self.tr("Floor now"))
+        self.chart_tabs.addTab(self.chart_slot, self.tr("Day per 15 minutes"))
+        top.addWidget(self.chart_tabs)
 
         agents_box = QWidget()
         agents_layout = QVBoxLayout(agents_box)
@@ -194,7 +215,11 @@ class LiveWorkspace(Workspace):
         self.agent_model = AgentStateModel(self)
         self.agent_model.modelReset.connect(self._update_agents_empty)
         self.agent_view = self._table(self.agent_model, AgentStateModel.TIME_IN_STATE)
-        agents_layout.addWidget(self.agent_view, 1)
+        # following today: the agents as the feed sees them (on call, wrap-up...); a past day: history
+        self.agent_stack = QStackedWidget()
+        self.agent_stack.addWidget(self.agent_view)
+        self.agent_stack.addWidget(self.now.agent_view)
+        agents_layout.addWidget(self.agent_stack, 1)
         top.addWidget(agents_box)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
@@ -215,7 +240,19 @@ class LiveWorkspace(Workspace):
         self.queue_model = QueueFiguresModel(self)
         self.queue_view = self._table(self.queue_model, QueueFiguresModel.OFFERED)
         queues_layout.addWidget(self.queue_view, 1)
-        splitter.addWidget(queues_box)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(queues_box)
+        self.alerts_box = QWidget()
+        alerts_layout = QVBoxLayout(self.alerts_box)
+        alerts_layout.setContentsMargins(8, 6, 0, 0)
+        alerts_layout.addWidget(section_title(self.tr("Alerts")))
+        alerts_layout.addWidget(self.now.alert_view, 1)
+        bottom.addWidget(self.alerts_box)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setSizes([600, 400])
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([640, 260])
@@ -278,14 +315,8 @@ class LiveWorkspace(Workspace):
         self._fill_filter_combo(d)
         day_text = locale.toString(qdate(d.window.day), QLocale.FormatType.LongFormat)
         self.day_label.setText(self.tr("Today, %1").replace("%1", day_text) if d.is_today else day_text)
-        as_of = d.as_of.astimezone(tz).strftime("%H:%M")
-        if d.is_today:
-            self.source_label.setText(self.tr(
-                "From stored history: contacts offered since midnight up to %1 (%2), refreshed every minute. "
-                "A live queue feed is not connected.").replace("%1", as_of).replace("%2", d.window.timezone))
-        else:
-            self.source_label.setText(self.tr("From stored history: the whole day, %1.")
-                                      .replace("%1", d.window.timezone))
+        self._show_live_parts(d.is_today)
+        self._show_source(d)
 
         t = d.totals
         self.tile_offered.set_value(count(t.offered), self.tr("contacts offered"))
@@ -330,6 +361,39 @@ class LiveWorkspace(Workspace):
         parts.append(f"{label[LOGGED_OUT]}: <b>{count(d.agents.count(LOGGED_OUT))}</b>")
         self.state_counts.setText("  ·  ".join(parts))
         self.queue_model.set_rows(d.queues)
+
+    def _show_source(self, d: LiveDay) -> None:
+        """Where the figures come from (the live feed's state is known after the first poll)."""
+        as_of = d.as_of.astimezone(self.ctx.timezone).strftime("%H:%M")
+        feed = self.now.floor.feed.status if self.now.floor is not None else "none"
+        if d.is_today and feed != "none":
+            self.source_label.setText(self.tr(
+                "Live tiles, charts and agents from the contact-center feed, every 2 s. Day figures below: "
+                "contacts offered since midnight up to %1 (%2), from stored history.")
+                .replace("%1", as_of).replace("%2", d.window.timezone))
+        elif d.is_today:
+            self.source_label.setText(self.tr(
+                "From stored history: contacts offered since midnight up to %1 (%2), refreshed every minute. "
+                "A live queue feed is not connected.").replace("%1", as_of).replace("%2", d.window.timezone))
+        else:
+            self.source_label.setText(self.tr("From stored history: the whole day, %1.")
+                                      .replace("%1", d.window.timezone))
+
+    def _on_now_did_poll(self) -> None:
+        if self.data is not None:
+            self._show_source(self.data)
+
+    def _show_live_parts(self, is_today: bool) -> None:
+        """The live parts belong to today; a past day shows its history only."""
+        self.now.tiles_widget.setVisible(is_today)
+        self.now.wallboard_button.setEnabled(True)
+        self.chart_tabs.setTabEnabled(0, is_today)
+        if not is_today:
+            self.chart_tabs.setCurrentIndex(1)
+            self.now.stale_banner.hide()
+        self.agent_stack.setCurrentIndex(1 if is_today else 0)
+        self.state_counts.setVisible(not is_today)
+        self.alerts_box.setVisible(is_today)
 
     def _by_channel(self, d: LiveDay) -> tuple[str, str]:
         """Tooltips breaking ASA and longest wait down by channel (email waits hours, phone seconds)."""
@@ -425,6 +489,7 @@ class LiveWorkspace(Workspace):
 
     def _on_show_logged_out_toggled(self, checked: bool) -> None:
         self.agent_model.set_show_logged_out(checked)
+        self.now.agent_model.set_show_logged_out(checked)
 
     def _update_agents_empty(self) -> None:
         if self.agent_model.rowCount() or self.data is None:
@@ -446,6 +511,7 @@ class LiveWorkspace(Workspace):
                 self._timer.start()
         else:
             self._timer.stop()
+        self.now.set_active(self._visible and self._day is None)
 
     def _on_timer_timeout(self) -> None:
         if not self.loading:
