@@ -62,12 +62,14 @@ def format_sla(state: str, remaining_sec: float, stopped: bool) -> str:
 
 
 def format_countdown(state: str, remaining_sec: float, stopped: bool, paused: bool = False) -> str:
-    """A card's live countdown, to the second under a day: "Due in 3:12:05", "Overdue by 0:04:10"."""
-    if stopped or state == "met" or abs(remaining_sec) >= 86400:
+    """A card's live countdown, to the second under a day: "Due in 3:12:05", "Late 0:04:10"."""
+    if stopped and -60 < remaining_sec < 0:
+        text = tr("%1 s late").replace("%1", str(int(-remaining_sec)))
+    elif stopped or state == "met" or abs(remaining_sec) >= 86400:
         text = format_sla(state, remaining_sec, stopped)
     else:
         total = int(abs(remaining_sec))
         hours, rest = divmod(total, 3600)
         clock = f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-        text = (tr("Overdue by %1") if remaining_sec < 0 else tr("Due in %1")).replace("%1", clock)
+        text = (tr("Late %1") if remaining_sec < 0 else tr("Due in %1")).replace("%1", clock)
     return tr("%1 (paused)").replace("%1", text) if paused else text
