@@ -203,8 +203,8 @@ def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -
         if a.training_min > 0:
             got = sum(x.slots * SLOT_MIN for s in mine for x in s.activities if x.kind == "training")
             if got < a.training_min:
-                out.append(Violation("R-SCH-8", f"{a.name} has {got} of {a.training_min} min training scheduled.",
-                                     agent_ids=(aid,)))
+                out.append(Violation("R-SCH-8", f"{a.name} has {got} of {a.training_min} min training scheduled "
+                                     "this week.", agent_ids=(aid,), hard=False))
         # breaks inside their windows
         for s in mine:
             for x in s.activities:
