@@ -148,6 +148,7 @@ def load_benchmarks() -> dict[str, Benchmark]:
     """Every registered benchmark (importing the modules that define them)."""
     import app.bench.benchmarks  # noqa: F401 - registers on import
     import app.bench.concurrency  # noqa: F401
+    import app.complaints.bench  # noqa: F401
     import app.complaints.bench_board  # noqa: F401
     import app.feed.bench  # noqa: F401
     import app.forecast.bench  # noqa: F401

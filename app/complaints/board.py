@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -78,9 +80,15 @@ class ComplaintCard:
     expected_resolution_at: datetime | None  # told to the customer (R-FLOW-8)
     sla: SlaIndication
     version: int
-    # every clock of the SLA engine as of its last computation (app/complaints/engine.py); each tells
-    # its state at any second (``CardClock.state_at``); empty until the sweep first computed the case
-    clocks: tuple[CardClock, ...] = ()
+    # the SLA engine's clock cache as stored (JSON text), parsed only when a card's clocks are asked for:
+    # a board of 10,000 cases paints a few dozen cards, so the others never pay for it
+    clock_cache: str | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def clocks(self) -> tuple[CardClock, ...]:
+        """Every clock of the SLA engine as of its last computation (app/complaints/engine.py); each tells
+        its state at any second (``CardClock.state_at``); empty until the sweep first computed the case."""
+        return card_clocks(json.loads(self.clock_cache)) if self.clock_cache else ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +196,8 @@ def _columns() -> tuple[Any, ...]:
     return (Complaint.id, Complaint.reference, Complaint.kind, Complaint.category, Complaint.priority,
             Complaint.is_vip, Complaint.stage, Person.full_name, Team.name, Customer.phone_masked,
             Complaint.summary, Complaint.opened_at, Complaint.closed_at, Complaint.first_contact_at,
-            Complaint.resolved_at, Complaint.expected_resolution_at, Complaint.version, Complaint.sla_clocks)
+            Complaint.resolved_at, Complaint.expected_resolution_at, Complaint.version,
+            cast(Complaint.sla_clocks, Text).label("sla_clocks"))
 
 
 def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
@@ -203,7 +212,7 @@ def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
         summary=shorten(r.summary or ""),
         opened_at=r.opened_at, closed_at=r.closed_at, age_sec=max(0.0, (end - r.opened_at).total_seconds()),
         expected_resolution_at=r.expected_resolution_at, sla=sla, version=r.version,
-        clocks=card_clocks(r.sla_clocks))
+        clock_cache=r.sla_clocks)
 
 
 def _select() -> Any:

@@ -164,8 +164,13 @@ def _sweep_chunk(session: Session, ids: list[int], now: datetime, policies: Mapp
                         .values(sla_clocks=bindparam("clocks"), sla_next_at=bindparam("next")), cache_rows)
     if to_notify:
         cases = _cases(session, sorted({cid for cid, _, _ in to_notify}))
+        # one notification per case, kind of milestone and level: two clocks of a case warning in the same
+        # run make one toast naming both, not two
+        groups: dict[tuple[int, str, int, bool, str], list[tuple[Clock, Milestone]]] = defaultdict(list)
         for cid, c, m in to_notify:
-            if notify(session, cid, cases[cid], c, m, tz):
+            groups[(cid, m.kind, m.level, m.breach, m.notify)].append((c, m))
+        for (cid, *_), pairs in groups.items():
+            if notify(session, cid, cases[cid], pairs, tz):
                 result.notified += 1
                 result.changes |= Changes.NOTIFICATIONS
 
@@ -198,14 +203,17 @@ def recipients_for(case: _Case, notify_whom: str) -> tuple[tuple[int, ...], tupl
     return (), (NOTIFY_MANAGER,)
 
 
-def notify(session: Session, complaint_id: int, case: _Case, c: Clock, m: Milestone, tz: ZoneInfo) -> bool:
-    """Post the console notification of one milestone (deduplicated by key); True when it was new."""
+def notify(session: Session, complaint_id: int, case: _Case, pairs: Sequence[tuple[Clock, Milestone]],
+           tz: ZoneInfo) -> bool:
+    """Post the console notification of one or more clocks' same milestone (deduplicated by key); True if new."""
     from app.notifications import Recipients, post
 
+    pairs = sorted(pairs, key=lambda p: (p[0].due_at or p[1].at or datetime.max.replace(tzinfo=tz), p[0].key))
+    c, m = pairs[0]
     people, roles = recipients_for(case, m.notify)
     deadline = c.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if c.due_at else "-"
-    base = {"ref": case.reference, "clock": f"{c.rule_id} {c.name}", "deadline": deadline,
-            "owner": case.owner or "-", "team": case.team or "-"}
+    base = {"ref": case.reference, "clock": ", ".join(f"{x.rule_id} {x.name}" for x, _ in pairs),
+            "deadline": deadline, "owner": case.owner or "-", "team": case.team or "-"}
     if m.kind == WARNING:
         kind, severity, params = "sla.warning", "warning", {
             **base, "minutes_left": max(0, round(c.target_minutes - m.threshold_minutes))}
