@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 
 from app import clock
 from app.changes import Changes, record
@@ -39,9 +39,11 @@ from app.notifications.templates import render
 from db.database import DESK_ID, Database
 from db.models import (
     DeliveryAttempt,
+    JobRun,
     Notification,
     NotificationChannel,
     NotificationDelivery,
+    NotificationRecipient,
     Setting,
 )
 
@@ -81,6 +83,33 @@ class DeliveryRun:
     def as_dict(self) -> dict[str, int]:
         return dict(zip(("claimed", "delivered", "retried", "throttled", "failed", "lost_lease"),
                         self.as_tuple(), strict=True))
+
+
+KEEP_DAYS = 90
+JOB_RUNS_KEEP = timedelta(days=1)
+
+
+def prune(db: Database, now: datetime, *, keep_days: int = KEEP_DAYS, job_id: str | None = None) -> dict[str, int]:
+    """Forget finished deliveries (and their attempts) older than ``keep_days``, and notifications
+    that old unless they carry a dedupe key (those stay, so a sweep that comes back to the same
+    milestone still finds it posted); and this job's own run records older than a day (it runs
+    every few seconds)."""
+    cutoff = now - timedelta(days=keep_days)
+    with db.session() as s:
+        finished = select(NotificationDelivery.id).where(
+            NotificationDelivery.state.in_(("delivered", "failed")), NotificationDelivery.created_at < cutoff)
+        s.execute(delete(DeliveryAttempt).where(DeliveryAttempt.delivery_id.in_(finished)))
+        deliveries = s.execute(delete(NotificationDelivery).where(NotificationDelivery.id.in_(finished))).rowcount or 0
+        pending = select(NotificationDelivery.notification_id)
+        old = select(Notification.id).where(Notification.created_at < cutoff, Notification.dedupe_key.is_(None),
+                                            Notification.id.not_in(pending))
+        s.execute(delete(NotificationRecipient).where(NotificationRecipient.notification_id.in_(old)))
+        gone = s.execute(delete(Notification).where(Notification.id.in_(old))).rowcount or 0
+        runs = 0
+        if job_id is not None:
+            runs = s.execute(delete(JobRun).where(JobRun.job_id == job_id, JobRun.scheduled_for < now - JOB_RUNS_KEEP,
+                                                  JobRun.outcome != "running")).rowcount or 0
+    return {"deliveries_pruned": deliveries, "notifications_pruned": gone, "job_runs_pruned": runs}
 
 
 def _setting(db: Database, key: str, default: float) -> float:
