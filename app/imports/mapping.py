@@ -207,9 +207,11 @@ def parse_date(text: str, fmt: str | None) -> date | None:
         pass
     for f in DATE_FORMATS:
         try:
-            return datetime.strptime(s, f).date()
+            d = datetime.strptime(s, f).date()
         except ValueError:
             continue
+        if MIN_YEAR <= d.year <= MAX_YEAR:  # "990201" is 1999-02-01 (%y%m%d), not the year 9902
+            return d
     return None
 
 
@@ -461,3 +463,45 @@ class CompiledMapping:
             return ext
         return "row:" + hashlib.sha1("\x1f".join(v.strip() for v in values).encode("utf-8")).hexdigest()
 
+
+
+# words a center's export uses for each field (lower case, without spaces, dashes or underscores)
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "id": ("uniqueid", "interactionid", "contactid", "recordid", "呼叫id", "通话id"),
+    "queue": ("queue", "queuename", "type", "skill", "skillgroup", "split", "service", "队列", "技能组", "业务类型"),
+    "date": ("date", "day", "calldate", "日期"),
+    "arrival": ("arrival", "arrivaltime", "start", "starttime", "offered", "offeredat", "calltime", "vruentry",
+                "received", "datetime", "来电时间", "开始时间", "呼入时间"),
+    "queue_entry": ("queueentry", "qstart", "queuestart", "enqueue", "入队时间"),
+    "queue_exit": ("queueexit", "qexit", "queueend", "dequeue", "出队时间"),
+    "wait": ("wait", "waittime", "qtime", "queuetime", "waitsec", "等待时长", "排队时长"),
+    "service_start": ("servicestart", "serstart", "answered", "answertime", "answeredat", "connect", "接听时间",
+                      "应答时间"),
+    "service_end": ("serviceend", "serexit", "end", "endtime", "ended", "hangup", "挂机时间", "结束时间"),
+    "handle_time": ("handletime", "sertime", "talktime", "duration", "talksec", "aht", "billsec", "通话时长"),
+    "outcome": ("outcome", "result", "status", "disposition", "结果", "状态"),
+    "agent": ("agent", "server", "agentname", "operator", "employee", "坐席", "客服", "工号"),
+    "customer": ("customer", "caller", "callerid", "ani", "phone", "customerphone", "主叫号码", "客户"),
+}
+
+
+def guess_columns(header: Sequence[str]) -> dict[str, str]:
+    """A first guess of the mapping from the header's names (exact words first, then contained words)."""
+    def norm(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch not in " _-./+")
+
+    normalised = [(h, norm(h)) for h in header if h.strip()]
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for exact in (True, False):
+        for fieldname, words in FIELD_WORDS.items():
+            if fieldname in out or (not exact and fieldname in ("id", "customer")):
+                continue  # an id or a customer only on an exact name: a wrong guess would be costly
+            for h, n in normalised:
+                if h in taken:
+                    continue
+                if (n in words) if exact else any(len(w) >= 4 and w in n for w in words):
+                    out[fieldname] = h
+                    taken.add(h)
+                    break
+    return out

@@ -274,3 +274,39 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+@dataclass(frozen=True)
+class FilePeek:
+    """What the import dialog shows before any mapping: the detected format and the first rows."""
+
+    file_name: str
+    kind: str
+    encoding: str | None
+    delimiter: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    estimated_rows: int  # data rows in the file, estimated from its size (exact for small files)
+
+
+def peek(path: Path, *, encoding: str | None = None, delimiter: str | None = None, rows: int = 200) -> FilePeek:
+    """The header and the first ``rows`` data rows as text, and an estimate of the file's data rows."""
+    path = Path(path)
+    with open_table(path, encoding=encoding, delimiter=delimiter) as table:
+        first: list[tuple[str, ...]] = []
+        for _, values in table.rows:
+            first.append(values)
+            if len(first) >= rows:
+                break
+    size = path.stat().st_size
+    if table.kind == "csv" and len(first) >= rows and first:
+        with path.open("rb") as fh:
+            sample = fh.read(SNIFF_BYTES)
+        lines = max(1, sample.count(b"\n"))
+        estimate = int(size / (len(sample) / lines)) - 1 if len(sample) >= SNIFF_BYTES else len(first)
+    else:
+        estimate = len(first)
+        if table.kind == "xlsx" and len(first) >= rows:
+            estimate = max(len(first), size // 40)  # a rough guess: about 40 compressed bytes a row
+    return FilePeek(table.file_name, table.kind, table.encoding, table.delimiter, table.header, tuple(first),
+                    max(estimate, len(first)))

@@ -1,0 +1,1 @@
+"""The import dialog: call history from another platform's export, with a column mapping."""
