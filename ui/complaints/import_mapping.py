@@ -9,13 +9,12 @@ of the user's file. Plain Python, no Qt: the dialog and its tests share it.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from app.complaints.importer import COLUMNS, REQUIRED
-from app.imports.mapping import parse_datetime
 from app.imports.reading import open_table
 
 DATE_FIELDS = ("opened_at", "expected_resolution_at", "closed_at")
@@ -134,8 +133,7 @@ def column_values(header: Sequence[str], rows: Sequence[Sequence[str]], column: 
     return [r[i] for r in rows if i < len(r)]
 
 
-def remap_file(source: Path, mapping: ComplaintMapping, target: Path, *, limit: int | None = None,
-               tz: object = None) -> int:
+def remap_file(source: Path, mapping: ComplaintMapping, target: Path, *, limit: int | None = None) -> int:
     """Write ``source`` as a CSV with the importer's column names (data-row numbers kept); the rows written."""
     missing = mapping.missing()
     if missing:
@@ -200,10 +198,3 @@ def write_failed_rows(target: Path, source: Path, issues: Sequence[object]) -> i
             w.writerow([number, getattr(issue, "code", ""), getattr(issue, "message", ""), *rows.get(number, ())])
     return len(issues)
 
-
-def parses(value: str, tz: object) -> bool:
-    return parse_datetime(value, None, tz) is not None  # type: ignore[arg-type]
-
-
-def describe(mapping: Mapping[str, str]) -> str:
-    return ", ".join(f"{k} ← {v}" for k, v in mapping.items())
