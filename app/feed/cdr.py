@@ -24,7 +24,7 @@ import csv
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,6 +46,9 @@ POSITIONAL = {
     21: (*BASE_COLUMNS, "uniqueid", "userfield", "peeraccount", "linkedid", "sequence"),
 }
 REQUIRED = ("start", "end", "disposition")
+# columns read by name; others in a header are reported as ignored (``recordingfile``: FreePBX)
+KNOWN_COLUMNS = frozenset((*POSITIONAL[21], "recordingfile"))
+AUDIO_SUFFIXES = (".wav", ".gsm", ".mp3", ".ogg", ".wav49")
 OUTCOME = {"ANSWERED": "answered", "NO ANSWER": "abandoned", "BUSY": "other", "FAILED": "other",
            "CONGESTION": "other"}
 _PEER = re.compile(r"^(?P<peer>.+?)-[0-9A-Za-z]+(?:;\d+)?$")
@@ -67,10 +70,17 @@ def agent_of(dstchannel: str) -> str | None:
 @dataclass
 class CdrSummary(ImportSummary):
     header: bool = False
+    unknown_columns: tuple[str, ...] = ()  # header columns that were ignored
+    recording_files: dict[str, str] = field(default_factory=dict)  # uniqueid -> file named by the row
+    recordings: dict[str, Any] | None = None  # what linking --recordings DIR did (app/quality/linking.py)
+    recordings_text: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = super().to_json()
-        data.update(format="cdr", header=self.header, rows=self.report.events)
+        data.update(format="cdr", header=self.header, rows=self.report.events,
+                    unknown_columns=list(self.unknown_columns))
+        if self.recordings is not None:
+            data["recordings"] = self.recordings
         return data
 
     def text(self) -> str:
@@ -82,18 +92,27 @@ class CdrSummary(ImportSummary):
         st = self.stored
         lines = [f"Stored: {st.calls_new} new interactions, {st.calls_already} already present; {st.batches} batches"
                  if line.startswith("Stored:") else line for line in lines]
+        if self.unknown_columns:
+            lines.insert(1, "Columns not known to the CDR importer were ignored: " + ", ".join(self.unknown_columns))
+        if self.recordings_text:
+            lines.append(self.recordings_text)
         return "\n".join(lines)
 
 
 class CdrParser:
     """Rows of a Master.csv to :class:`Call` values; problems go to ``report``."""
 
-    def __init__(self, report: ParseReport, tz: ZoneInfo, *, queue: str | None = None) -> None:
+    def __init__(self, report: ParseReport, tz: ZoneInfo, *, queue: str | None = None,
+                 columns: Iterable[str] | None = None) -> None:
         self.report = report
         self.tz = tz
         self.queue = queue
         self.header = False
-        self._names: tuple[str, ...] | None = None  # columns by name (header) or None (positional)
+        self._names: tuple[str, ...] | None = None  # columns by name (header or --columns), else positional
+        self.unknown_columns: tuple[str, ...] = ()
+        self.recording_files: dict[str, str] = {}  # uniqueid -> the recording file a row names
+        if columns is not None:
+            self._names = self._check_names(tuple(c.strip().lower() for c in columns), "the column list")
 
     def parse(self, chunks: Iterable[bytes]) -> Iterator[Call]:
         for lineno, text in decode_lines(chunks, self.report):
@@ -134,12 +153,19 @@ class CdrParser:
         names = tuple(cell.strip().lower() for cell in row)
         if not {"start", "disposition"} <= set(names):
             return False
+        self._names = self._check_names(names, "the header")
+        self.header = True
+        return True
+
+    def _check_names(self, names: tuple[str, ...], what: str) -> tuple[str, ...]:
         missing = [c for c in REQUIRED if c not in names]
         if missing:
-            raise CdrFormatError(f"the header has no column {', '.join(missing)}")
-        self.header = True
-        self._names = names
-        return True
+            raise CdrFormatError(f"{what} has no column {', '.join(missing)}")
+        repeated = sorted({n for n in names if n and names.count(n) > 1})
+        if repeated:
+            raise CdrFormatError(f"{what} names the column {', '.join(repeated)} twice")
+        self.unknown_columns = tuple(n for n in names if n not in KNOWN_COLUMNS)
+        return names
 
     def _time(self, text: str) -> float | None:
         text = text.strip()
@@ -183,6 +209,12 @@ class CdrParser:
             answer = None
         uniqueid = row.get("uniqueid", "").strip()
         ext = uniqueid or "row-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:32]
+        recording = row.get("recordingfile", "").strip()
+        userfield = row.get("userfield", "").strip()
+        if not recording and userfield.lower().endswith(AUDIO_SUFFIXES):
+            recording = userfield
+        if recording and uniqueid:
+            self.recording_files[uniqueid] = recording
         queue = (self.queue or row.get("dcontext", "").strip() or DEFAULT_QUEUE)[:120]
         return None, Call(
             callid=ext[:128], queue=queue, agent=agent_of(row.get("dstchannel", "")) if answered else None,
@@ -200,12 +232,14 @@ def _seconds(text: str) -> int | None:
 
 
 def import_cdr(db: Database, chunks: Iterable[bytes], *, tz: ZoneInfo | None = None, queue: str | None = None,
-               source: str = SOURCE, batch_size: int = DEFAULT_BATCH) -> CdrSummary:
-    """Parse and store a CDR CSV; ``tz`` None means the center's time zone (UTC without a center)."""
+               source: str = SOURCE, batch_size: int = DEFAULT_BATCH,
+               columns: Iterable[str] | None = None) -> CdrSummary:
+    """Parse and store a CDR CSV; ``tz`` None means the center's time zone (UTC without a center).
+    ``columns`` names the columns of a file without a header row in their order (a custom cdr_csv)."""
     if tz is None:
         tz = center_tz(db)
     report = ParseReport()
-    parser = CdrParser(report, tz, queue=queue)
+    parser = CdrParser(report, tz, queue=queue, columns=columns)
     summary = CdrSummary(source, report, FeedState())
     store = FeedStore(db, source=source, batch_size=batch_size)
     summary.stored = store.counts
@@ -221,6 +255,8 @@ def import_cdr(db: Database, chunks: Iterable[bytes], *, tz: ZoneInfo | None = N
     if pending:
         summary.count(pending)
         store.store_batch(pending, ())
+    summary.unknown_columns = parser.unknown_columns
+    summary.recording_files = parser.recording_files
     return summary
 
 

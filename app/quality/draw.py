@@ -239,13 +239,13 @@ def _eligible_population(session: Session, start: datetime, end: datetime, rules
                             Interaction.recording_ref != "", length >= rules.min_duration_sec)
     if not len(pop):
         return pop
-    # the few interactions of the week already reviewed, sampled or with a broken recording
-    week_ids = select(Interaction.id).where(*in_week)
-    taken = set(session.scalars(select(QaReview.interaction_id).where(
-        QaReview.status != "draft", QaReview.interaction_id.in_(week_ids))))
-    taken.update(session.scalars(select(QaSample.interaction_id).where(QaSample.interaction_id.in_(week_ids))))
-    taken.update(session.scalars(select(QaRecordingCheck.interaction_id).where(
-        QaRecordingCheck.status != rec.OK, QaRecordingCheck.interaction_id.in_(week_ids))))
+    # the few interactions of the week already reviewed, sampled or with a broken recording: read from
+    # those small tables by their interaction_id index over the population's id range
+    lo, hi = int(pop.ids.min()), int(pop.ids.max())
+    taken: set[int] = set()
+    for column, *extra in ((QaReview.interaction_id, QaReview.status != "draft"), (QaSample.interaction_id,),
+                           (QaRecordingCheck.interaction_id, QaRecordingCheck.status != rec.OK)):
+        taken.update(session.scalars(select(column).where(column >= lo, column <= hi, *extra)))
     return pop.without(sorted(taken)) if taken else pop
 
 
