@@ -118,7 +118,8 @@ def test_case_archive_archives_closed_complaints_daily_R_FLOW_6(sqlite_db, froze
                                    ("C-2", "process", None)):
             s.add(Complaint(center_id=c.id, reference=ref, channel="phone", category="logistics",
                             summary="late parcel", stage=stage, first_contact_at=clock.now() - timedelta(days=1),
-                            opened_at=clock.now() - timedelta(days=1), closed_at=closed))
+                            opened_at=clock.now() - timedelta(days=1), closed_at=closed,
+                            feedback_loop_closed=closed is not None))
     frozen_clock.at = datetime(2026, 11, 18, 15, 31, tzinfo=UTC)  # 23:31 in Shanghai
     outcomes = JobRunner(sqlite_db, desk="d", jobs=[j for j in all_jobs() if j.id == "case_archive"]).run_due()
     assert outcomes[0].result == {"archived": 1}

@@ -5,33 +5,25 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete
 
-from app import audit
 from app.actor import Actor
-from app.changes import Changes, record
 from app.i18n import N_
 from app.jobs.registry import JobSpec, register
 from db.database import Database
-from db.models import ChangeLogEntry, Complaint, JobRun
+from db.models import ChangeLogEntry, JobRun
 
 CHANGE_LOG_KEEP = timedelta(days=1)
 JOB_RUNS_KEEP = timedelta(days=180)
 
 
 def archive_closed_cases(db: Database, slot: datetime, actor: Actor) -> dict[str, Any]:
-    """Archive every complaint closed before the slot that is not archived yet (idempotent)."""
+    """Archive every complete closed complaint closed before the slot; list the ones held back and why
+    (app/complaints/archive.py). Idempotent."""
+    from app.complaints.archive import archive_closed
+
     with db.session() as s:
-        result = s.execute(
-            update(Complaint)
-            .where(Complaint.stage == "closed", Complaint.archived_at.is_(None), Complaint.closed_at <= slot)
-            .values(archived_at=slot, version=Complaint.version + 1)
-        )
-        count = result.rowcount or 0
-        if count:
-            audit.record(s, actor, "archive", "complaints", None, after={"archived": count, "slot": slot})
-            record(s, Changes.COMPLAINTS | Changes.AUDIT)
-    return {"archived": count}
+        return archive_closed(s, actor, slot).as_dict()
 
 
 def prune_bookkeeping(db: Database, slot: datetime, actor: Actor) -> dict[str, Any]:
