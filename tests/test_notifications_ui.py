@@ -62,6 +62,19 @@ class OtherPage(ComplaintsPage):
         return False
 
 
+class DetailPage(OtherPage):
+    """A workspace without open_entity that opens a complaint by id (the Complaints board)."""
+
+    details: list[int] = []
+
+    @staticmethod
+    def title() -> str:
+        return "Board"
+
+    def open_detail(self, complaint_id: int) -> None:
+        self.details.append(complaint_id)
+
+
 def _person(db):
     with db.session() as s:
         c = f.center(s)
@@ -232,3 +245,21 @@ def test_a_manager_sees_the_pages_read_only(qtbot, sqlite_db, settings_home):
     qtbot.waitUntil(lambda: page.counts.text() != "")
     assert not page.add_channel_button.isEnabled() and not page.resend_button.isEnabled()
     page.close()
+
+
+def test_a_complaint_opens_through_open_detail_when_no_page_claims_it(qtbot, sqlite_db, settings_home):
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    ctx = ConsoleContext(db=sqlite_db, tasks=TaskRunner(sqlite_db, inline=True), bus=Bus(),
+                         actor=Actor("ada", "administrator"), timezone=ZoneInfo("Asia/Shanghai"))
+    window = MainWindow(ctx, [OtherPage, DetailPage])
+    qtbot.addWidget(window)
+    DetailPage.details = []
+    ctx.bus.entity_open_requested.emit("complaint", "42")
+    assert DetailPage.details == [42] and window.current_workspace() is window.workspaces[1]
+    ctx.bus.entity_open_requested.emit("live", "center")  # nobody opens it: a status-bar note
+    assert "live #center" in window.statusBar().currentMessage()
+    window.close()

@@ -330,16 +330,30 @@ def install(window: QMainWindow, ctx: ConsoleContext) -> NotificationBell:
     return bell
 
 
+# workspaces that do not implement open_entity yet, but already open an item by its id
+FALLBACK_OPENERS = {"complaint": "open_detail"}
+
+
 def open_entity(window: QMainWindow, entity_type: str, entity_id: str) -> bool:
-    """Show the first workspace whose ``open_entity(type, id)`` accepts the item."""
+    """Show the first workspace whose ``open_entity(type, id)`` accepts the item (or, for kinds
+    listed in ``FALLBACK_OPENERS``, that has the named method taking the numeric id)."""
     pages = getattr(window, "workspaces", [])
+    show = getattr(window, "show_workspace", None)
     for index, page in enumerate(pages):
         handler = getattr(page, "open_entity", None)
         if handler is not None and handler(entity_type, entity_id):
-            show = getattr(window, "show_workspace", None)
             if show is not None:
                 show(index)
             return True
+    opener = FALLBACK_OPENERS.get(entity_type)
+    if opener and str(entity_id).isdigit():
+        for index, page in enumerate(pages):
+            method = getattr(page, opener, None)
+            if method is not None:
+                if show is not None:
+                    show(index)
+                method(int(entity_id))
+                return True
     window.statusBar().showMessage(
         QCoreApplication.translate("notifications", "%1 #%2 has no page to open it in yet.")
         .replace("%1", entity_type).replace("%2", str(entity_id)), 8000)
