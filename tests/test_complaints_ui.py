@@ -143,6 +143,8 @@ def test_record_form_opens_with_ctrl_n_validates_inline_and_saves_R_FLOW_8(qtbot
         assert "13812346925" not in str(customer.phone_enc)  # encrypted at rest
     # the board heard of it and shows the new case, selected
     assert saved.args[0] in page.cards_by_id and page.selected_id == saved.args[0]
+    assert page.columns["accept"].view.currentIndex().data(Qt.ItemDataRole.UserRole + 1).id == saved.args[0]
+    assert page.detail.detail.card.id == saved.args[0]
     assert page.cards_by_id[saved.args[0]].reference in _refs(page.columns["accept"])
 
 
@@ -322,6 +324,10 @@ def test_list_view_sorts_and_bulk_assigns_and_moves(page, sqlite_db):
     for r in (0, 3):  # C-5 and C-2
         sel.select(page.list_model.index(r, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
     assert page.assign_button.isEnabled() and "2 case" in page.selection_label.text()
+    assert sorted(c.reference for c in page.selected_list_cards()) == ["C-2", "C-5"]
+    from app.changes import Changes
+
+    page.ctx.bus.operation_did_execute.emit(Changes.COMPLAINTS, None)  # another desk: the list reloads
     assert sorted(c.reference for c in page.selected_list_cards()) == ["C-2", "C-5"]
     page.assign_cards([c.id for c in page.selected_list_cards()], page.ids["li"])
     with sqlite_db.session() as s:

@@ -318,7 +318,9 @@ class ComplaintsWorkspace(Workspace):
         self._fill_choices()
         self._show_board()
         if self.selected_id is not None:
-            self._load_detail(self.selected_id)
+            dialog = self.detail_dialog
+            also = dialog.show_detail if dialog is not None and dialog.isVisible() else None
+            self._load_detail(self.selected_id, also)
         self.mark_loaded()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -371,7 +373,9 @@ class ComplaintsWorkspace(Workspace):
         self.shown = apply_filter(board, f, now)
         totals = {c.stage: c.count for c in board.columns}
         self.board_view.set_cards(self.shown, totals, f.active, now)
+        kept = self._table_selection()  # a reload (another desk, the minute tick) keeps the bulk selection
         self.list_model.set_cards([card for stage in STAGES for card in self.shown.get(stage, ())], now)
+        self._restore_table_selection(kept)
         self._update_bulk_buttons()
         selected_visible = self.board_view.select(self.selected_id) if self.selected_id is not None else False
         if self.selected_id is not None and not selected_visible:
@@ -443,6 +447,23 @@ class ComplaintsWorkspace(Workspace):
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(self.list_model.index(row, 0))
             self.table.selectionModel().blockSignals(False)
+
+    def _table_selection(self) -> set[int]:
+        model = self.list_model
+        return {model.row_at(i.row()).id for i in self.table.selectionModel().selectedRows()
+                if i.row() < model.rowCount()}
+
+    def _restore_table_selection(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        sel = self.table.selectionModel()
+        sel.blockSignals(True)
+        flags = sel.SelectionFlag.Select | sel.SelectionFlag.Rows
+        for row in range(self.list_model.rowCount()):
+            if self.list_model.row_at(row).id in ids:
+                sel.select(self.list_model.index(row, 0), flags)
+        sel.blockSignals(False)
+        self.table.viewport().update()
 
     def _on_table_selection_changed(self, *_args: object) -> None:
         self._update_bulk_buttons()
@@ -606,8 +627,12 @@ class ComplaintsWorkspace(Workspace):
         return dialog
 
     def _on_complaint_did_record(self, complaint_id: object) -> None:
+        """The new case is selected: now if the board already has it, else when the reload brings it."""
         if isinstance(complaint_id, int):
             self.selected_id = complaint_id
+            if complaint_id in self.cards_by_id:
+                self.board_view.select(complaint_id)
+                self._load_detail(complaint_id)
 
     def open_import_dialog(self) -> QDialog:
         from ui.complaints.import_dialog import ImportComplaintsDialog
