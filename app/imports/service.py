@@ -39,6 +39,7 @@ from app.imports.mapping import (
     zone,
 )
 from app.imports.reading import ImportFileError, Table, file_sha256, open_table
+from app.security.permissions import require
 from db.database import Database
 from db.models import (
     Center,
@@ -52,6 +53,7 @@ from db.models import (
 )
 
 BATCH_ROWS = 2000
+IMPORT_PERMISSION = "rota.edit"  # history feeds the forecast and the rota: schedulers and administrators
 __all__ = ["ImportFileError", "MappingError", "import_interactions", "preview"]
 
 
@@ -131,7 +133,8 @@ def list_mappings(session: Session) -> list[MappingInfo]:
 
 
 def save_mapping(session: Session, actor: Actor, name: str, data: dict[str, Any]) -> Changes:
-    """Create or replace the mapping ``name`` (validated first; audited)."""
+    """Create or replace the mapping ``name`` (validated first; audited). Schedulers and administrators."""
+    require(actor, IMPORT_PERMISSION)
     mapping = Mapping.from_json(name, data)
     stored = mapping.to_json()
     now = clock.now()
@@ -335,6 +338,7 @@ def import_interactions(db: Database, path: Path, mapping: Mapping | str, *, act
     """
     started = time.perf_counter()
     actor = actor or Actor.system()
+    require(actor, IMPORT_PERMISSION)
     path = Path(path)
     table = open_table(path, encoding=encoding, delimiter=delimiter)
     try:
