@@ -100,3 +100,22 @@ def test_linking_a_folder_lists_bad_files_and_links_the_rest(sqlite_db, frozen_c
         assert linked.recording_ref.endswith("1731202200.0.wav") and linked.recording_sec == 1.5
         assert s.get(QaRecordingCheck, ids[2]).status == "empty"
         assert s.scalars(select(Interaction.recording_ref).where(Interaction.id == ids[3])).one() is None
+
+
+def test_scorecards_are_saved_and_revised_from_the_command_line(tmp_path, capsys):
+    url = str(tmp_path / "qa.db")
+    open_database(url).db.dispose()
+    assert main(["qa", "scorecard", "Service", "--default", "--db", url]) == 0
+    assert "revision 1" in capsys.readouterr().out
+    card = tmp_path / "card.json"
+    card.write_text(json.dumps({"sections": [{"key": "s", "label": "All", "weight": 1, "questions": [
+        {"key": "greeting", "label": "Greeting", "kind": "yes_no", "weight": 1}]}]}), encoding="utf-8")
+    assert main(["qa", "scorecard", "Service", str(card), "--db", url]) == 0
+    assert "revision 2 (1 questions" in capsys.readouterr().out
+    card.write_text(json.dumps({"sections": [{"key": "s", "label": "All", "weight": 1, "questions": [
+        {"key": "greeting", "label": "Greeting", "kind": "stars", "weight": 1}]}]}), encoding="utf-8")
+    assert main(["qa", "scorecard", "Service", str(card), "--db", url]) == 2
+    assert "unknown kind 'stars'" in capsys.readouterr().err
+    assert main(["qa", "scorecard", "--db", url]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [(c["name"], c["revision"]) for c in shown] == [("Service", 2)]

@@ -46,6 +46,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(handler=_draws)
 
+    card = qa_sub.add_parser(
+        "scorecard", help="show or save a scorecard (a change saves a new revision)",
+        description="Without FILE: print the current scorecards as JSON. With NAME FILE.json: save the "
+                    "sections in FILE as a new scorecard, or as the next revision of NAME (earlier reviews keep "
+                    "the revision they used). FILE holds {\"sections\": [{\"key\", \"label\", \"weight\", "
+                    "\"questions\": [{\"key\", \"label\", \"kind\": yes_no|scale|points, \"weight\", "
+                    "\"critical\", \"allow_na\", \"max_points\", \"fail_at\"}]}]}; --default saves the "
+                    "built-in service scorecard.")
+    card.add_argument("name", metavar="NAME", nargs="?")
+    card.add_argument("file", metavar="FILE", nargs="?")
+    card.add_argument("--default", action="store_true", help="save the built-in scorecard under NAME")
+    add_db_option(card)
+    card.set_defaults(handler=_scorecard)
+
     link = qa_sub.add_parser(
         "link-recordings", help="link recording files in a folder to interactions",
         description="Find recordings in DIR (MixMonitor names q-<queue>-<callerid>-<YYYYMMDD>-<HHMMSS>-<uniqueid>"
@@ -179,6 +193,49 @@ def _draws(args: argparse.Namespace) -> int:
         print(f"{d.id:>5}  {week_label(d.week_start)}  {d.samples:>6} samples  {d.shortfalls:>3} under quota  "
               f"population {d.population:>8,}  {d.algorithm_version:10}  {d.created_at:%Y-%m-%d %H:%M} "
               f"{d.created_by or ''}")
+    return 0
+
+
+def _scorecard(args: argparse.Namespace) -> int:
+    from app.actor import Actor
+    from app.quality.scorecards import (
+        DEFAULT_SECTIONS,
+        list_scorecards,
+        parse_criteria,
+        save_scorecard,
+    )
+
+    if args.name is None:
+        db = _open(args)
+        try:
+            with db.session() as s:
+                cards = list_scorecards(s)
+        finally:
+            db.dispose()
+        print(json.dumps([{"id": c.id, "name": c.name, "revision": c.revision, **c.criteria_json()}
+                          for c in cards], indent=2, ensure_ascii=False))
+        return 0
+    if args.default == bool(args.file):
+        print(f"{PROG} scorecard: give NAME and either FILE.json or --default", file=sys.stderr)
+        return 2
+    try:
+        sections = DEFAULT_SECTIONS if args.default else parse_criteria(
+            json.loads(Path(args.file).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        print(f"{PROG} scorecard: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    db = _open(args)
+    try:
+        with db.session() as s:
+            try:
+                card, _ = save_scorecard(s, Actor.local_administrator(), args.name, sections)
+            except ValueError as exc:
+                print(f"{PROG} scorecard: {exc}", file=sys.stderr)
+                return 2
+    finally:
+        db.dispose()
+    print(f"Saved scorecard '{card.name}' revision {card.revision} ({len(card.questions)} questions, "
+          f"id {card.id}).")
     return 0
 
 
