@@ -11,6 +11,7 @@ Live view reads it for its feed-health indicator and says "feed stopped" when it
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from db.database import Database
 from db.models import FeedStatus
 
 PROBLEMS_KEPT = 20
+RATE_WINDOW_SEC = 60.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class LiveFeed:
         self._status_at = self.started_at
         self._status_events = 0
         self._last_seen: datetime | None = None
+        self._rate_samples: deque[tuple[datetime, int]] = deque([(self.started_at, 0)])
         self.rotations = 0
         self.missing = False
         self.report = ParseReport()
@@ -78,10 +81,15 @@ class LiveFeed:
         now = clock.now()
         report, counts = self.report, self.state.counts
         events = counts.events
-        elapsed = (now - self._status_at).total_seconds()
         if events > self._status_events:
             self._last_seen = now
-        rate = (events - self._status_events) / elapsed if elapsed > 0 else 0.0
+        # events per second over the last minute (one quiet heartbeat does not read as zero)
+        self._rate_samples.append((now, events))
+        while len(self._rate_samples) > 2 and (now - self._rate_samples[0][0]).total_seconds() > RATE_WINDOW_SEC:
+            self._rate_samples.popleft()
+        first_at, first_events = self._rate_samples[0]
+        elapsed = (now - first_at).total_seconds()
+        rate = (events - first_events) / elapsed if elapsed > 0 else 0.0
         self._status_at, self._status_events = now, events
         watermark = self.state.watermark
         problems = [f"line {p.line}: {p.reason}: {p.excerpt}"

@@ -35,6 +35,7 @@ from db.models import LiveAlert, Person, PersonSkill, Queue, Rota, ShiftAssignme
 
 RECIPIENT_ROLES = ("supervisor", "manager")
 MAX_BACKUP_NAMES = 12
+MIN_DECIDED = 5  # contacts in the 15-min window before its service level can raise an alert
 
 ALERT_TITLES = {
     "sl_below_target": N_("Service level below target"),
@@ -107,7 +108,8 @@ def conditions(session: Session, floor: FloorNow) -> list[Condition]:
         subject = f"queue:{q.queue_id}"
         sl = q.service_level.get("15")
         gap = rules["sl_below_target"].threshold / 100.0
-        if on("sl_below_target") and sl is not None and sl < q.target_service_level - gap:
+        enough = q.decided.get("15", 0) >= MIN_DECIDED  # a level over two calls is noise, not a trend
+        if on("sl_below_target") and enough and sl is not None and sl < q.target_service_level - gap:
             out.append(Condition("sl_below_target", subject, "warning", {
                 "alert": ALERT_TITLES["sl_below_target"], "queue": q.name, "value": f"{sl * 100:.0f} %",
                 "threshold": f"{q.target_service_level * 100:.0f} %", "since": since}))

@@ -84,6 +84,7 @@ class QueueNow:
     waiting: int
     longest_waiting_sec: float | None
     service_level: dict[str, float | None]  # "15", "30", "60", "today"
+    decided: dict[str, int]  # contacts the level of each window is computed over
     offered_today: int
     answered_today: int
     abandoned_today: int
@@ -264,6 +265,7 @@ def queue_now(session: Session, at: datetime, start: datetime) -> list[QueueNow]
         # open contacts that have already waited past the target count as decided (missed)
         missed = [o for o in offered_waits if (at - o).total_seconds() > target_sec]
         sl: dict[str, float | None] = {}
+        decided_by_window: dict[str, int] = {}
         keys = [str(m) for m in WINDOWS] + ["today"]
         for i, key in enumerate(keys):
             lo_w = start if key == "today" else at - timedelta(minutes=int(key))
@@ -271,9 +273,11 @@ def queue_now(session: Session, at: datetime, start: datetime) -> list[QueueNow]
             decided = int(r[5 + 2 * i] or 0) if r else 0
             decided += sum(1 for o in missed if o > lo_w)
             sl[key] = in_target / decided if decided else None
+            decided_by_window[key] = decided
         longest = (at - min(offered_waits)).total_seconds() if offered_waits else None
         out.append(QueueNow(
             qid, name, channel, bool(is_vip), int(target_sec), float(target_sl), len(offered_waits), longest, sl,
+            decided_by_window,
             int(r[0] or 0) if r else 0, int(r[1] or 0) if r else 0, int(r[2] or 0) if r else 0,
             float(r[3]) if r and r[3] is not None else None))
     return out
