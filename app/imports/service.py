@@ -273,6 +273,25 @@ class _Names:
                 self.customers[v] = known[h]
 
 
+def country_of_timezone(tz_name: str) -> str | None:
+    """The country of an IANA time zone (``Asia/Jerusalem`` -> ``IL``) from the system's zone.tab, so
+    that a center created by an import gets its own statutory holidays; None when unknown."""
+    import os
+    from pathlib import Path as _Path
+
+    for base in (os.environ.get("PYTHONTZPATH", ""), "/usr/share/zoneinfo", "/usr/lib/zoneinfo",
+                 "/usr/share/lib/zoneinfo"):
+        tab = _Path(base) / "zone.tab" if base else None
+        if tab is None or not tab.is_file():
+            continue
+        for line in tab.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 3 and not line.startswith("#") and parts[2] == tz_name:
+                return parts[0]
+        return None
+    return None
+
+
 def employee_no(name: str) -> str:
     """``imp-`` + the name's letters + a short hash of the name: stable, unique, at most 32 characters."""
     slug = re.sub(r"[^a-z0-9]+", "", name.strip().casefold())[:20]
@@ -355,7 +374,9 @@ def import_interactions(db: Database, path: Path, mapping: Mapping | str, *, act
         with db.session() as s:
             center = _center(s)
             if center is None:
-                center = Center(name=N_("Contact center"), timezone=m.timezone or "UTC")
+                tz_name = m.timezone or "UTC"
+                center = Center(name=N_("Contact center"), timezone=tz_name,
+                                holiday_country=country_of_timezone(tz_name) or "CN")
                 s.add(center)
                 s.flush()
             center_id = center.id
