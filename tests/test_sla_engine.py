@@ -258,3 +258,34 @@ def test_most_urgent_running_clock_is_the_breached_one():
     cs = compute_clocks([created(), ev("key_points", 2), ev("conflict", 1)], P, T0 + timedelta(minutes=17))
     urgent = most_urgent(cs)
     assert (urgent.rule_id, urgent.state) == ("R-SLA-3", BREACHED)  # 16 of 15 min; R-SLA-6 is on track
+
+
+# --- rows built in bulk or imported: the row's facts fill in missing events --------------------------------------
+def _facts(**kw):
+    from app.complaints.engine import CaseFacts
+
+    base = dict(id=1, kind="complaint", category="logistics", priority="regular", is_vip=False, stage="accept",
+                is_complex=False, is_conflict=False, first_contact_at=T0, opened_at=T0, resolved_at=None,
+                closed_at=None, merged_into_id=None)
+    base.update(kw)
+    return CaseFacts(**base)
+
+
+def test_a_complex_flag_starts_the_transfer_clock_when_the_case_was_assessed_R_SLA_2():
+    from app.complaints.engine import events_from
+
+    flagged = _facts(is_complex=True)
+    assert "R-SLA-2#1" not in clocks_at(events_from(flagged, []), 60)  # not assessed yet: not judged
+    rows = [(1, T0 + timedelta(minutes=20), "stage", "accept", "assess", None)]
+    c = clocks_at(events_from(flagged, rows), 60)["R-SLA-2#1"]
+    assert c.started_at == T0 + timedelta(minutes=20) and c.started_by == "judged_complex"
+
+
+def test_a_closed_row_without_history_stops_every_clock_at_its_closing_time():
+    from app.complaints.engine import events_from
+
+    f = _facts(stage="closed", resolved_at=T0 + timedelta(hours=30), closed_at=T0 + timedelta(hours=40))
+    cs = clocks_at(events_from(f, []), 100 * 60)
+    assert cs["R-SLA-6#1"].state == BREACHED and cs["R-SLA-6#1"].stopped_at == T0 + timedelta(hours=30)
+    assert cs["R-SLA-1#1"].state == MET  # past accept from the start
+    assert all(c.stopped_at is not None for c in cs.values())

@@ -135,11 +135,12 @@ def events_from(f: CaseFacts, rows: Iterable[Any]) -> list[Event]:
             if to and to != "accept":  # imported straight into a later stage
                 events.append(Event("stage", at, {"to": to}))
                 seen.add("stage")
+                assess_at = assess_at or at
             continue
         if kind == "stage":
             events.append(Event("stage", at, {"to": to, "from": r[3]}))
-            if to == "assess" and assess_at is None:
-                assess_at = at
+            if to != "accept" and assess_at is None:
+                assess_at = at  # a case is judged complex (or not) when it is assessed
             seen.update((f"stage:{to}", "stage"))
             continue
         events.append(Event(kind, at, dict(r[5] or {})))
@@ -147,8 +148,9 @@ def events_from(f: CaseFacts, rows: Iterable[Any]) -> list[Event]:
     if "stage" not in seen and f.stage != "accept":  # a bulk-built row past accept, with no stage history
         events.append(Event("stage", f.opened_at, {"to": f.stage if f.stage in ("assess", "process") else "process",
                                                    "from": "complaint row"}))
-    if f.is_complex and "judged_complex" not in seen:
-        events.append(Event("judged_complex", assess_at or f.opened_at, {"from": "complaint flag"}))
+        assess_at = f.opened_at
+    if f.is_complex and "judged_complex" not in seen and assess_at is not None:
+        events.append(Event("judged_complex", assess_at, {"from": "complaint flag"}))
     if f.is_conflict and "conflict" not in seen:
         events.append(Event("conflict", f.opened_at, {"from": "complaint flag"}))
     if f.resolved_at is not None and not seen & {"resolved", "stage:feedback", "stage:closed", "reopened"}:

@@ -182,9 +182,7 @@ def build_cases(rnd: random.Random, tl: Timeline, org: Organisation, traffic: Tr
             "id": n, "center_id": 1, "rule_id": key, "name": RULES_BY_KEY[key].description,
             "applies_to": applies, "target_minutes": minutes_of(key, rules[key]),
             "calendar_id": 1 if business else None, "warn_at_percent": 75, "active": True, "version": 1,
-            "escalation_ladder": [{"at_percent": 75, "notify": "owner"},
-                                  {"at_percent": 100, "notify": "supervisor"},
-                                  {"at_percent": 200, "notify": "manager"}],
+            **sla_policy_ladder(key),
         })
     calendars = [{"id": 1, "center_id": 1, "name": "Office hours (CN)", "timezone": org.center["timezone"],
                   "holiday_country": "CN", "version": 1,
@@ -194,6 +192,17 @@ def build_cases(rnd: random.Random, tl: Timeline, org: Organisation, traffic: Tr
                      for k, d in enumerate(sorted(tl.weekend_workdays), start=1)]
     return Cases(complaints=complaints, events=events, policies=policies, calendars=calendars,
                  calendar_days=calendar_days)
+
+
+def sla_policy_ladder(key: str) -> dict:
+    """The SLA engine's defaults for a demo policy: warn at 75 %, then owner at the breach, the team
+    supervisor 30 min later, the manager after an hour (R-RESP-4); the resolution clocks pause while the
+    case waits on the customer (app/complaints/clocks.py)."""
+    from app.complaints.clocks import PAUSING_RULES
+    from app.complaints.policies import DEFAULT_LADDER_JSON
+
+    return {"escalation_ladder": [dict(level) for level in DEFAULT_LADDER_JSON],
+            "pause_when_waiting": key in PAUSING_RULES}
 
 
 def _stage_at(case: _Case, at: float) -> str:
