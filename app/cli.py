@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "app.imports.cli",
     "app.complaints.cli",
     "app.staffing.cli",
+    "app.rota.cli",
     "app.quality.cli",
     "app.forecast.cli",
     "app.notifications.cli",
