@@ -41,7 +41,7 @@ from ui.complaints import actions
 from ui.complaints.access import CustomerRevealBox
 from ui.complaints.dialogs import MergeDialog, ReasonDialog
 from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, format_span, label, tr
-from ui.complaints.models import timeline_html
+from ui.complaints.models import clock_annotations, timeline_html
 from ui.context import ConsoleContext
 from ui.errors import show_error
 
@@ -224,8 +224,11 @@ class ComplaintDetailPanel(QWidget):
         actor = self.ctx.actor
 
         def shown(explained: Any) -> None:
-            if self.detail is not None and self.detail.card.id == complaint_id:
+            d = self.detail
+            if d is not None and d.card.id == complaint_id:
                 self.clocks.setText(clocks_html(explained, self.ctx.timezone))
+                clocks = explained if isinstance(explained, list | tuple) else _get(explained, "clocks") or ()
+                self.timeline.setText(timeline_html(d.events, self.ctx.timezone, clock_annotations(clocks)))
 
         def failed(exc: BaseException) -> None:  # no explain service yet: the resolution clock stays shown
             if not isinstance(exc, actions.ServiceMissing):
@@ -373,9 +376,9 @@ def clocks_html(explained: Any, tz: Any) -> str:
             lines.append(f"<span style='color:{color}; font-weight:600'>{escape(label_text)}</span>")
         stopped = _get(c, "stopped_at")
         if stopped is not None:
+            by = _get(c, "stopped_by", "stop_event")
             lines.append(escape(tr("Stopped %1").replace("%1", format_datetime(stopped, tz))
-                                + (f" — {_get(c, 'stopped_by', 'stop_event')}" if _get(c, "stopped_by", "stop_event")
-                                   else "")))
+                                + (" " + tr("by %1").replace("%1", str(by).replace("_", " ")) if by else "")))
         for m in _reached(c):
             lines.append("⚠ " + escape(milestone_text(m, tz)))
         for w in _get(c, "warnings", "escalations", "reasons") or ():

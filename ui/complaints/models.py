@@ -203,14 +203,47 @@ def describe_event(e: TimelineEvent) -> str:
     return text
 
 
-def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: ZoneInfo) -> str:
+def clock_annotations(clocks: Sequence[Any]) -> dict[tuple[str, datetime], list[str]]:
+    """Which clock each engine event of the timeline is about, from the clocks explained: an engine
+    event at an instant matches the clock that started, paused, resumed, stopped, warned or escalated then."""
+    out: dict[tuple[str, datetime], list[str]] = {}
+
+    def add(kind: str, at: datetime | None, text: str) -> None:
+        if at is not None:
+            out.setdefault((kind, at), []).append(text)
+
+    for c in clocks:
+        rule = str(getattr(c, "rule_id", ""))
+        add("sla_started", getattr(c, "started_at", None), rule)
+        for pause in getattr(c, "pauses", ()) or ():
+            add("sla_paused", getattr(pause, "start", None), rule)
+            add("sla_resumed", getattr(pause, "end", None), rule)
+        stopped = getattr(c, "stopped_at", None)
+        state = getattr(c, "state", "")
+        add("sla_stopped", stopped, f"{rule} · {label(SLA_LABELS[state])}" if state in SLA_LABELS else rule)
+        reached = getattr(c, "reached_milestones", None)
+        for m in (reached() if callable(reached) else ()):
+            kind = "sla_warning" if getattr(m, "kind", "") == "warning" else "sla_escalated"
+            level = getattr(m, "level", 0)
+            whom = str(getattr(m, "notify", "")).replace("role:", "")
+            add(kind, getattr(m, "at", None), rule + (f" · {tr('level %1').replace('%1', str(level))}" if level
+                                                      else "") + (f" → {whom}" if whom else ""))
+    return out
+
+
+def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: ZoneInfo,
+                  annotations: dict[tuple[str, datetime], list[str]] | None = None) -> str:
     """The timeline as rich text: when and who, what happened, and the note when it adds something."""
     if not events:
         return f"<i>{escape(tr('No events recorded.'))}</i>"
     parts = []
+    pending = {k: list(v) for k, v in (annotations or {}).items()}
     for e in events:
         head = " · ".join(x for x in (format_datetime(e.at, tz), e.actor) if x)
         what = describe_event(e)
+        todo = pending.get((e.kind, e.at))
+        if todo and not _clock_detail(e):
+            what += f" ({todo.pop(0)})"
         block = f"<span style='color:gray'>{escape(head)}</span><br><b>{escape(what)}</b>"
         if e.note and e.note.strip().casefold() != what.casefold():
             block += f"<br>{escape(e.note)}"
