@@ -312,6 +312,15 @@ def test_an_expired_lease_is_taken_over_and_the_late_answer_does_not_overwrite(s
     assert run.delivered == 1
     d = _delivery(sqlite_db, hook)[0]
     assert d.state == "delivered" and d.lease_owner is None
+    # desk A wakes up with its old answer: counted as a lost lease, the row stays as B left it
+    from app.notifications.channels import ChannelConfig, SendResult
+    from app.notifications.outbox import _record
+
+    late = _record(sqlite_db, ChannelConfig(hook, "Hook", "webhook", {}), taken,
+                   [(taken[0], SendResult("failed", "500", None, "late"), frozen_clock.at, 5)], "desk-A", 30.0)
+    assert late.lost_lease == 1
+    d = _delivery(sqlite_db, hook)[0]
+    assert d.state == "delivered" and d.last_error is None
 
 
 @pytest.mark.postgres

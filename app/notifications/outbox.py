@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 
 from app import clock
 from app.changes import Changes, record
@@ -261,38 +261,51 @@ def _record(db: Database, channel: ch_mod.ChannelConfig, ids: list[int],
     counts = {"delivered": 0, "retry": 0, "throttled": 0, "failed": 0, "lost": 0}
     now = clock.now()
     sent_ids = {r[0] for r in results}
+    t = NotificationDelivery.__table__
     with db.session() as s:
-        attempts = {d: a for d, a in s.execute(select(NotificationDelivery.id, NotificationDelivery.attempts)
-                                               .where(NotificationDelivery.id.in_(ids)))}
+        # the rows this desk still holds; a row whose lease ran out belongs to whoever took it over
+        held = {d: a for d, a in s.execute(select(NotificationDelivery.id, NotificationDelivery.attempts).where(
+            NotificationDelivery.id.in_(ids), NotificationDelivery.state == "sending",
+            NotificationDelivery.lease_owner == desk))}
         throttle_until: datetime | None = None
         attempt_rows: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         for delivery_id, result, at, ms in results:
-            n = (attempts.get(delivery_id) or 0) + (0 if result.outcome == "throttled" else 1)
-            values: dict[str, Any] = {"attempts": n, "last_attempt_at": at, "last_status": result.status,
-                                      "last_error": result.error, "lease_owner": None, "lease_until": None}
+            n = (held.get(delivery_id) or 0) + (0 if result.outcome == "throttled" else 1)
+            row: dict[str, Any] = {"b_id": delivery_id, "b_attempts": n, "b_last_attempt_at": at,
+                                   "b_last_status": result.status, "b_last_error": result.error,
+                                   "b_delivered_at": None, "b_next_attempt_at": now}
             outcome = result.outcome
             if outcome == "delivered":
-                values.update(state="delivered", delivered_at=now, last_error=None)
+                row.update(b_state="delivered", b_delivered_at=now, b_last_error=None)
             elif outcome == "throttled":
                 wait = result.retry_after or 60.0
-                values.update(state="queued", next_attempt_at=now + timedelta(seconds=wait))
+                row.update(b_state="queued", b_next_attempt_at=now + timedelta(seconds=wait))
                 throttle_until = max(throttle_until or now, now + timedelta(seconds=wait))
             elif outcome == "retry" and n < MAX_ATTEMPTS:
-                values.update(state="queued", next_attempt_at=now + timedelta(seconds=backoff_seconds(n, base)))
+                row.update(b_state="queued", b_next_attempt_at=now + timedelta(seconds=backoff_seconds(n, base)))
             else:
                 if outcome == "retry":
                     outcome = "failed"
-                    values["last_error"] = f"gave up after {n} attempts: {result.error}"
-                values.update(state="failed")
-            won = s.execute(update(NotificationDelivery).where(
-                NotificationDelivery.id == delivery_id, NotificationDelivery.state == "sending",
-                NotificationDelivery.lease_owner == desk).values(**values)).rowcount
-            if not won:
+                    row["b_last_error"] = f"gave up after {n} attempts: {result.error}"
+                row.update(b_state="failed")
+            if delivery_id in held:
+                updates.append(row)
+            else:
                 counts["lost"] += 1  # our lease ran out and another desk took it over
             counts[outcome] += 1
             attempt_rows.append({"delivery_id": delivery_id, "at": at, "duration_ms": ms, "outcome": outcome,
                                  "status": result.status, "response": (result.response or "")[:500] or None,
                                  "error": result.error, "desk": desk})
+        if updates:
+            # one executemany; the WHERE still checks the lease, row by row
+            s.connection().execute(
+                update(t).where(t.c.id == bindparam("b_id"), t.c.state == "sending", t.c.lease_owner == desk)
+                .values(state=bindparam("b_state"), attempts=bindparam("b_attempts"),
+                        last_attempt_at=bindparam("b_last_attempt_at"), last_status=bindparam("b_last_status"),
+                        last_error=bindparam("b_last_error"), delivered_at=bindparam("b_delivered_at"),
+                        next_attempt_at=bindparam("b_next_attempt_at"), lease_owner=None, lease_until=None),
+                updates)
         if attempt_rows:
             s.execute(insert(DeliveryAttempt), attempt_rows)
         # claimed but not sent (a throttle stopped the batch): back to the queue at once
