@@ -26,6 +26,7 @@ from app.quality.weekly import weekly_qa_status
 from app.review.monthly import month_report
 from app.security.permissions import PermissionDenied
 from db.models import QaReview
+from db.models.notifications import Notification
 from tests.qa_fixtures import LAST_MONDAY, build
 from tests.test_qa_reviews import GOOD
 
@@ -146,6 +147,8 @@ def test_a_dispute_is_decided_by_another_supervisor_and_rescores_the_review(any_
     with any_db.session() as s:
         assert s.get(QaReview, review_id).status == "disputed"
         views = {d.id: d for d in list_disputes(s, sup0)}
+        told = s.scalars(select(Notification).where(Notification.kind == "qa.dispute")).all()
+    assert len(told) == 2 and told[0].params["deadline"] == "2026-11-23 10:00"  # Shanghai, 5 days on
     assert views[dispute_id].current_value == "no" and views[dispute_id].deadline == frozen_clock.at + timedelta(days=5)
     # the reviewer who raised it cannot decide it
     with any_db.session() as s, pytest.raises(PermissionDenied):

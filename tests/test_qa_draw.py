@@ -19,6 +19,7 @@ from app.quality.sampling import DrawRules, Population, Stratum, rank_key, rank_
 from app.quality.sampling import select as select_picks
 from app.security.permissions import PermissionDenied
 from db.models import AuditEntry, QaDraw, QaReview, QaSample
+from db.models.notifications import Notification
 from tests.qa_fixtures import LAST_MONDAY, build
 
 
@@ -55,6 +56,13 @@ def test_each_agent_gets_the_quota_or_a_flagged_reason_R_QA_1(any_db, frozen_clo
     # the team's supervisor reviews the team's agents
     assert reviewers[a] == qa.supervisors[0] and reviewers[b] == qa.supervisors[1]
     assert out.samples == 13 and out.population == 19
+    # each reviewer is told how many are theirs and by when; managers and analysts hear of the shortfalls
+    with any_db.session() as s:
+        sent = {(n.kind, n.dedupe_key): n.params for n in s.scalars(select(Notification))}
+    assert sent[("qa.draw", f"qa.draw:{out.draw_id}:{qa.supervisors[0]}")] == {
+        "week": "2026-W46", "count": 8, "due": "2026-11-22"}
+    assert sent[("qa.draw", f"qa.draw:{out.draw_id}:{qa.supervisors[1]}")]["count"] == 5
+    assert sent[("qa.shortfall", f"qa.shortfall:{out.draw_id}")]["agents"] == 2
 
 
 def test_strata_take_their_quota_and_fall_back_in_order_R_QA_1():

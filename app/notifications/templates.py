@@ -53,6 +53,25 @@ TEMPLATES: dict[str, Template] = {
          "{ref}（{priority}，{category}）的「{clock}」时限已于 {deadline} 超时，升级至第 {step} 级。"
          "负责人：{owner}，班组：{team}。"),
     ),
+    "qa.draw": Template(
+        ("week", "count", "due"),
+        ("QA sample of {week}: {count} to review", "You have {count} recorded interactions of {week} to review "
+                                                   "by {due}."),
+        ("{week} 质检抽样：待评 {count} 条", "您有 {count} 条 {week} 的录音待质检，请于 {due} 前完成。"),
+    ),
+    "qa.shortfall": Template(
+        ("week", "agents", "quota"),
+        ("QA draw of {week}: {agents} agents under quota", "{agents} agents had fewer than {quota} eligible "
+                                                           "recorded interactions in {week}; see the draw's reasons."),
+        ("{week} 质检抽样：{agents} 名坐席不足配额", "{week} 有 {agents} 名坐席的可抽录音少于 {quota} 条，"
+                                                "原因见抽样记录。"),
+    ),
+    "qa.dispute": Template(
+        ("agent", "question", "deadline"),
+        ("QA dispute to decide: {agent}", "{agent} disputes '{question}' of a QA review; decide by {deadline} "
+                                          "(not the reviewer)."),
+        ("待裁决的质检申诉：{agent}", "{agent} 对质检评分「{question}」提出申诉，请于 {deadline} 前裁决（评分人回避）。"),
+    ),
     "live.alert": Template(
         ("alert", "queue", "value", "threshold", "since"),
         ("Live alert: {alert}", "{queue}: {alert} — {value} (threshold {threshold}) since {since}."),

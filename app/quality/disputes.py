@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.quality.interactions import center_zone
 from app.quality.scorecards import answer_fraction, get_scorecard, score
 from app.security.permissions import PermissionDenied, require, row_scope
 from db.errors import ConflictError
@@ -126,9 +127,16 @@ def raise_dispute(session: Session, actor: Actor, review_id: int, question_key: 
     session.add(QaDisputeEvent(dispute_id=d.id, at=now, actor=actor.username, action="raised",
                                details={"question": question_key, "reason": reason, "current": current,
                                         "proposed": proposed, "deadline": deadline.isoformat()}))
+    from app.notifications import Recipients, post
+
+    agent = session.get(Person, review.agent_id)
+    post(session, kind="qa.dispute", params={"agent": agent.full_name if agent else f"#{review.agent_id}",
+                                             "question": label, "deadline": deadline.astimezone(center_zone(session)).strftime("%Y-%m-%d %H:%M")},
+         recipients=Recipients(roles=("manager", "quality_analyst")), entity=("qa_dispute", d.id),
+         dedupe_key=f"qa.dispute:{d.id}")
     audit.record(session, actor, "raise", "qa_dispute", d.id, after={
         "review_id": review_id, "question": question_key, "current": current, "proposed": proposed})
-    return d.id, record(session, Changes.QA | Changes.REVIEWS | Changes.AUDIT)
+    return d.id, record(session, Changes.QA | Changes.REVIEWS | Changes.AUDIT | Changes.NOTIFICATIONS)
 
 
 def decide_dispute(session: Session, actor: Actor, dispute_id: int, decision: str, *, reason: str,

@@ -402,16 +402,38 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
             {"draw_id": draw.id, "interaction_id": p.interaction_id, "agent_id": p.agent_id,
              "reviewer_id": p.reviewer_id, "stratum": p.stratum[:64], "status": "pending", "origin": "draw",
              "rank": p.rank, "version": 1} for p in selection.picks])
+    _notify_reviewers(session, draw.id, week_start, selection.picks, len(shortfalls), rules)
     audit.record(session, actor, "draw", "qa_draw", draw.id, after={
         "week": week_label(week_start), "seed": seed, "population": len(pop), "population_hash": draw.population_hash,
         "samples": len(selection.picks), "shortfalls": len(shortfalls), "excluded": len(excluded),
         "algorithm": ALGORITHM_VERSION, "result_hash": result_hash})
-    changes = record(session, Changes.QA | Changes.AUDIT)
+    changes = record(session, Changes.QA | Changes.AUDIT | Changes.NOTIFICATIONS)
     return DrawOutcome(
         draw_id=draw.id, week_start=week_start, seed=seed, population=len(pop), population_hash=draw.population_hash,
         result_hash=result_hash, agents=len(agents), samples=len(selection.picks), shortfalls=shortfalls,
         excluded=tuple(excluded), unassigned=sum(1 for p in selection.picks if p.reviewer_id is None),
         seconds=time.perf_counter() - started, changes=changes)
+
+
+def _notify_reviewers(session: Session, draw_id: int, week_start: date, picks: tuple[Pick, ...], short: int,
+                      rules: DrawRules) -> None:
+    """Each reviewer hears how many items are theirs and by when; managers and analysts hear of shortfalls."""
+    from app.notifications import Recipients, post
+
+    label = week_label(week_start)
+    due = (week_start + timedelta(days=6 + rules.review_days)).isoformat()  # the last day, center-local
+    per_reviewer: dict[int, int] = {}
+    for p in picks:
+        if p.reviewer_id is not None:
+            per_reviewer[p.reviewer_id] = per_reviewer.get(p.reviewer_id, 0) + 1
+    for reviewer, count in sorted(per_reviewer.items()):
+        post(session, kind="qa.draw", params={"week": label, "count": count, "due": due},
+             recipients=Recipients(person_ids=(reviewer,)), entity=("qa_draw", draw_id),
+             dedupe_key=f"qa.draw:{draw_id}:{reviewer}")
+    if short:
+        post(session, kind="qa.shortfall", params={"week": label, "agents": short, "quota": rules.quota},
+             severity="warning", recipients=Recipients(roles=("manager", "quality_analyst")),
+             entity=("qa_draw", draw_id), dedupe_key=f"qa.shortfall:{draw_id}")
 
 
 # --- replay -------------------------------------------------------------------------------------------
