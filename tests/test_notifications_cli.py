@@ -102,3 +102,13 @@ def test_prune_keeps_pending_and_deduplicated_notifications(sqlite_db, frozen_cl
         left = sorted(n.params["ref"] for n in s.scalars(select(Notification)))
         assert left == ["keyed", "queued"]
         assert s.scalar(select(func.count()).select_from(NotificationDelivery)) == 1
+
+
+def test_bench_notify_path_delivers_each_exactly_once_at_a_small_size(sqlite_db):
+    from app.bench.registry import BenchOptions, load_benchmarks
+    from app.notifications.bench import _deliver_all
+
+    assert "notify" in load_benchmarks()
+    elapsed, info = _deliver_all(sqlite_db, 0.3, BenchOptions(), count=300)
+    assert info["delivered"] == 300 and info["keys processed once"] == 300
+    assert info["requests"] > 300  # the failures really happened and were retried
