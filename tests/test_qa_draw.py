@@ -176,3 +176,34 @@ def test_an_agent_may_not_draw(sqlite_db, frozen_clock, tmp_path):
         build(s, tmp_path)
     with sqlite_db.session() as s, pytest.raises(PermissionDenied):
         run_draw(s, Actor("x", "agent"), LAST_MONDAY)
+
+
+@pytest.mark.parametrize(("rules", "message"), [
+    (DrawRules(quota=0), "at least 1"),
+    (DrawRules(strata=(Stratum("a", 1), Stratum("a", 1))), "same name"),
+    (DrawRules(strata=(Stratum("any", 1),)), "reserved"),
+    (DrawRules(strata=(Stratum("a", 1, fallback=("b",)),)), "unknown fallback pool 'b'"),
+    (DrawRules(quota=2, strata=(Stratum("a", 2), Stratum("b", 1))), "more than the quota"),
+])
+def test_bad_draw_rules_are_refused_with_the_reason(rules, message):
+    with pytest.raises(ValueError, match=message):
+        rules.validate()
+
+
+def test_rules_round_trip_through_json_and_the_setting(sqlite_db, frozen_clock, tmp_path):
+    from app.quality.draw import draw_rules, save_draw_rules
+
+    custom = DrawRules(quota=5, min_duration_sec=60, strata=(Stratum("vip", 2, queue_ids=(2,)),))
+    assert DrawRules.from_json(custom.to_json()) == custom
+    with sqlite_db.session() as s:
+        qa = build(s, tmp_path)
+        with pytest.raises(PermissionDenied):
+            save_draw_rules(s, qa.supervisor(0), custom)
+        save_draw_rules(s, Actor("admin", "administrator"), custom, extra_reviewers=(qa.analyst,))
+    with sqlite_db.session() as s:
+        rules, extra = draw_rules(s)
+    assert rules.min_duration_sec == 60 and rules.strata == custom.strata and extra == (qa.analyst,)
+    with sqlite_db.session() as s:  # the analyst now shares every team's work
+        out = run_draw(s, Actor.system(), LAST_MONDAY, seed="x")
+        reviewers = set(s.scalars(select(QaSample.reviewer_id)))
+    assert qa.analyst in reviewers and out.samples == 13

@@ -98,7 +98,7 @@ def weekly_qa_status(session: Session, actor: Actor, today: date | None = None) 
     quota = int(float(rule_value(session, "R-QA-1")))  # type: ignore[arg-type]
     draw_ids = select(QaDraw.id).where(QaDraw.week_start == monday)
     has_draw = bool(session.scalar(select(exists().where(QaDraw.week_start == monday))))
-    # computed once for the week's samples (qa_reviews has no index on sample_id)
+    # computed once for the week's samples
     reviewed_samples = select(QaReview.sample_id).where(
         QaReview.sample_id.in_(select(QaSample.id).where(QaSample.draw_id.in_(draw_ids))),
         QaReview.status != "draft")
