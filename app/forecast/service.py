@@ -43,7 +43,7 @@ from app.forecast.model import (
 from app.i18n import N_
 from app.security.permissions import require
 from db.errors import ConflictError
-from db.models import ForecastInterval, ForecastOverride, ForecastRun, Queue
+from db.models import ForecastInterval, ForecastOverride, ForecastRun, Interaction, Queue
 
 METHOD = "seasonal-trend-nb/1"
 MAX_FACTOR = 10.0
@@ -121,6 +121,17 @@ class MadeForecast:
 def queue_choices(session: Session) -> list[QueueChoice]:
     return [QueueChoice(i, n, c) for i, n, c in session.execute(
         select(Queue.id, Queue.name, Queue.channel).where(Queue.active.is_(True)).order_by(Queue.name)).all()]
+
+
+def busiest_queue(session: Session, queues: list[QueueChoice]) -> int | None:
+    """The phone queue (else any) with the most contacts: what a scheduler opens first."""
+    if not queues:
+        return None
+    from sqlalchemy import func
+
+    counts = dict(session.execute(select(Interaction.queue_id, func.count()).group_by(Interaction.queue_id)).all())
+    phone = [q for q in queues if q.channel == "phone"] or queues
+    return max(phone, key=lambda q: (counts.get(q.id, 0), -phone.index(q))).id
 
 
 def monday(day: date) -> date:

@@ -42,6 +42,7 @@ from app.forecast.service import (
     OverrideInfo,
     QueueChoice,
     add_override,
+    busiest_queue,
     forecast_week,
     make_forecast,
     monday,
@@ -524,8 +525,7 @@ class ForecastView(Workspace):
 
         def fetch(s):  # noqa: ANN001, ANN202
             queues = queue_choices(s)
-            phone = [q for q in queues if q.channel == "phone"] or queues  # calls first: what staffing is about
-            chosen = qid if any(q.id == qid for q in queues) else (phone[0].id if phone else None)
+            chosen = qid if any(q.id == qid for q in queues) else busiest_queue(s, queues)
             return queues, (forecast_week(s, chosen, week) if chosen is not None else None)
 
         self.load(fetch, lambda r: self._on_loaded(*r), self._on_failed)
