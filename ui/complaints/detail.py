@@ -91,11 +91,16 @@ class ComplaintDetailPanel(QWidget):
         self.loop_button.setObjectName("detail_loop")
         self.loop_button.setToolTip(self.tr("The customer was told the result and asked for their opinion (R-FLOW-5)"))
         self.loop_button.clicked.connect(self._on_loop_button_clicked)
-        for b in (self.log_button, self.note_button, self.loop_button, self.merge_button, self.reopen_button):
-            b.setAutoDefault(False)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        more = QHBoxLayout()  # two short rows: the panel stays narrow beside the board
+        more.setSpacing(6)
+        for row, group in ((buttons, (self.log_button, self.note_button, self.loop_button)),
+                           (more, (self.merge_button, self.reopen_button))):
+            for b in group:
+                b.setAutoDefault(False)
+                row.addWidget(b)
+            row.addStretch(1)
         body.addLayout(buttons)
+        body.addLayout(more)
         self.note_button.clicked.connect(self._on_note_button_clicked)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
@@ -420,6 +425,7 @@ class ComplaintDetailDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.panel)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
