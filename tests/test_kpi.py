@@ -265,3 +265,34 @@ def test_every_indicator_has_a_weight_rule():
     from app.rules import RULES_BY_KEY
 
     assert sum(RULES_BY_KEY[f"{i.rule_id}.weight"].value for i in INDICATORS) == 100
+
+
+def test_monthly_evaluation_has_five_dimensions_and_the_trend_R_QA_5(any_db):
+    from app.review.evaluation import DIMENSIONS, monthly_evaluation
+
+    ids = _quarter_center(any_db)
+    with any_db.session() as s:
+        ev = monthly_evaluation(s, 2026, 9, months=3, now=utc(2026, 10, 10))
+    assert ev.months == ("2026-07", "2026-08", "2026-09")
+    assert [d.key for d in DIMENSIONS] == ["response", "resolution", "satisfaction", "compliance", "attitude"]
+    bob = next(r for r in ev.rows if r.agent_id == ids["bob"])
+    response = bob.dimensions[0]
+    assert response.series[0] == pytest.approx(90.0) and response.value == pytest.approx(90.0)
+    compliance = {r.agent_id: r.dimensions[3] for r in ev.rows if r.kind == "agent"}
+    assert compliance[ids["bob"]].series == (None, 0.0, None)  # his one QA review (August) had a violation
+    # rows: each team's agents, then the team; the whole center last
+    assert [r.kind for r in ev.rows][-1] == "center"
+    alpha = next(r for r in ev.rows if r.kind == "team" and r.team == "Alpha")
+    assert alpha.dimensions[2].value == pytest.approx((5 * 27 + 3 * 27 + 5 * 3) / 57)  # Alice, Bob, Nina in September
+    nina = next(r for r in ev.rows if r.agent_id == ids["nina"])
+    assert nina.dimensions[0].series[:2] == (None, None) and nina.dimensions[0].change is None
+
+
+def test_trend_direction_depends_on_the_dimension_R_QA_5():
+    from app.review.evaluation import DIMENSIONS, DimensionTrend
+
+    speed, resolution = DIMENSIONS[0], DIMENSIONS[1]
+    assert DimensionTrend(speed, (30.0, 20.0)).improved is True  # faster is better
+    assert DimensionTrend(resolution, (0.9, 0.8)).improved is False
+    assert DimensionTrend(resolution, (0.9, 0.9)).improved is None
+    assert DimensionTrend(resolution, (None, 0.9)).change is None

@@ -136,7 +136,7 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
         index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, ReportsWorkspace))
         window.show_workspace(index)
         page = window.workspaces[index]
-        page.tabs.setCurrentIndex(1)
+        page.tabs.setCurrentIndex(2)
         view = page.quarterly
         qtbot.waitUntil(lambda: view.load_count >= 1)
         assert view.quarter == "2026Q3"  # the last finished quarter

@@ -154,9 +154,10 @@ def load_benchmarks() -> dict[str, Benchmark]:
     import app.forecast.bench  # noqa: F401
     import app.imports.bench  # noqa: F401
     import app.live.bench_ui  # noqa: F401
-    import app.quality.bench  # noqa: F401
     import app.notifications.bench  # noqa: F401
+    import app.quality.bench  # noqa: F401
     import app.quality.bench_ui  # noqa: F401
+    import app.review.bench  # noqa: F401
     import app.staffing.bench  # noqa: F401
 
     return dict(sorted(REGISTRY.items()))

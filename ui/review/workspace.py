@@ -35,6 +35,7 @@ from app.review.monthly import (
     team_options,
 )
 from ui.context import ConsoleContext
+from ui.review.evaluation_view import EvaluationView
 from ui.review.models import MET_COLOR, NOT_MET_COLOR, MonthReportModel, format_target, label
 from ui.review.quarterly_view import QuarterlyView
 from ui.workspace import Workspace
@@ -72,6 +73,8 @@ class ReportsWorkspace(Workspace):
         self.monthly_page = QWidget(self.tabs)
         self.quarterly = QuarterlyView(ctx, self.tabs)
         self.tabs.addTab(self.monthly_page, self.tr("Monthly figures"))
+        self.evaluation = EvaluationView(ctx, self.tabs)
+        self.tabs.addTab(self.evaluation, self.tr("Monthly evaluation"))
         self.tabs.addTab(self.quarterly, self.tr("Quarterly review"))
         layout = QVBoxLayout(self.monthly_page)
         layout.setContentsMargins(0, 8, 0, 0)
