@@ -119,3 +119,19 @@ def test_scorecards_are_saved_and_revised_from_the_command_line(tmp_path, capsys
     assert main(["qa", "scorecard", "--db", url]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [(c["name"], c["revision"]) for c in shown] == [("Service", 2)]
+
+
+def test_draw_rules_are_shown_and_set_from_the_command_line(tmp_path, capsys):
+    url = str(tmp_path / "qa.db")
+    open_database(url).db.dispose()
+    assert main(["qa", "rules", "--db", url]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["quota"] == 5 and [s["name"] for s in shown["strata"]] == ["voice", "digital"]
+    new = tmp_path / "rules.json"
+    new.write_text(json.dumps({"min_duration_sec": 45, "strata": [
+        {"name": "phone", "quota": 4, "channels": ["phone"], "fallback": ["any"]}]}), encoding="utf-8")
+    assert main(["qa", "rules", "--set", str(new), "--db", url]) == 0
+    assert json.loads(capsys.readouterr().out)["min_duration_sec"] == 45
+    new.write_text(json.dumps({"strata": [{"name": "phone", "quota": 9}]}), encoding="utf-8")
+    assert main(["qa", "rules", "--set", str(new), "--db", url]) == 2
+    assert "more than the quota" in capsys.readouterr().err

@@ -46,6 +46,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(handler=_draws)
 
+    rules = qa_sub.add_parser(
+        "rules", help="show or set the draw's rules (strata, minimum length, extra reviewers)",
+        description="Without --set: print the rules the next draw uses (the quota is the R-QA-1 rule value). "
+                    "--set FILE.json stores new rules: {\"min_duration_sec\": 30, \"strata\": [{\"name\": "
+                    "\"voice\", \"quota\": 3, \"channels\": [\"phone\"], \"queue_ids\": [], \"fallback\": "
+                    "[\"digital\", \"any\"]}, ...], \"spread_queues\": true, \"check_files\": true, "
+                    "\"review_days\": 7, \"extra_reviewers\": [person ids]}.")
+    rules.add_argument("--set", metavar="FILE", help="store the rules in FILE (JSON)")
+    add_db_option(rules)
+    rules.set_defaults(handler=_rules)
+
     card = qa_sub.add_parser(
         "scorecard", help="show or save a scorecard (a change saves a new revision)",
         description="Without FILE: print the current scorecards as JSON. With NAME FILE.json: save the "
@@ -193,6 +204,30 @@ def _draws(args: argparse.Namespace) -> int:
         print(f"{d.id:>5}  {week_label(d.week_start)}  {d.samples:>6} samples  {d.shortfalls:>3} under quota  "
               f"population {d.population:>8,}  {d.algorithm_version:10}  {d.created_at:%Y-%m-%d %H:%M} "
               f"{d.created_by or ''}")
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from app.actor import Actor
+    from app.quality.draw import draw_rules, save_draw_rules
+    from app.quality.sampling import DrawRules
+
+    db = _open(args)
+    try:
+        with db.session() as s:
+            if args.set:
+                try:
+                    data = json.loads(Path(args.set).read_text(encoding="utf-8"))
+                    extra = tuple(int(p) for p in data.get("extra_reviewers", ()))
+                    new = DrawRules.from_json({**data, "quota": draw_rules(s)[0].quota})
+                    save_draw_rules(s, Actor.local_administrator(), new, extra)
+                except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                    print(f"{PROG} rules: {args.set}: {exc}", file=sys.stderr)
+                    return 2
+            current, extra = draw_rules(s)
+    finally:
+        db.dispose()
+    print(json.dumps({**current.to_json(), "extra_reviewers": list(extra)}, indent=2))
     return 0
 
 
