@@ -87,7 +87,11 @@ def generate(s, q, first: date, days: int, daily: float, seed: int = 7, day_nois
 
 @pytest.fixture
 def center_queue(sqlite_db, frozen_clock):
-    with sqlite_db.session() as s:
+    return _center_queue(sqlite_db)
+
+
+def _center_queue(db):
+    with db.session() as s:
         c = factories.center(s)
         q = factories.queue(s, c, "Hotline")
         return c.id, q.id
@@ -216,8 +220,9 @@ def test_a_holiday_country_without_holidays_leaves_the_day_alone(sqlite_db, froz
     assert per_day[3] == pytest.approx((per_day[0] + per_day[1]) / 2, rel=0.12)
 
 
-def test_override_is_audited_survives_a_new_run_and_can_be_withdrawn_R_SCH_1(sqlite_db, center_queue):
-    _, qid = center_queue
+def test_override_is_audited_survives_a_new_run_and_can_be_withdrawn_R_SCH_1(any_db, frozen_clock):
+    sqlite_db = any_db  # both engines: one schema, one code path
+    _, qid = _center_queue(any_db)
     week = date(2026, 11, 23)
     with sqlite_db.session() as s:
         generate(s, s.get(Queue, qid), date(2026, 10, 12), 35, 800)
@@ -365,3 +370,24 @@ def test_bank_month_last_week_meets_the_targets(sqlite_db):
     assert r.score("same_interval_last_week", 30).wape == pytest.approx(0.28, abs=0.01)
     assert r.poisson_floor == pytest.approx(0.13, abs=0.01)
     assert 0.75 <= r.coverage["30"] <= 0.85
+
+
+def test_a_closed_day_in_the_business_calendar_counts_as_a_holiday(sqlite_db, frozen_clock):
+    from db.models import BusinessCalendar, CalendarDay
+
+    with sqlite_db.session() as s:
+        c = factories.center(s)
+        q = factories.queue(s, c, "Hotline")
+        generate(s, q, date(2026, 10, 12), 35, 600, seed=9)
+        cal = BusinessCalendar(center_id=c.id, name="Office", timezone="Asia/Shanghai", holiday_country="CN",
+                               opening_hours={})
+        s.add(cal)
+        s.flush()
+        s.add(CalendarDay(calendar_id=cal.id, day=date(2026, 11, 26), is_open=False, note="Company anniversary"))
+        qid = q.id
+    with sqlite_db.session() as s:
+        make_forecast(s, SCHEDULER, qid, date(2026, 11, 23))
+        fw = forecast_week(s, qid, date(2026, 11, 23))
+    assert fw.holidays == {date(2026, 11, 26): "Company anniversary"}
+    per_day = [sum(x.volume for x in fw.slots[96 * k:96 * (k + 1)]) for k in range(7)]
+    assert per_day[3] == pytest.approx(per_day[2] * DEFAULT_HOLIDAY_FACTOR, rel=0.15)
