@@ -106,6 +106,7 @@ class SeriesBuffer:
             x = x[keep]
             values = {k: np.asarray(v, dtype=float)[keep] for k, v in values.items()}
         if x.size > self.capacity:
+            self.total += x.size - self.capacity  # the older ones are never stored, but they count
             x = x[-self.capacity:]
             values = {k: v[-self.capacity:] for k, v in values.items()}
         n = x.size

@@ -321,14 +321,12 @@ class FloorNowPanel(QObject):
         from ui.live.wallboard import Wallboard
 
         if self.wallboard is None:
-            self.wallboard = Wallboard()
+            self.wallboard = Wallboard(self.host)  # its own window, closed with the console
             self.wallboard.did_close.connect(self._on_wallboard_did_close)
         if full_screen:
             self.wallboard.showFullScreen()
         else:
             self.wallboard.show()
-        self.wallboard.raise_()
-        self.wallboard.activateWindow()
         self.set_active(True)
         if self.last is not None:
             self.show(self.last)
