@@ -192,3 +192,16 @@ def test_a_broken_file_is_not_played_and_the_finding_is_kept(sqlite_db, frozen_c
     with sqlite_db.session() as s:
         assert s.get(QaRecordingCheck, item.interaction_id).status == "empty"
         assert not s.scalars(select(AuditEntry).where(AuditEntry.entity == "recording")).all()
+
+
+def test_a_reviewer_from_another_team_plays_what_was_assigned_to_them_R_SEC_3(sqlite_db, frozen_clock, tmp_path):
+    qa, _ = _drawn(sqlite_db, frozen_clock, tmp_path)
+    with sqlite_db.session() as s:
+        item = worklist(s, qa.supervisor(0)).items[0]
+        s.get(QaSample, item.sample_id).reviewer_id = qa.supervisors[1]
+    with sqlite_db.session() as s:
+        played = open_recording(s, qa.supervisor(1), item.interaction_id)
+    assert played.check.ok
+    other = qa.calls[qa.agents[2]][0]  # team 0's agent, not sampled for supervisor 1
+    with sqlite_db.session() as s, pytest.raises(PermissionDenied):
+        open_recording(s, qa.supervisor(1), other)
