@@ -122,9 +122,11 @@ def _draw(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(draw_summary_json(out), indent=2, ensure_ascii=False))
         return 0
+    eligible = out.population + len(out.excluded)
     print(f"Draw {out.draw_id} of {week_label(out.week_start)} (week of {out.week_start.isoformat()}): "
-          f"{out.samples} interactions for {out.agents} agents from {out.population:,} eligible, "
-          f"in {out.seconds:.2f} s")
+          f"{out.samples} interactions for {out.agents} agents from {eligible:,} eligible"
+          + (f" ({len(out.excluded):,} set aside: recording unusable)" if out.excluded else "")
+          + f", in {out.seconds:.2f} s")
     print(f"seed {out.seed}  population sha256 {out.population_hash}")
     if out.unassigned:
         print(f"{out.unassigned} interactions have no reviewer (agent without a team, or a team without "
@@ -134,7 +136,11 @@ def _draw(args: argparse.Namespace) -> int:
         for sf in out.shortfalls:
             print(f"  {sf.agent:28} {sf.available}/{sf.quota}  {sf.reason}")
     if out.excluded:
-        print(f"{len(out.excluded)} recordings could not be used:")
+        by_status: dict[str, int] = {}
+        for e in out.excluded:
+            by_status[e.status] = by_status.get(e.status, 0) + 1
+        print(f"{len(out.excluded)} recordings could not be used ("
+              + ", ".join(f"{n} {status}" for status, n in sorted(by_status.items())) + "):")
         for e in out.excluded[:50]:
             print(f"  interaction {e.interaction_id}: {e.status} ({e.detail})")
         if len(out.excluded) > 50:
