@@ -214,6 +214,31 @@ def test_keyboard_arrows_walk_the_board_and_ctrl_arrow_moves_a_card(qtbot, page,
     page.detail_dialog.close()
 
 
+def test_a_role_that_may_not_change_complaints_sees_the_board_read_only(qtbot, page, sqlite_db):
+    from dataclasses import replace
+
+    from ui.complaints.record_form import RecordComplaintDialog
+    from ui.complaints.workspace import ComplaintsWorkspace
+
+    page.hide()  # one console at a time: Ctrl+N belongs to the window in front
+    ctx = replace(page.ctx, actor=Actor("qiang.xu", "scheduler"))
+    ro = ComplaintsWorkspace(ctx)
+    qtbot.addWidget(ro)
+    ro.show()
+    qtbot.waitUntil(lambda: ro.load_count >= 1)
+    assert not ro.new_button.isVisible() and not ro.assign_button.isVisible()
+    assert not ro.columns["accept"].view.dragEnabled() and "Read-only" in ro.keys_hint.text()
+    qtbot.keyClick(ro, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert ro.findChild(RecordComplaintDialog) is None
+    ro.columns["accept"].select(page.ids["C-1"])
+    assert ro.detail.body.isVisible() and not ro.detail.note_button.isVisible()
+    assert not ro.detail.log_button.isVisible() and not ro.detail.merge_button.isVisible()
+    ro.move_cards([page.ids["C-1"]], "assess")
+    assert _stage(sqlite_db, page.ids["C-1"]) == "accept"
+    assert not page.new_button.isHidden() and page.columns["accept"].view.dragEnabled()  # a manager may
+    ro.countdown.stop()
+
+
 # --- filters, saved views, WIP limits -------------------------------------------------------------------------------
 def test_filters_by_team_owner_category_priority_clock_state_and_text(page):
     def shown():

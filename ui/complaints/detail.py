@@ -54,6 +54,7 @@ class ComplaintDetailPanel(QWidget):
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.read_only = False
         self.references: Callable[[], Sequence[str]] = lambda: ()
         self.reference_ids: Callable[[], dict[str, int]] = lambda: {}
         self.setObjectName("complaint_detail")
@@ -212,10 +213,7 @@ class ComplaintDetailPanel(QWidget):
         f["feedback"].setText(feedback)
         f["summary"].setText(d.summary)
         self.timeline.setText(timeline_html(d.events, self.ctx.timezone))
-        self.reopen_button.setVisible(c.stage in ("closed", "feedback"))
-        self.merge_button.setVisible(c.stage != "closed")
-        self.log_button.setVisible(c.stage != "closed")
-        self.loop_button.setVisible(c.stage == "feedback" and not d.feedback_loop_closed)
+        self._show_actions(d)
         self.clocks.setText(resolution_clock_html(d, now, tz))
         self._load_clocks(c.id)
         self.placeholder.hide()
@@ -223,6 +221,19 @@ class ComplaintDetailPanel(QWidget):
         self.body.show()
 
 
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        if self.detail is not None:
+            self._show_actions(self.detail)
+
+    def _show_actions(self, d: ComplaintDetail) -> None:
+        stage, editable = d.card.stage, not self.read_only
+        self.reopen_button.setVisible(editable and stage in ("closed", "feedback"))
+        self.merge_button.setVisible(editable and stage != "closed")
+        self.log_button.setVisible(editable and stage != "closed")
+        self.note_button.setVisible(editable)
+        self.loop_button.setVisible(editable and stage == "feedback" and not d.feedback_loop_closed)
 
     # --- clocks explained ----------------------------------------------------------------------------
     def _load_clocks(self, complaint_id: int) -> None:

@@ -55,7 +55,7 @@ from app.complaints.board import (
     load_board,
 )
 from app.complaints.sla import AT_RISK, BREACHED, MET, ON_TRACK, SLA_LABELS
-from app.security.permissions import SCOPE_ALL
+from app.security.permissions import SCOPE_ALL, allowed
 from ui.complaints import actions
 from ui.complaints.access import scope_text, scope_tooltip
 from ui.complaints.board_view import BoardView, StageColumnWidget
@@ -153,6 +153,20 @@ class ComplaintsWorkspace(Workspace):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._load_wip_limits()
         self._reload_view_names()
+        self.apply_permissions()
+
+    def apply_permissions(self) -> None:
+        """Roles that may not change complaints see the board read-only (the services refuse anyway)."""
+        self.can_edit = allowed(self.ctx.actor, "complaints.edit")
+        for w in (self.new_button, self.import_button, self.assign_button, self.move_button):
+            w.setVisible(self.can_edit)
+        for column in self.columns.values():
+            column.view.setDragEnabled(self.can_edit)
+            column.view.setAcceptDrops(self.can_edit)
+        self.detail.set_read_only(not self.can_edit)
+        self.keys_hint.setText(self.tr("Ctrl+N new case · arrows move between cards · Enter opens · "
+                                       "Ctrl+→ / Ctrl+← next / previous stage") if self.can_edit
+                               else self.tr("Read-only: your role does not change complaints"))
 
     # --- building ----------------------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
@@ -203,6 +217,10 @@ class ComplaintsWorkspace(Workspace):
             bar.addWidget(w)
         bar.addSpacing(16)
         bar.addWidget(self.mode)
+        bar.addSpacing(12)
+        self.keys_hint = QLabel(self)
+        self.keys_hint.setObjectName("hint")
+        bar.addWidget(self.keys_hint)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("View"), self))
         bar.addWidget(self.views)
@@ -497,6 +515,7 @@ class ComplaintsWorkspace(Workspace):
             self.detail_dialog = ComplaintDetailDialog(self.ctx, self)
             self.detail_dialog.panel.references = lambda: list(self._reference_ids())
             self.detail_dialog.panel.reference_ids = self._reference_ids
+            self.detail_dialog.panel.set_read_only(not self.can_edit)
         self.selected_id = complaint_id
         dialog = self.detail_dialog
 
@@ -524,7 +543,7 @@ class ComplaintsWorkspace(Workspace):
     def move_cards(self, ids: Sequence[int], to_stage: str) -> None:
         """Validate and save a move: a skipped step or a move back asks for a reason first (R-FLOW-1)."""
         cards = [self.cards_by_id[i] for i in ids if i in self.cards_by_id and self.cards_by_id[i].stage != to_stage]
-        if not cards:
+        if not cards or not self.can_edit:
             return
         reason: str | None = None
         if any(actions.needs_reason(c.stage, to_stage) for c in cards):
@@ -618,9 +637,11 @@ class ComplaintsWorkspace(Workspace):
         return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # --- record, import, export -----------------------------------------------------------------------------
-    def open_record_form(self) -> QDialog:
+    def open_record_form(self) -> QDialog | None:
         from ui.complaints.record_form import RecordComplaintDialog
 
+        if not self.can_edit:
+            return None
         dialog = RecordComplaintDialog(self.ctx, self.people, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.complaint_did_record.connect(self._on_complaint_did_record)
