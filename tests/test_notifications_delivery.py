@@ -458,3 +458,15 @@ def test_backoff_setting_is_read_from_the_database(sqlite_db, server, frozen_clo
     deliver_due(sqlite_db)
     d = _delivery(sqlite_db, hook)[0]
     assert 1.6 <= (d.next_attempt_at - frozen_clock.at).total_seconds() <= 2.4
+
+
+def test_feishu_gets_at_most_five_a_second(sqlite_db, server):
+    ids = _org(sqlite_db)
+    lark = _channel(sqlite_db, "Feishu", "feishu", {"url": server.url("/open-apis/bot/v2/hook/t")})
+    _route(sqlite_db, "f", lark)
+    for n in range(12):
+        _post(sqlite_db, ids, f"C-{n}")
+    run = deliver_due(sqlite_db, max_seconds=20)
+    assert run.delivered == 12 and run.throttled == 0  # the stand-in never had to say 11232
+    got = sorted(r.at for r in server.fake.received)
+    assert len(got) == 12 and got[-1] - got[0] >= 2.0  # three seconds' worth: 5 + 5 + 2

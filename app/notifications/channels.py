@@ -53,6 +53,8 @@ KIND_TITLES = {
 }
 # messages per minute the service allows per robot/webhook (0: no documented limit)
 DEFAULT_RATE = {"wecom": 20, "dingtalk": 20, "feishu": 100, "slack": 60, "webhook": 0, "email": 0}
+# and per second, where the service says so
+BURST_PER_SECOND = {"feishu": 5, "slack": 1}
 # secrets per kind: never shown back, stored encrypted
 SECRET_FIELDS = {
     "wecom": ("url",), "dingtalk": ("url", "secret"), "feishu": ("url", "secret"), "slack": ("url",),
