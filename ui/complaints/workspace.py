@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -220,8 +221,9 @@ class ComplaintsWorkspace(Workspace):
         bar.addSpacing(12)
         self.keys_hint = QLabel(self)
         self.keys_hint.setObjectName("hint")
-        bar.addWidget(self.keys_hint)
-        bar.addStretch(1)
+        # shrinks (clipped) on a narrow window instead of widening the toolbar
+        self.keys_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.keys_hint, 1)
         bar.addWidget(QLabel(self.tr("View"), self))
         bar.addWidget(self.views)
         bar.addWidget(self.save_view_button)
