@@ -62,6 +62,8 @@ def test_forecast_view_makes_adjusts_and_withdraws_R_SCH_1(qtbot, history_db):
     assert "Week total" in view.totals_label.text()
 
     # adjust Wednesday 10:00-12:00 by x2 with a reason, from the selected intervals
+    agents_before = int(view.model.data(view.model.index(96 * 2 + 41, view.model.AGENTS)))
+    assert agents_before > 0
     view.table.selectRow(96 * 2 + 40)
     view.table.selectionModel().select(view.model.index(96 * 2 + 47, 0),
                                        view.table.selectionModel().SelectionFlag.Select
@@ -83,6 +85,8 @@ def test_forecast_view_makes_adjusts_and_withdraws_R_SCH_1(qtbot, history_db):
     assert float(adjusted.replace(",", "")) == pytest.approx(volume * 2, abs=0.06)
     assert view.model.data(view.model.index(row, view.model.REASON)) == "Flash sale on the app"
     assert view.model.data(view.model.index(row + 8, view.model.ADJUSTED)) == ""  # 12:15 untouched
+    # Erlang C follows the adjustment: twice the calls need more agents than before it
+    assert int(view.model.data(view.model.index(row, view.model.AGENTS))) > agents_before
     assert view.override_model.data(view.override_model.index(0, 1)) == "× 2"
     with history_db.session() as s:
         assert s.scalars(select(AuditEntry.actor).where(AuditEntry.entity == "forecast_override")).all() == [
@@ -145,6 +149,6 @@ def test_interval_model_formats_rows(qtbot):
                      ForecastSlot(datetime(2026, 11, 23, 2, 15, tzinfo=UTC), 10.0, 6.0, 15.0, 240.0, 20.0, "TV")),
                     ZoneInfo("Asia/Shanghai"))
     row0 = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row0 == ["Mon 2026-11-23", "10:00–10:15", "12.3", "8.0", "17.5", "241", "", ""]
+    assert row0 == ["Mon 2026-11-23", "10:00–10:15", "12.3", "8.0", "17.5", "241", "", "", ""]
     assert model.data(model.index(1, model.ADJUSTED)) == "20.0"
     assert model.data(model.index(1, model.ADJUSTED), Qt.ItemDataRole.ForegroundRole) is not None

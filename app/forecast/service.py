@@ -70,6 +70,7 @@ class ForecastSlot:
     aht_sec: float
     override_volume: float | None
     override_reason: str | None
+    agents: int | None = None  # Erlang C at the queue's service-level target, before shrinkage
 
     @property
     def effective(self) -> float:
@@ -367,8 +368,10 @@ def forecast_week(session: Session, queue_id: int, week_start: date,
     if run is not None:
         rows = session.scalars(select(ForecastInterval).where(ForecastInterval.run_id == run.id)
                                .order_by(ForecastInterval.interval_start)).all()
+        agents = _agents(q, [r.volume if r.override_volume is None else r.override_volume for r in rows],
+                         [r.aht_sec for r in rows])
         slots = tuple(ForecastSlot(r.interval_start, r.volume, r.lower, r.upper, r.aht_sec, r.override_volume,
-                                   r.override_reason) for r in rows)
+                                   r.override_reason, a) for r, a in zip(rows, agents, strict=True))
     start, end = local_midnight(week_start, tz), local_midnight(week_start + timedelta(days=7), tz)
     overrides = tuple(_override_info(o) for o in _active_overrides(session, queue_id, start, end))
     history = []
@@ -383,6 +386,20 @@ def forecast_week(session: Session, queue_id: int, week_start: date,
     return ForecastWeek(q.id, q.name, week_start, h.calendar.timezone, run.id if run else None,
                         run.created_at if run else None, run.created_by if run else None,
                         dict(run.params or {}) if run else {}, slots, overrides, tuple(history), actual, holidays)
+
+
+def _agents(q: Queue, volumes: list[float], aht: list[float]) -> list[int | None]:
+    """Agents on the phones per interval by Erlang C at the queue's target (e.g. 80 % in 30 s)."""
+    if not volumes:
+        return []
+    from app.staffing.erlang import StaffingInputError, staff_week
+
+    try:
+        week = staff_week(np.array(volumes), np.maximum(np.array(aht), 1.0), 15.0,
+                          float(q.target_service_level or 0.8), float(q.target_answer_sec or 30))
+    except StaffingInputError:
+        return [None] * len(volumes)
+    return [int(a) for a in week.agents]
 
 
 def effective_volumes(session: Session, queue_id: int, week_start: date

@@ -240,16 +240,18 @@ class BandChart(QWidget):
 
 
 class IntervalModel(RowTableModel[ForecastSlot]):
-    DAY, TIME, VOLUME, LOW, HIGH, AHT, ADJUSTED, REASON = range(8)
+    DAY, TIME, VOLUME, LOW, HIGH, AHT, ADJUSTED, AGENTS, REASON = range(9)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._headers = [tr("Day"), tr("Interval"), tr("Forecast"), tr("80 % low"), tr("80 % high"),
-                         tr("AHT (s)"), tr("Adjusted"), tr("Reason")]
+                         tr("AHT (s)"), tr("Adjusted"), tr("Agents"), tr("Reason")]
         self._header_tips = {self.VOLUME: tr("Contacts expected in the 15 minutes (statistical forecast)"),
                              self.LOW: tr("80 % of the time the actual is above this"),
                              self.HIGH: tr("80 % of the time the actual is below this"),
-                             self.ADJUSTED: tr("The volume after the scheduler's adjustments; staffing uses it")}
+                             self.ADJUSTED: tr("The volume after the scheduler's adjustments; staffing uses it"),
+                             self.AGENTS: tr("Agents on the phones by Erlang C at the queue's service-level target, "
+                                             "before shrinkage")}
         self.tz = ZoneInfo("UTC")
 
     def set_slots(self, slots: tuple[ForecastSlot, ...], tz: ZoneInfo) -> None:
@@ -270,9 +272,9 @@ class IntervalModel(RowTableModel[ForecastSlot]):
                 self.TIME: local.strftime("%H:%M") + "–" + (local + timedelta(minutes=15)).strftime("%H:%M"),
                 self.VOLUME: number(s.volume), self.LOW: number(s.lower), self.HIGH: number(s.upper),
                 self.AHT: number(s.aht_sec, 0), self.ADJUSTED: number(s.override_volume),
-                self.REASON: s.override_reason or "",
+                self.AGENTS: "" if s.agents is None else str(s.agents), self.REASON: s.override_reason or "",
             }.get(col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.VOLUME <= col <= self.ADJUSTED:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.VOLUME <= col <= self.AGENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.ADJUSTED and s.override_volume is not None:
             return QColor(ACCENT)
