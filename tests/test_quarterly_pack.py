@@ -186,3 +186,45 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
     with sqlite_db.session() as s:
         assert s.scalar(select(func.count()).select_from(QuarterlyReview)) == 1
         assert ids["bob"]
+
+
+@pytest.mark.gui
+@pytest.mark.skipif(not HAS_POPPLER, reason="needs poppler-utils (pdfinfo, pdftotext)")
+def test_the_pack_prints_in_chinese(qapp, sqlite_db, tmp_path, frozen_clock):
+    from PySide6.QtCore import QTranslator
+
+    from app.review.pack_data import pack_data
+    from resources import resource_path
+    from ui.review.pack import save_pack_pdf
+
+    frozen_clock.at = utc(2026, 10, 10)
+    _quarter_center(sqlite_db)
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "floorwalker_zh_CN.qm")))
+    qapp.installTranslator(translator)
+    try:
+        with sqlite_db.session() as s:
+            data = pack_data(s, MANAGER, "2026Q3")
+        out = tmp_path / "pack-zh.pdf"
+        save_pack_pdf(data, out)
+    finally:
+        qapp.removeTranslator(translator)
+    text = _pdf_text(out)
+    # (Qt maps a few shared CJK glyphs back to radicals when the text is extracted, e.g. 页 -> U+2EDA,
+    # so the footer is checked without that character)
+    for expected in ("季度考核", "第 1 ", "，共 7 ", "响应速度", "附录：指标定义与权重", "草稿"):
+        assert expected in text, expected
+    assert "Quarterly review" not in text and "Page 1 of" not in text
+
+
+def test_the_compiled_translations_match_their_source(tmp_path):
+    lrelease = shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    from resources import resource_path
+
+    out = tmp_path / "zh.qm"
+    subprocess.run([lrelease, str(resource_path("translations", "floorwalker_zh_CN.ts")), "-qm", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == resource_path("translations", "floorwalker_zh_CN.qm").read_bytes(), \
+        "run: pyside6-lrelease resources/translations/floorwalker_zh_CN.ts -qm resources/translations/floorwalker_zh_CN.qm"

@@ -52,7 +52,7 @@ def _kpi(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"quarter": review.quarter, "center": review.center, "status": review.status,
                           "weights": review.weights, "targets": review.targets, "threshold": review.threshold,
-                          "notes": list(review.notes),
+                          "notes": [n.text for n in review.notes],
                           "agents": [{**figures_to_json(a.figures), "comment": a.comment,
                                       "plans": [p.goal for p in a.plans]} for a in review.agents],
                           "teams": [figures_to_json(t) for t in review.teams],
@@ -71,7 +71,7 @@ def _kpi(args: argparse.Namespace) -> int:
               f"{g['quality']:>6.1f} {g['additional']:>6.1f}  {' '.join(f.missing)}{flag}")
     print(f"{len(review.agents)} agents, {len(review.under_target)} under target (*)")
     for note in review.notes:
-        print(f"note: {note}")
+        print(f"note: {note.text}")
     return 0
 
 

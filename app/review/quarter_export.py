@@ -86,7 +86,7 @@ def write_quarter(review: QuarterReview, path: Path, *, headings: list[str] | No
             for rule_id, weight in review.weights.items():
                 meta.append([f"{rule_id} weight", weight])
             for note in review.notes:
-                meta.append(["Note", note])
+                meta.append(["Note", note.text])
             wb.save(tmp)
         tmp.replace(path)
     except BaseException:

@@ -13,7 +13,7 @@ ranking within the team, the supervisor's comment and improvement plans; publish
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.i18n import N_
 from app.people.center import center_summary
 from app.review.kpi import (
     GROUP_LABELS,
@@ -152,6 +153,18 @@ class AgentReview:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark on the review: an N_() template and its values (the UI translates the template)."""
+
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**self.params)
+
+
+@dataclass(frozen=True)
 class Amendment:
     at: datetime
     by: str
@@ -179,7 +192,7 @@ class QuarterReview:
     center_figures: TeamFigures
     amendments: tuple[Amendment, ...]
     changed_since_publishing: tuple[int, ...]  # agents whose live figures differ from the published ones
-    notes: tuple[str, ...]  # what is missing or pro-rated, for the pack
+    notes: tuple[Note, ...]  # what is missing or pro-rated, for the pack
 
     def agents_of(self, team_id: int | None) -> tuple[AgentReview, ...]:
         return tuple(a for a in self.agents if a.figures.team_id == team_id)
@@ -376,29 +389,29 @@ def load_quarter(session: Session, actor: Actor, quarter: str, *, team_id: int |
         tuple(changed), _notes(window, agents, now))
 
 
-def _notes(window: PeriodWindow, agents: tuple[AgentFigures, ...], now: datetime) -> tuple[str, ...]:
-    """Plain-language notes on what is missing or pro-rated (English; the UI and pack translate the parts)."""
-    notes: list[str] = []
+def _notes(window: PeriodWindow, agents: tuple[AgentFigures, ...], now: datetime) -> tuple[Note, ...]:
+    """What is missing or pro-rated, for the screen and the pack (templates the UI translates)."""
+    notes: list[Note] = []
     if not agents:
-        notes.append("No agents with figures in this quarter.")
+        notes.append(Note(N_("No agents with figures in this quarter.")))
     if now < window.end:
-        notes.append(f"The quarter is still running: figures up to {now.date().isoformat()}.")
+        notes.append(Note(N_("The quarter is still running: figures up to {day}."), {"day": now.date().isoformat()}))
     for i, month in enumerate(window.months()):
         if month.start < now and agents and all(a.monthly_totals[i] is None for a in agents):
-            notes.append(f"No data for {month.key}.")
+            notes.append(Note(N_("No data for {month}."), {"month": month.key}))
     joined = [a.name for a in agents if a.employed_share < 1.0]
     if joined:
-        notes.append("Joined during the quarter (targets pro-rated): " + ", ".join(joined) + ".")
+        notes.append(Note(N_("Joined during the quarter (targets pro-rated): {names}."), {"names": ", ".join(joined)}))
     left = [a.name for a in agents if not a.active]
     if left:
-        notes.append("No longer active: " + ", ".join(left) + ".")
+        notes.append(Note(N_("No longer active: {names}."), {"names": ", ".join(left)}))
     from app.review.kpi import INDICATORS
 
     for ind in INDICATORS:
         missing = sum(1 for a in agents if ind.rule_id in a.missing)
         if missing:
-            notes.append(f"{ind.rule_id} not measured for {missing} agent(s) (no data); "
-                         "their totals are scaled over the measured weights.")
+            notes.append(Note(N_("{rule} not measured for {n} agent(s) (no data); their totals are scaled over "
+                                 "the measured weights."), {"rule": ind.rule_id, "n": missing}))
     return tuple(notes)
 
 

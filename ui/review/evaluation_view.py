@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.changes import Changes
+from app.i18n import TRANSLATION_CONTEXT
 from app.review.evaluation import DIMENSIONS, EvaluationRow, MonthlyEvaluation, monthly_evaluation
 from app.review.monthly import previous_month, team_options
 from ui.context import ConsoleContext
@@ -36,11 +37,11 @@ SERIES_COLORS = ("#1565c0", "#ef6c00", "#616e7c")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("EvaluationView", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def dim_label(text: str) -> str:
-    return QCoreApplication.translate("QuarterlyPack", text)
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 class EvaluationModel(RowTableModel[EvaluationRow]):

@@ -25,9 +25,10 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from app.i18n import TRANSLATION_CONTEXT
 from app.review.kpi import GROUP_LABELS, INDICATORS
 from app.review.pack_data import PackData
-from app.review.quarterly import AgentReview, IndicatorRow, PlanRow
+from app.review.quarterly import AgentReview, IndicatorRow, Note, PlanRow
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 # Latin text in a font whose digits extract cleanly from the PDF; Chinese falls back to a CJK family
@@ -43,7 +44,21 @@ BAND = QColor("#f0f4f8")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("QuarterlyPack", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def n_(text: str) -> str:
+    """An N_()-marked string from app/ (indicator and group names, definitions)."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+
+def note_text(note: Note) -> str:
+    return n_(note.template).format(**note.params)
+
+
+def plan_status(status: str) -> str:
+    return {"open": tr("open"), "achieved": tr("achieved"), "missed": tr("missed"),
+            "cancelled": tr("cancelled")}.get(status, status)
 
 
 def fmt_value(kind: str, value: float | None) -> str:
@@ -195,7 +210,7 @@ class PackPainter:
             self.text(10, y, w - 20, 7, tr("Notes"), 10, bold=True)
             y += 8
             for note in r.notes:
-                y += self.text(10, y, w - 20, 14, "• " + note, 8.5, color=MUTED, wrap=True) + 1.5
+                y += self.text(10, y, w - 20, 14, "• " + note_text(note), 8.5, color=MUTED, wrap=True) + 1.5
 
     def summary(self) -> None:
         y = self.new_page()
@@ -271,14 +286,14 @@ class PackPainter:
             members = [r for r in rows if r.group == group]
             points = sum(r.points or 0.0 for r in members)
             weight = sum(r.weight for r in members)
-            self.text(x + 1, y, w * 0.6, 5.2, tr(label), 7.5, bold=True, color=ACCENT)
+            self.text(x + 1, y, w * 0.6, 5.2, n_(label), 7.5, bold=True, color=ACCENT)
             self.text(x + w * 0.6, y, w * 0.4 - 1, 5.2, f"{points:.1f} / {weight:g}", 7.5, bold=True, color=ACCENT,
                       align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             y += 5.2
             for r in members:
                 op = "≤" if r.rule_id == "R-KPI-1" or r.rule_id == "R-KPI-6" else "≥"
                 color = None if r.met is None else (GOOD if r.met else BAD)
-                values = [f"{r.rule_id}  {tr(r.label)}", fmt_value(r.kind, r.value), f"{op} {fmt_value(r.kind, r.target)}",
+                values = [f"{r.rule_id}  {n_(r.label)}", fmt_value(r.kind, r.value), f"{op} {fmt_value(r.kind, r.target)}",
                           fmt_score(r.score), f"{r.weight:g}",
                           "—" if r.points is None else f"{r.points:.1f}"]
                 y = self.table_row(x, y, w, cols, values, [None, color, None, color, None, None])
@@ -414,7 +429,7 @@ class PackPainter:
                 head += "  " + tr("(from {q})").format(q=plan.quarter)
             y += self.text(0, y, w, 12, head, 8.5, bold=True, wrap=True) + 0.8
             y += self.text(4, y, w - 4, 14, tr("Measures: {m}").format(m=plan.measures), 8, wrap=True) + 0.8
-            status = tr("Deadline {d} · {s}").format(d=plan.deadline.isoformat(), s=tr(plan.status))
+            status = tr("Deadline {d} · {s}").format(d=plan.deadline.isoformat(), s=plan_status(plan.status))
             y += self.text(4, y, w - 4, 5, status, 7.5, color=MUTED) + 3
 
     def appendix(self) -> None:
@@ -428,13 +443,13 @@ class PackPainter:
         for ind in INDICATORS:
             weight = r.weights.get(ind.rule_id, 0)
             target = r.targets.get(ind.rule_id)
-            self.text(1, y, 0.3 * w - 2, 9, f"{ind.rule_id}  {tr(ind.label)}", 7.5)
-            self.text(0.3 * w + 1, y, 0.12 * w - 2, 9, tr(GROUP_LABELS[ind.group]), 7.5)
+            self.text(1, y, 0.3 * w - 2, 9, f"{ind.rule_id}  {n_(ind.label)}", 7.5)
+            self.text(0.3 * w + 1, y, 0.12 * w - 2, 9, n_(GROUP_LABELS[ind.group]), 7.5)
             self.text(0.42 * w + 1, y, 0.1 * w - 2, 9, f"{weight:g}", 7.5,
                       align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.text(0.52 * w + 1, y, 0.12 * w - 2, 9, fmt_value(ind.kind, target), 7.5,
                       align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.text(0.64 * w + 1, y, 0.36 * w - 2, 9, tr(ind.description), 7, color=MUTED, wrap=True)
+            self.text(0.64 * w + 1, y, 0.36 * w - 2, 9, n_(ind.description), 7, color=MUTED, wrap=True)
             y += 9
             self.line(0, y, w, y)
         y += 5

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.changes import Changes
+from app.i18n import TRANSLATION_CONTEXT
 from app.review.evidence import Evidence, indicator_evidence
 from app.review.kpi import INDICATORS, load_weights
 from app.review.monthly import team_options
@@ -55,7 +56,16 @@ from app.review.weights import update_kpi_weights
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
-from ui.review.pack import fmt_score, fmt_total, fmt_value, page_layout, render_pack, save_pack_pdf
+from ui.review.pack import (
+    fmt_score,
+    fmt_total,
+    fmt_value,
+    note_text,
+    page_layout,
+    plan_status,
+    render_pack,
+    save_pack_pdf,
+)
 from ui.widgets.table_model import Index, RowTableModel
 from ui.workspace import Workspace
 
@@ -64,7 +74,7 @@ BAD = QColor("#c62828")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("QuarterlyView", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class AgentTableModel(RowTableModel[AgentReview]):
@@ -169,7 +179,7 @@ class ScorecardModel(RowTableModel[IndicatorLine]):
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             op = "≤" if r.rule_id in ("R-KPI-1", "R-KPI-6") else "≥"
-            return [f"{r.rule_id}  {QCoreApplication.translate('QuarterlyPack', r.label)}",
+            return [f"{r.rule_id}  {QCoreApplication.translate(TRANSLATION_CONTEXT, r.label)}",
                     fmt_value(r.kind, r.value), f"{op} {fmt_value(r.kind, r.target)}",
                     fmt_score(r.score), f"{r.weight:g}",
                     "—" if r.points is None else f"{r.points:.1f}"][c]
@@ -292,7 +302,7 @@ class WeightsDialog(QDialog):
             spin.setValue(weights[ind.rule_id])
             spin.valueChanged.connect(self._on_spin_value_changed)
             self.spins[ind.rule_id] = spin
-            form.addRow(f"{ind.rule_id}  {QCoreApplication.translate('QuarterlyPack', ind.label)}", spin)
+            form.addRow(f"{ind.rule_id}  {QCoreApplication.translate(TRANSLATION_CONTEXT, ind.label)}", spin)
         self.sum_label = QLabel(self)
         form.addRow(self.sum_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
@@ -486,7 +496,7 @@ class QuarterlyView(Workspace):
                 n=len(r.under_target), t=f"{r.threshold:g}", m=len(r.plans_missing))
         self.status.setText(text)
         self.publish_button.setEnabled(r.status != "published")
-        notes = list(r.notes)
+        notes = [note_text(n) for n in r.notes]
         if not r.agents:
             notes.insert(0, tr("No agents to review in {q}. Choose another quarter or team.").format(q=r.quarter))
         self.notes.setText(" ".join(notes))
@@ -540,7 +550,7 @@ class QuarterlyView(Workspace):
         lines = []
         for p in a.plans:
             lines.append(tr("<b>Plan</b>: {g} — by {d} ({s})").format(g=_html(p.goal), d=p.deadline.isoformat(),
-                                                                    s=tr(p.status)))
+                                                                    s=plan_status(p.status)))
         for p in a.carried_plans:
             lines.append(tr("<b>Open plan from {q}</b>: {g} — by {d}").format(q=p.quarter, g=_html(p.goal),
                                                                           d=p.deadline.isoformat()))
