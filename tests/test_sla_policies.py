@@ -54,10 +54,12 @@ def test_rules_without_rows_run_on_their_rule_values_then_rows_are_written(floor
         assert views["R-SLA-6"].id is None and views["R-SLA-6"].target_minutes == 24 * 60
         with pytest.raises(PermissionDenied):
             ensure_policy_rows(s, MANAGER)
-        assert ensure_policy_rows(s, ADMIN) == 9 and ensure_policy_rows(s, ADMIN) == 0
+        assert ensure_policy_rows(s, ADMIN) == 10 and ensure_policy_rows(s, ADMIN) == 0  # R-SLA-1..7, R-RESP-4
     with floor.session() as s:
         views = {v.rule_id: v for v in list_policies(s)}
         assert views["R-SLA-4.diagnose"].target_minutes == 240 and views["R-SLA-6"].pause_when_waiting
+        assert views["R-RESP-4"].target_minutes == 120
+        assert views["R-RESP-4"].escalation_ladder == ({"level": 1, "notify": "manager", "after_minutes": 0},)
 
 
 def test_a_policy_change_recomputes_open_deadlines_and_is_versioned_R_SLA_6(floor):

@@ -161,11 +161,13 @@ def test_imported_cases_are_computed_on_the_first_sweep(floor, frozen_clock):
                         priority="regular", stage="process", summary="from the old system",
                         first_contact_at=now - timedelta(hours=30), opened_at=now - timedelta(hours=30)))
     result = _run(db)
-    assert (result.checked, result.escalations, result.notified) == (1, 6, 1)  # R-SLA-5 and -6, L1..L3 each
+    # R-SLA-5 and -6: L1..L3 each; the manager's escalation (5 h ago) started R-RESP-4, late by 3 h: a reminder
+    assert (result.checked, result.escalations, result.notified) == (1, 7, 2)
     with db.session() as s:  # only the latest level is told after a catch-up, one toast for both clocks
-        note = s.scalars(select(Notification)).one()
-        assert note.kind == "sla.escalation" and note.params["step"] == 3
-        assert "R-SLA-5" in note.params["clock"] and "R-SLA-6" in note.params["clock"]
+        l3, late = s.scalars(select(Notification).order_by(Notification.id)).all()
+        assert l3.kind == "sla.escalation" and l3.params["step"] == 3
+        assert "R-SLA-5" in l3.params["clock"] and "R-SLA-6" in l3.params["clock"]
+        assert late.kind == "sla.breach" and late.params["clock"].startswith("R-RESP-4")
     with db.session() as s:
         row = s.scalars(select(Complaint).where(Complaint.reference == "IMP-1")).one()
         states = {c["rule"]: c["state"] for c in row.sla_clocks}
@@ -182,3 +184,31 @@ def test_the_sweep_is_a_30_second_job(floor, frozen_clock):
     assert out["escalations"] == 1 and out["warnings"] == 1
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Notification)) == 1
+
+
+def test_a_late_manager_response_reminds_the_managers_R_RESP_4(floor, frozen_clock):
+    db, ids = floor
+    t0 = clock.now()
+    slow, quick = _record(db, ids), _record(db, ids)
+    frozen_clock.advance(minutes=65)  # R-SLA-1 of both: level 3, the managers
+    _run(db)
+    with db.session() as s:
+        log_action(s, SUP, quick, "manager_responded")
+        log_action(s, SUP, slow, "key_points")
+        log_action(s, SUP, quick, "key_points")
+    frozen_clock.advance(minutes=120)  # R-RESP-4: 2 h after the escalation
+    _run(db)
+    with db.session() as s:
+        clocks = {c.rule_id: c for c in complaint_clocks_of(s, slow)}
+        assert clocks["R-RESP-4"].started_at == t0 + timedelta(minutes=65) and clocks["R-RESP-4"].running
+        assert {c.rule_id: c for c in complaint_clocks_of(s, quick)}["R-RESP-4"].state == "met"
+    assert ("R-RESP-4", "L1", t0 + timedelta(minutes=185)) in _milestones(db, slow)
+    assert not [m for m in _milestones(db, quick) if m[0] == "R-RESP-4"]
+    reminder = [n for n in _notified(db) if n[1].startswith(f"sla:{slow}:R-RESP-4")]
+    assert reminder == [("sla.breach", f"sla:{slow}:R-RESP-4#1:L1", ids["boss"])]
+
+
+def complaint_clocks_of(s, cid):
+    from app.complaints.service import complaint_clocks
+
+    return complaint_clocks(s, SUP, cid)

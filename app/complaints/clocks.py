@@ -31,6 +31,9 @@ Events (the timeline vocabulary; ``floorwalker sla explain`` reads the same name
 ``reopened``         re-opened: R-SLA-5, R-SLA-6 and R-SLA-7.process start a new cycle
 ``waiting_on_customer`` / ``customer_replied``  pause / resume the clocks whose policy pauses
 ``merged``           merged into another case: its clocks are cancelled
+``escalated_to_manager`` a clock escalated to the customer-service manager (the sweep writes it;
+                     starts R-RESP-4)
+``manager_responded`` the manager responded to the escalation (stops R-RESP-4)
 ==================== ===================================================================
 
 Any other event (notes, assignments, the engine's own ``sla_*`` records) leaves the clocks alone.
@@ -74,7 +77,8 @@ ALIASES = {"escalated": "transferred", "complex": "judged_complex", "resolve": "
 KNOWN_EVENTS = frozenset({
     "contact", "created", "key_points", "judged_complex", "transferred", "conflict", "supervisor_joined",
     "system_fault", "tech_reported", "tech_diagnosed", "feedback", "responded", "stage", "resolved", "closed",
-    "reopened", "waiting_on_customer", "customer_replied", "merged"})
+    "reopened", "waiting_on_customer", "customer_replied", "merged", "escalated_to_manager",
+    "manager_responded"})
 
 
 class TimelineError(ValueError):
@@ -192,7 +196,13 @@ RULES: dict[str, ClockRule] = {r.rule_id: r for r in (
               description=N_("Service request answered")),
     ClockRule("R-SLA-7.process", ("service_request",), frozenset({"contact", "reopened"}),
               frozenset({"resolved"}) | _END, description=N_("Service request processed")),
+    ClockRule("R-RESP-4", ("complaint", "service_request"), frozenset({"escalated_to_manager"}),
+              frozenset({"manager_responded", "resolved"}) | _END,
+              description=N_("Customer-service manager responds to the escalation")),
 )}
+# R-RESP-4's own ladder: the managers are reminded when their response is late (it never escalates
+# to itself: its reminders do not start a new R-RESP-4 clock)
+RULE_LADDERS: dict[str, tuple[Level, ...]] = {"R-RESP-4": (Level(1, NOTIFY_MANAGER, 0),)}
 PAUSING_RULES = ("R-SLA-5", "R-SLA-6", "R-SLA-7.process")  # default: paused while waiting on the customer
 
 
@@ -502,5 +512,6 @@ def default_policies(values: Mapping[str, float] | None = None) -> dict[str, Pol
         raw = float(values[rule_id]) if values and rule_id in values else float(default.value)  # type: ignore[arg-type]
         minutes = raw * 60 if default.unit == "h" else raw
         out[rule_id] = Policy(rule_id=rule_id, name=str(rule.description), target_minutes=minutes,
-                              pause_when_waiting=rule_id in PAUSING_RULES)
+                              pause_when_waiting=rule_id in PAUSING_RULES,
+                              ladder=RULE_LADDERS.get(rule_id, DEFAULT_LADDER))
     return out

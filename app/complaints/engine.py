@@ -28,10 +28,12 @@ from app.complaints.clocks import (
     AT_RISK,
     BREACHED,
     CANCELLED,
+    DEFAULT_LADDER,
     MET,
     ON_TRACK,
     PAUSED,
     PAUSING_RULES,
+    RULE_LADDERS,
     RULES,
     Clock,
     Event,
@@ -87,7 +89,8 @@ def load_policies(session: Session) -> dict[str, Policy]:
         else:
             out[rule_id] = Policy(rule_id=rule_id, name=str(rule.description),
                                   target_minutes=rule_minutes(session, rule_id),
-                                  pause_when_waiting=rule_id in PAUSING_RULES, version=0)
+                                  pause_when_waiting=rule_id in PAUSING_RULES,
+                                  ladder=RULE_LADDERS.get(rule_id, DEFAULT_LADDER), version=0)
     return out
 
 
@@ -130,6 +133,9 @@ def events_from(f: CaseFacts, rows: Iterable[Any]) -> list[Event]:
     for r in rows:
         kind, at, to = r[2], r[1], r[4]
         if kind in SLA_EVENT_KINDS:
+            data = r[5] or {}
+            if kind == "sla_escalated" and data.get("notify") == "manager" and data.get("clock") != "R-RESP-4":
+                events.append(Event("escalated_to_manager", at, {"clock": data.get("clock")}))
             continue
         if kind == "created":
             if to and to != "accept":  # imported straight into a later stage

@@ -21,7 +21,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
 from app.complaints.calendar import Calendar, CalendarError
-from app.complaints.clocks import PAUSING_RULES, RULES, parse_ladder
+from app.complaints.clocks import PAUSING_RULES, RULE_LADDERS, RULES, parse_ladder
 from app.complaints.engine import rule_minutes
 from app.editing import apply_edit
 from app.security.permissions import require
@@ -35,6 +35,13 @@ APPLIES = {"R-SLA-1": {"kind": ["complaint"]}, "R-SLA-2": {"kind": ["complaint"]
            "R-SLA-4": {"category": ["system_fault"]}, "R-SLA-4.diagnose": {"category": ["system_fault"]},
            "R-SLA-5": {"kind": ["complaint"]}, "R-SLA-6": {"kind": ["complaint"]},
            "R-SLA-7.response": {"kind": ["service_request"]}, "R-SLA-7.process": {"kind": ["service_request"]}}
+
+
+def default_ladder_json(rule_id: str) -> list[dict[str, Any]]:
+    levels = RULE_LADDERS.get(rule_id)
+    if levels is None:
+        return [dict(level) for level in DEFAULT_LADDER_JSON]
+    return [{"level": lv.level, "notify": lv.notify, "after_minutes": lv.after_minutes} for lv in levels]
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,8 @@ def list_policies(session: Session) -> list[PolicyView]:
         r = rows.get(rule_id)
         if r is None:
             out.append(PolicyView(None, rule_id, str(rule.description), rule_minutes(session, rule_id), None, None,
-                                  75, None, tuple(DEFAULT_LADDER_JSON), rule_id in PAUSING_RULES, True, 0, None, None))
+                                  75, None, tuple(default_ladder_json(rule_id)), rule_id in PAUSING_RULES, True, 0,
+                                  None, None))
         else:
             out.append(PolicyView(r.id, rule_id, r.name, float(r.target_minutes), r.calendar_id,
                                   names.get(r.calendar_id) if r.calendar_id else None, r.warn_at_percent,
@@ -110,7 +118,7 @@ def ensure_policy_rows(session: Session, actor: Actor) -> int:
             continue
         session.add(SlaPolicy(center_id=center, rule_id=rule_id, name=str(rule.description),
                               applies_to=APPLIES.get(rule_id, {}), target_minutes=round(rule_minutes(session, rule_id)),
-                              calendar_id=None, warn_at_percent=75, escalation_ladder=list(DEFAULT_LADDER_JSON),
+                              calendar_id=None, warn_at_percent=75, escalation_ladder=default_ladder_json(rule_id),
                               pause_when_waiting=rule_id in PAUSING_RULES, active=True,
                               updated_at=clock.now(), updated_by=actor.username))
         added += 1

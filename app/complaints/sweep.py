@@ -124,37 +124,25 @@ def _sweep_chunk(session: Session, ids: list[int], now: datetime, policies: Mapp
         f = facts.get(cid)
         if f is None:
             continue
-        rows = timeline.get(cid, [])
-        clocks = compute_clocks(events_from(f, rows), policies, now)
+        rows = list(timeline.get(cid, []))
         done = {(r[5] or {}).get("key", "") + ":" + str((r[5] or {}).get("milestone", ""))
                 for r in rows if r[2] in MILESTONE_KINDS}
+        milestone_events: list[dict[str, Any]] = []
+        # a second pass when this run escalated to the manager: that starts R-RESP-4 (the manager's response),
+        # whose own reminder may already be due after an outage
+        for _pass in range(2):
+            clocks = compute_clocks(events_from(f, rows), policies, now)
+            added = _fresh_milestones(cid, clocks, done, now, result, to_notify)
+            milestone_events += added
+            rows += [(cid, e["at"], e["kind"], None, None, e["data"]) for e in added]
+            rows.sort(key=lambda r: r[1])
+            if not any(e["data"]["notify"] == NOTIFY_MANAGER and e["data"]["clock"] != "R-RESP-4" for e in added):
+                break
         for t in transitions(cached.get(cid), clocks):
             new_events.append({"complaint_id": cid, "at": t["at"], "kind": t["kind"], "actor": "sla", "note": None,
                                "data": t["data"]})
             result.transitions += 1
-        for c in clocks:
-            if c.stopped_at is not None:  # the case moved on: a late stop is on the timeline, nobody is chased
-                continue
-            fresh = [m for m in c.reached_milestones() if f"{c.key}:{m.key}" not in done]
-            if not fresh:
-                continue
-            latest = max(fresh, key=lambda m: (m.at, m.level))
-            for m in fresh:
-                notified = m is latest
-                new_events.append({"complaint_id": cid, "at": m.at, "kind": "sla_warning" if m.kind == WARNING
-                                   else "sla_escalated", "actor": "sla", "note": None, "data": {
-                                       "clock": c.rule_id, "key": c.key, "milestone": m.key, "level": m.level,
-                                       "notify": m.notify, "breach": m.breach, "due": _iso(c.due_at),
-                                       "threshold_minutes": round(m.threshold_minutes, 3),
-                                       "noticed_at": _iso(now), "notified": notified,
-                                       "policy_version": c.policy_version}})
-                if m.kind == WARNING:
-                    result.warnings += 1
-                else:
-                    result.escalations += 1
-                result.by_clock[c.rule_id] = result.by_clock.get(c.rule_id, 0) + 1
-                if notified:
-                    to_notify.append((cid, c, m))
+        new_events += milestone_events
         cache_rows.append({"cid": cid, "clocks": snapshot(clocks), "next": next_check(clocks)})
     if new_events:
         session.execute(insert(ComplaintEvent), new_events)
@@ -173,6 +161,36 @@ def _sweep_chunk(session: Session, ids: list[int], now: datetime, policies: Mapp
             if notify(session, cid, cases[cid], pairs, tz):
                 result.notified += 1
                 result.changes |= Changes.NOTIFICATIONS
+
+
+def _fresh_milestones(cid: int, clocks: Sequence[Clock], done: set[str], now: datetime, result: SweepResult,
+                      to_notify: list[tuple[int, Clock, Milestone]]) -> list[dict[str, Any]]:
+    """Timeline rows for the milestones that fell due and are not on the timeline yet (``done`` grows)."""
+    out: list[dict[str, Any]] = []
+    for c in clocks:
+        if c.stopped_at is not None:  # the case moved on: a late stop is on the timeline, nobody is chased
+            continue
+        fresh = [m for m in c.reached_milestones() if f"{c.key}:{m.key}" not in done]
+        if not fresh:
+            continue
+        latest = max(fresh, key=lambda m: (m.at, m.level))
+        for m in fresh:
+            done.add(f"{c.key}:{m.key}")
+            notified = m is latest
+            out.append({"complaint_id": cid, "at": m.at, "kind": "sla_warning" if m.kind == WARNING
+                        else "sla_escalated", "actor": "sla", "note": None, "data": {
+                            "clock": c.rule_id, "key": c.key, "milestone": m.key, "level": m.level,
+                            "notify": m.notify, "breach": m.breach, "due": _iso(c.due_at),
+                            "threshold_minutes": round(m.threshold_minutes, 3), "noticed_at": _iso(now),
+                            "notified": notified, "policy_version": c.policy_version}})
+            if m.kind == WARNING:
+                result.warnings += 1
+            else:
+                result.escalations += 1
+            result.by_clock[c.rule_id] = result.by_clock.get(c.rule_id, 0) + 1
+            if notified:
+                to_notify.append((cid, c, m))
+    return out
 
 
 def _cases(session: Session, ids: Sequence[int]) -> dict[int, _Case]:
