@@ -114,6 +114,7 @@ def test_bell_counts_lists_toasts_and_opens_the_complaint(qtbot, sqlite_db, sett
     bell = window.bell
     qtbot.waitUntil(lambda: bell.unread == 2)
     assert bell.text() == "2" and not bell.toast.isVisible()  # what was there before: no toast
+    assert bell.toolTip() == "2 unread notification(s) (Ctrl+Shift+N)"
     # another desk posts: the change bus brings it, the count rises and a toast appears
     frozen_clock.advance(minutes=1)
     _post(sqlite_db, pid, "C-20261118-0011", 11)

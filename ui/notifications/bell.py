@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -267,8 +267,8 @@ class NotificationBell(QToolButton):
 
     def _show_count(self) -> None:
         self.setText(str(self.unread) if self.unread else "")
-        self.setToolTip(self.tr("%n unread notification(s)", "", self.unread) if self.unread
-                        else self.tr("No unread notifications"))
+        self.setToolTip((self.tr("%n unread notification(s)", "", self.unread) if self.unread
+                         else self.tr("No unread notifications")) + " (Ctrl+Shift+N)")
         self.setStyleSheet("QToolButton#notification_bell { color: #b3261e; font-weight: 700; }"
                            if self.unread else "")
 
@@ -325,6 +325,10 @@ def install(window: QMainWindow, ctx: ConsoleContext) -> NotificationBell:
     """Put the bell in the menu bar's top-right corner and route "open this item" requests."""
     bell = NotificationBell(ctx, window)
     window.menuBar().setCornerWidget(bell, Qt.Corner.TopRightCorner)
+    show = QAction(bell.tr("Notifications"), window)
+    show.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    show.triggered.connect(bell.show_popup)
+    window.addAction(show)
     ctx.bus.entity_open_requested.connect(lambda etype, eid: open_entity(window, etype, eid))
     window.installEventFilter(_ToastPlacer(window, bell.toast))
     return bell
