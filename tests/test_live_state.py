@@ -377,3 +377,38 @@ def test_service_level_alert_needs_enough_contacts_and_a_level_under_target_R_RE
     with sqlite_db.session() as s:
         raised = evaluate(s).raised
     assert [r.rule for r in raised] == ["sl_below_target"] and raised[0].params["value"] == "40 %"
+
+
+def test_live_now_rules_and_alerts_commands(frozen_clock, capsys, tmp_path):
+    import json
+
+    from app.cli import main
+
+    url = str(tmp_path / "test.db")
+    from app.bootstrap import open_database
+
+    db = open_database(url).db
+    try:
+        feed = LiveFeed(db, name="queue_log")
+        with db.session() as s:
+            c = f.center(s)
+            q = f.queue(s, c, "Phone")
+            _open_call(s, c, q, NOW - timedelta(seconds=100))
+        feed.heartbeat()
+    finally:
+        db.dispose()
+    assert main(["live", "now", "--db", url, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["queues"][0]["waiting"] == 1 and data["feed"]["status"] == "live"
+    assert main(["live", "rules", "--db", url, "--set", "longest_wait=200"]) == 0
+    assert "longest_wait           on  200 s (default 90)" in capsys.readouterr().out
+    assert main(["live", "rules", "--db", url, "--set", "longest_wait=soon"]) == 2
+    assert main(["live", "alerts", "--db", url, "--evaluate"]) == 0
+    assert "Raised 0 new alert(s)" in capsys.readouterr().out  # 100 s < 200 s
+    assert main(["live", "rules", "--db", url, "--reset", "longest_wait"]) == 0
+    assert main(["live", "alerts", "--db", url, "--evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "Raised 1 new alert(s): longest_wait" in out and "Caller waiting too long: Phone 100 s" in out
+    frozen_clock.advance(seconds=600)  # the feed went silent: exit 1, and it says so
+    assert main(["live", "now", "--db", url]) == 1
+    assert "FEED STOPPED since 10:00" in capsys.readouterr().out

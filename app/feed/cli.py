@@ -93,6 +93,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     window.add_argument("--today", action="store_true", help="since the center-local midnight (default)")
     st.add_argument("--json", action="store_true", help="print JSON")
     st.set_defaults(handler=_live_stats)
+    from app.live.cli import register_live
+
+    register_live(live_sub)
 
 
 def _positive(text: str) -> int:

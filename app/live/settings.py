@@ -33,7 +33,7 @@ class LiveRuleDefault:
 
 
 LIVE_RULES: tuple[LiveRuleDefault, ...] = (
-    LiveRuleDefault("sl_below_target", 0.0, "points",
+    LiveRuleDefault("sl_below_target", 5.0, "points",
                     N_("Service level of the last 15 min below the queue's target by more than this many "
                        "percentage points")),
     LiveRuleDefault("longest_wait", 90, "s", N_("A caller has waited longer than this")),
@@ -44,7 +44,7 @@ LIVE_RULES: tuple[LiveRuleDefault, ...] = (
     LiveRuleDefault("agent_paused_long", 30, "min", N_("An agent has been paused longer than this")),
     LiveRuleDefault("staffing_below_rota", 2, "agents",
                     N_("Agents logged in are this many or more below the published rota")),
-    LiveRuleDefault("feed_stopped", 1, "", N_("The contact-center feed has stopped")),
+    LiveRuleDefault("feed_stopped", 0, "", N_("The contact-center feed has stopped (silent for feed_stale_sec)")),
     LiveRuleDefault("feed_stale_sec", 120, "s", N_("A feed silent this long counts as stopped"), is_alert=False),
     LiveRuleDefault("wrap_up_sec", 15, "s", N_("Wrap-up after a call when the platform does not report it"),
                     is_alert=False),

@@ -264,6 +264,8 @@ class FloorCharts(QWidget):
         self.waiting_item = pg.PlotDataItem(pen=pg.mkPen(WAITING_COLOR, width=1), name=tr("waiting"),
                                             antialias=False, stepMode=None)
         self.available_item = pg.PlotDataItem(pen=pg.mkPen(AVAILABLE_COLOR, width=1), antialias=False)
+        for item in (self.waiting_item, self.available_item):
+            item.setSkipFiniteCheck(True)  # counts, never NaN: skip pyqtgraph's per-frame scan
         self.waiting_plot.addItem(self.waiting_item)
         self.waiting_plot.addItem(self.available_item)
         self.sl_plot = _plot(lw, 1, 0, tr("Service level, last 15 min, vs target"))
@@ -425,9 +427,9 @@ class FloorCharts(QWidget):
         started = time.perf_counter()
         lo = self._now - self.window_sec
         x, ys, first = self.buffer.since_indexed(lo)
-        # one min/max pair per 2 pixels: as much detail as the screen can show, 1-px pens (thick
-        # pens take Qt's slow path)
-        buckets = max(int(self.waiting_plot.vb.width()) // 2, 100)
+        # one min/max pair per 3 pixels: a one-second spike still shows, and the path stays short
+        # enough to paint well inside a frame; 1-px pens (thick pens take Qt's slow path)
+        buckets = max(int(self.waiting_plot.vb.width()) // 3, 100)
         x, ys = peak_decimate(x, ys, buckets, first)
         self.waiting_item.setData(x, ys["waiting"])
         self.available_item.setData(x, ys["available"])
