@@ -470,3 +470,46 @@ def test_feishu_gets_at_most_five_a_second(sqlite_db, server):
     assert run.delivered == 12 and run.throttled == 0  # the stand-in never had to say 11232
     got = sorted(r.at for r in server.fake.received)
     assert len(got) == 12 and got[-1] - got[0] >= 2.0  # three seconds' worth: 5 + 5 + 2
+
+
+def test_json_webhook_is_signed_when_it_has_a_secret(sqlite_db, server):
+    import hashlib
+    import hmac
+    import json
+
+    ids = _org(sqlite_db)
+    hook = _channel(sqlite_db, "Signed hook", "webhook", {"url": server.url("/hooks/signed"), "secret": "s3cr3t"})
+    _route(sqlite_db, "h", hook)
+    _post(sqlite_db, ids)
+    assert deliver_due(sqlite_db).delivered == 1
+    (got,) = server.fake.accepted("webhook")
+    ts = got.headers["x-floorwalker-timestamp"]
+    expected = hmac.new(b"s3cr3t", ts.encode() + b"." + got.raw, hashlib.sha256).hexdigest()
+    assert json.loads(got.raw)["title"] == "SLA breached: C-1"
+    assert got.headers["x-floorwalker-signature"] == f"sha256={expected}"
+
+
+def test_email_over_implicit_tls(sqlite_db, tmp_path):
+    pytest.importorskip("aiosmtpd")
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, ssl_context=_self_signed(tmp_path),
+                            loop=asyncio.new_event_loop())
+    controller.start()
+    try:
+        ids = _org(sqlite_db)
+        mail = _channel(sqlite_db, "TLS mail", "email", {}, host="127.0.0.1", port=port, security="ssl",
+                        to="duty@example.test", insecure_tls=True)
+        _route(sqlite_db, "m", mail, language="zh_CN")
+        _post(sqlite_db, ids)
+        assert deliver_due(sqlite_db).delivered == 1
+    finally:
+        controller.stop()
+    (rcpts, content), = inbox.messages
+    assert rcpts == ["duty@example.test"]
+    import email
+
+    message = email.message_from_bytes(content)
+    assert str(email.header.make_header(email.header.decode_header(message["Subject"]))) == "SLA 超时：C-1"

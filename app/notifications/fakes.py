@@ -42,6 +42,7 @@ class Received:
     at: float
     answer: int
     accepted: bool  # the service took it (counted as a message in the group / processed)
+    raw: bytes = b""
 
 
 @dataclass
@@ -123,7 +124,7 @@ class _Handler(BaseHTTPRequestHandler):
                 status, answer, extra = self._webhook(fake, headers, body)
                 service = "webhook"
             accepted = extra.pop("_accepted", False)
-            fake.received.append(Received(service, token, body, headers, time.time(), status, accepted))
+            fake.received.append(Received(service, token, body, headers, time.time(), status, accepted, raw))
         data = answer if isinstance(answer, bytes) else json.dumps(answer, ensure_ascii=False).encode()
         self.send_response(status)
         self.send_header("Content-Type", "text/plain" if isinstance(answer, bytes) else "application/json")
