@@ -221,3 +221,50 @@ def test_logged_actions_stop_their_clocks_R_SLA_1(floor, frozen_clock):
         assert clocks["R-SLA-1"].state == "met" and clocks["R-SLA-1"].elapsed_minutes == pytest.approx(3)
         stopped = s.scalars(select(ComplaintEvent).where(ComplaintEvent.kind == "sla_stopped")).all()
         assert [e.data["clock"] for e in stopped] == ["R-SLA-1"] and stopped[0].data["state"] == "met"
+
+
+@pytest.mark.postgres
+def test_two_desks_moving_at_the_same_instant_one_wins_the_other_gets_a_conflict(pg_url, frozen_clock):
+    """Two consoles (two engines) on one PostgreSQL: desk two's UPDATE waits on desk one's row lock, then finds
+    the version moved on; it gets a ConflictError with both versions, never a silent overwrite."""
+    import threading
+    import time
+
+    from app.bootstrap import open_database
+
+    one, two = open_database(pg_url).db, open_database(pg_url).db
+    try:
+        with one.session() as s:
+            c = f.center(s)
+            li = f.person(s, c, f.team(s, c), name="Li Na")
+            out = record_complaint(s, Actor("m", "manager"), ComplaintDraft(
+                "complaint", "phone", "logistics", "regular", "Late parcel", owner_id=li.id))
+        outcome: dict[str, object] = {}
+
+        def desk_two() -> None:
+            try:
+                with two.session() as s2:
+                    move_stage(s2, Actor("bob", "manager", desk="desk-2"), out.complaint_id, out.version, "process",
+                               reason="Clear case, no assessment needed")
+                outcome["saved"] = True
+            except ConflictError as exc:
+                outcome["conflict"] = exc
+
+        with one.session() as s1:
+            move_stage(s1, Actor("ada", "manager", desk="desk-1"), out.complaint_id, out.version, "assess")
+            worker = threading.Thread(target=desk_two)
+            worker.start()
+            time.sleep(0.5)  # desk two has read version 1 and now waits on the row lock
+        worker.join(20)
+        assert not worker.is_alive()
+        conflict = outcome.get("conflict")
+        assert isinstance(conflict, ConflictError) and "saved" not in outcome
+        assert conflict.theirs["stage"] == "assess" and conflict.mine["stage"] == "process"
+        with one.session() as s:
+            row = s.get(Complaint, out.complaint_id)
+            assert row.stage == "assess" and row.version == out.version + 1
+            stages = s.scalars(select(ComplaintEvent.to_stage).where(ComplaintEvent.kind == "stage")).all()
+            assert stages == ["assess"]  # desk two wrote nothing
+    finally:
+        one.dispose()
+        two.dispose()
