@@ -485,7 +485,7 @@ def test_json_webhook_is_signed_when_it_has_a_secret(sqlite_db, server):
     (got,) = server.fake.accepted("webhook")
     ts = got.headers["x-floorwalker-timestamp"]
     expected = hmac.new(b"s3cr3t", ts.encode() + b"." + got.raw, hashlib.sha256).hexdigest()
-    assert json.loads(got.raw)["title"] == "SLA breached: C-1"
+    assert json.loads(got.raw)["title"] == "SLA 超时：C-1"  # the route's default language
     assert got.headers["x-floorwalker-signature"] == f"sha256={expected}"
 
 
