@@ -123,3 +123,27 @@ def test_a_calendar_with_no_working_hours_cannot_be_saved(floor):
                           holiday_country=None)
         with pytest.raises(PermissionDenied):
             save_calendar(s, MANAGER, None, 0, name="X", timezone="UTC", opening_hours=OFFICE, holiday_country=None)
+
+
+def test_on_a_very_large_center_the_next_sweep_recomputes_after_a_policy_change(sqlite_db, frozen_clock,
+                                                                                 monkeypatch):
+    import app.complaints.policies as policies
+    from app.complaints.sweep import sweep
+
+    with sqlite_db.session() as s:
+        c = f.center(s)
+        f.person(s, c, f.team(s, c), name="Li Na")
+    cid = _record(sqlite_db).complaint_id
+    monkeypatch.setattr(policies, "RECOMPUTE_AT_ONCE", 0)
+    with sqlite_db.session() as s:
+        ensure_policy_rows(s, ADMIN)
+        v = next(p for p in list_policies(s) if p.rule_id == "R-SLA-6").version
+        update_policy(s, ADMIN, "R-SLA-6", v, target_minutes=60)
+    with sqlite_db.session() as s:
+        row = s.get(Complaint, cid)
+        assert row.sla_next_at <= clock.now()  # marked: the sweep takes it within 30 s
+        assert next(c for c in row.sla_clocks if c["rule"] == "R-SLA-6")["target"] == 1440
+        assert sweep(s).checked == 1
+    with sqlite_db.session() as s:
+        cached = next(c for c in s.get(Complaint, cid).sla_clocks if c["rule"] == "R-SLA-6")
+        assert cached["target"] == 60 and cached["due"] == (clock.now() + timedelta(hours=1)).isoformat()

@@ -28,6 +28,7 @@ from app.security.permissions import require
 from db.models import BusinessCalendar, CalendarDay, Center, Complaint, SlaPolicy
 from db.models.complaints import SLA_RECOMPUTE
 
+RECOMPUTE_AT_ONCE = 5_000
 DEFAULT_LADDER_JSON = [{"level": 1, "notify": "owner", "after_minutes": 0},
                        {"level": 2, "notify": "supervisor", "after_minutes": 30},
                        {"level": 3, "notify": "manager", "after_minutes": 60}]
@@ -237,9 +238,13 @@ def set_calendar_day(session: Session, actor: Actor, calendar_id: int, day: date
 
 
 def recompute_open(session: Session) -> Changes:
-    """Every open case's clocks recomputed now (deadlines follow the new policy or calendar)."""
+    """Every open case's clocks recomputed (deadlines follow the new policy or calendar): at once in this
+    transaction for up to ``RECOMPUTE_AT_ONCE`` open cases, else by the next sweep (within 30 s), so an
+    administrator's save stays quick on a very large center."""
     from app.complaints.sweep import sweep
 
-    session.execute(update(Complaint).where(Complaint.stage != "closed").values(sla_next_at=SLA_RECOMPUTE)
-                    .execution_options(synchronize_session=False))
+    marked = session.execute(update(Complaint).where(Complaint.stage != "closed").values(sla_next_at=SLA_RECOMPUTE)
+                             .execution_options(synchronize_session=False)).rowcount or 0
+    if marked > RECOMPUTE_AT_ONCE:
+        return Changes.COMPLAINTS
     return sweep(session).changes | Changes.COMPLAINTS
