@@ -56,6 +56,7 @@ from app.quality.reviews import (
 from app.security.permissions import allowed, row_scope
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.quality.disputes import DisputeDialog
 from ui.quality.formatting import (
     format_date,
     format_datetime,
@@ -132,6 +133,7 @@ class ReviewPage(QualityTab):
     """This week's QA work (see the module docstring)."""
 
     review_did_save = Signal(object)  # SavedReview
+    calibration_requested = Signal(int)  # interaction id: start a calibration session on it
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -265,6 +267,17 @@ class ReviewPage(QualityTab):
         self.save_button.setDefault(True)
         self.save_draft.clicked.connect(lambda: self.save(final=False))
         self.save_button.clicked.connect(lambda: self.save(final=True))
+        self.dispute_button = QPushButton(tr("Dispute…"), self.work)
+        self.dispute_button.setObjectName("review_dispute")
+        self.dispute_button.setToolTip(tr("Enter the agent's dispute of one answer of this review"))
+        self.dispute_button.clicked.connect(self.open_dispute)
+        self.calibrate_button = QPushButton(tr("Calibrate…"), self.work)
+        self.calibrate_button.setObjectName("review_calibrate")
+        self.calibrate_button.setToolTip(tr("Have several reviewers score this interaction blind"))
+        self.calibrate_button.clicked.connect(self._on_calibrate_button_clicked)
+        self.dispute_dialog: DisputeDialog | None = None
+        buttons.addWidget(self.dispute_button)
+        buttons.addWidget(self.calibrate_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_draft)
         buttons.addWidget(self.save_button)
@@ -487,6 +500,9 @@ class ReviewPage(QualityTab):
         self.violation_notes.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.save_draft.setEnabled(editable)
+        self.dispute_button.setVisible(self.may_review and review is not None
+                                       and review.status in ("final", "disputed"))
+        self.calibrate_button.setVisible(self.may_review)
         if form.scorecard is None:
             self._set_status(tr("No active scorecard: a quality analyst or manager creates one first."), error=True)
         elif not self.may_review:
@@ -503,6 +519,28 @@ class ReviewPage(QualityTab):
     def _on_form_answers_did_change(self) -> None:
         failed = bool(self.form.result and self.form.result.violations)
         self.violation_row.setVisible(failed or bool(self.violation_notes.toPlainText().strip()))
+
+    # --- disputes and calibration --------------------------------------------------------------------
+    def open_dispute(self) -> DisputeDialog | None:
+        form = self.form_data
+        if form is None or form.review is None:
+            return None
+        dialog = DisputeDialog(self.ctx, form.scorecard, form.review, form.sample.agent, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_dispute_dialog_accepted)
+        self.dispute_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_dispute_dialog_accepted(self) -> None:
+        self._set_status(tr("Dispute entered; another supervisor decides it in the Disputes tab."))
+        self.form_data = None
+        if not _inside_workspace(self):
+            self.refresh()
+
+    def _on_calibrate_button_clicked(self) -> None:
+        if self.form_data is not None:
+            self.calibration_requested.emit(self.form_data.sample.interaction_id)
 
     # --- playback and saving -------------------------------------------------------------------------
     def _audit_playback(self, interaction_id: int, ok: Any, failed: Any) -> None:

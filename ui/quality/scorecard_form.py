@@ -125,7 +125,8 @@ class ScorecardForm(QWidget):
 
     answers_did_change = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, notes: bool = True) -> None:
+        """``notes=False``: no comment and coaching fields (calibration scores have none)."""
         super().__init__(parent)
         self.setObjectName("scorecard_form")
         self.scorecard: Scorecard | None = None
@@ -168,13 +169,19 @@ class ScorecardForm(QWidget):
         self.comment.setPlaceholderText(tr("What went well, what did not — the agent reads this"))
         self.comment.setFixedHeight(64)
         self.comment.setTabChangesFocus(True)
-        form.addRow(tr("Comment"), self.comment)
+        if notes:
+            form.addRow(tr("Comment"), self.comment)
+        else:
+            self.comment.hide()
         self.coaching = QPlainTextEdit(overall)
         self.coaching.setObjectName("coaching_notes")
         self.coaching.setPlaceholderText(tr("What to practise before the next review"))
         self.coaching.setFixedHeight(64)
         self.coaching.setTabChangesFocus(True)
-        form.addRow(tr("Coaching notes"), self.coaching)
+        if notes:
+            form.addRow(tr("Coaching notes"), self.coaching)
+        else:
+            self.coaching.hide()
         layout.addWidget(overall)
         layout.addStretch(1)
         self.result: ScoreResult | None = None

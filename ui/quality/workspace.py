@@ -596,6 +596,7 @@ class QualityWorkspace(Workspace):
             self.quality_tabs.append(tab)
             tab.did_load.connect(self._on_tab_did_load)
             tab.scope_did_load.connect(self._show_scope)
+        self.review.calibration_requested.connect(self._on_review_calibration_requested)
         self._interactions_stale = True
         saved = QSettings().value(TAB_KEY)
         names = [self._tab_key(i) for i in range(self.tabs.count())]
@@ -620,6 +621,10 @@ class QualityWorkspace(Workspace):
             self._load_interactions()
         elif isinstance(widget, QualityTab) and widget.stale:
             widget.refresh()
+
+    def _on_review_calibration_requested(self, interaction_id: int) -> None:
+        self.show_tab("calibration")
+        self.calibration.new_session(preselect=interaction_id)
 
     def _on_tab_did_load(self) -> None:
         if self.loading and self.sender() is self.tabs.currentWidget():
