@@ -135,3 +135,14 @@ def test_draw_rules_are_shown_and_set_from_the_command_line(tmp_path, capsys):
     new.write_text(json.dumps({"strata": [{"name": "phone", "quota": 9}]}), encoding="utf-8")
     assert main(["qa", "rules", "--set", str(new), "--db", url]) == 2
     assert "more than the quota" in capsys.readouterr().err
+
+
+def test_the_qa_benchmark_runs_on_a_given_database(tmp_path):
+    from app.bench.registry import BenchOptions, run_benchmark
+
+    url, db = _db(tmp_path)
+    db.dispose()
+    result = run_benchmark("qa", BenchOptions(db=url, repeat=1))
+    assert result.info["samples"] == 13 and result.info["listed"] == 13 and result.info["replay identical"]
+    assert result.measurement("draw").baseline == "eligible" and result.measurement("draw").median > 0
+    assert result.measurement("replay").target == 3.0
