@@ -503,8 +503,10 @@ def shift_series(session: Session, at: datetime | None = None, step_sec: int = 1
         n = int(decided.sum())
         if n:
             sl[i] = float((ans & (w_sorted[lo:hi] <= tg_sorted[lo:hi])).sum()) / n
-    targets = {r[0] for r in session.execute(
-        select(Queue.target_service_level).where(Queue.active.is_(True), Queue.channel.in_(("phone", "chat"))))}
+    # the target line: the target most real-time queues share (ties: the lower one)
+    targets = Counter(float(r[0]) for r in session.execute(
+        select(Queue.target_service_level).where(Queue.active.is_(True), Queue.channel.in_(("phone", "chat")))))
+    target_line = min(targets, key=lambda v: (-targets[v], v)) if targets else None
 
     # per interval: offered, forecast, logged in, planned, required
     volumes = interval_volumes(session, window, at)
@@ -540,7 +542,7 @@ def shift_series(session: Session, at: datetime | None = None, step_sec: int = 1
         s_arr = np.sort(_epoch([s for s, _e, b in shifts if not b]))
         e_arr = np.sort(_epoch([e for _s, e, b in shifts if not b]))
         planned = (np.searchsorted(s_arr, mids, side="right") - np.searchsorted(e_arr, mids, side="right")).astype(float)
-    return ShiftSeries(start, at, t, waiting, available, sl, targets.pop() if len(targets) == 1 else None,
+    return ShiftSeries(start, at, t, waiting, available, sl, target_line,
                        starts, offered_iv, forecast, logged_iv.astype(float), planned, required)
 
 

@@ -147,13 +147,13 @@ def peak_decimate(x: np.ndarray, ys: dict[str, np.ndarray], buckets: int,
     """At most ~2 points per bucket: each bucket's lowest and highest value (peak downsampling, so
     a one-second spike in calls waiting still shows at 24 h). Buckets are aligned to the point's
     absolute index (``first_index`` is that of ``x[0]``), so they do not jitter as the window
-    slides; the points after the last full bucket are passed through as they are."""
+    slides; the points after the last full bucket (always at least the newest) pass through."""
     n = x.size
     if n <= 2 * buckets:
         return x, ys
     k = -(-n // buckets)
     head = (-first_index) % k
-    body = (n - head) // k * k
+    body = (n - head - 1) // k * k  # the newest point always stays exact (it is "now")
     stop = head + body
     xb = x[head:stop:k]
     x_out = np.concatenate((x[:head], np.repeat(xb, 2), x[stop:]))

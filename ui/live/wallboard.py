@@ -24,6 +24,7 @@ BACKGROUND = "#0f1419"
 PANEL = "#1a2129"
 TEXT = "#e8edf2"
 MUTED = "#8a96a3"
+MAX_QUEUES = 6
 
 
 class WallTile(QFrame):
@@ -152,6 +153,7 @@ class Wallboard(QWidget):
         self.hint.setStyleSheet(f"color: {MUTED};")
         outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
         self._queue_labels: list[QLabel] = []
+        self._queue_cells: dict[tuple[int, int], QLabel] = {}
         self._apply_sizes()
 
     # --- sizes follow the screen ---------------------------------------------------------------
@@ -167,7 +169,7 @@ class Wallboard(QWidget):
             tile.set_sizes(self._px(0.105))
         for label, share, bold in ((self.title, 0.034, True), (self.clock, 0.04, True), (self.badge, 0.024, True),
                                    (self.feed_label, 0.022, False), (self.stale_band, 0.03, True),
-                                   (self.states_label, 0.024, False), (self.alerts_label, 0.021, False),
+                                   (self.states_label, 0.024, False), (self.alerts_label, 0.024, False),
                                    (self.hint, 0.014, False)):
             font = QFont(label.font())
             font.setPixelSize(self._px(share))
@@ -263,11 +265,8 @@ class Wallboard(QWidget):
         self._apply_sizes()
 
     def _show_queues(self, floor: FloorNow, stale: bool) -> None:
-        for label in self._queue_labels:
-            label.deleteLater()
-        self._queue_labels = []
         headers = [tr("Queue"), tr("Waiting"), tr("Longest"), tr("SL 15 min"), tr("SL today"), tr("ASA")]
-        rows = [q for q in floor.queues if q.channel in ("phone", "chat", "onsite")][:6]
+        rows = [q for q in floor.queues if q.channel in ("phone", "chat", "onsite")][:MAX_QUEUES]
         for col, text in enumerate(headers):
             self._queue_cell(0, col, text, MUTED)
         for r, q in enumerate(rows, start=1):
@@ -280,14 +279,24 @@ class Wallboard(QWidget):
                       percent(sl, 0), percent(q.service_level.get("today"), 0), duration(q.asa_today_sec)]
             for col, text in enumerate(values):
                 self._queue_cell(r, col, text, color if col == 3 else (MUTED if stale else TEXT))
+        for (row, _col), label in self._queue_cells.items():
+            label.setVisible(row <= len(rows))
 
     def _queue_cell(self, row: int, col: int, text: str, color: str) -> None:
-        label = QLabel(text)
+        """The cell's label, made once and reused (recreating labels every 2 s would flicker)."""
+        label = self._queue_cells.get((row, col))
+        if label is None:
+            label = QLabel()
+            if col:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.queue_grid.addWidget(label, row, col)
+            self._queue_cells[(row, col)] = label
+            self._queue_labels.append(label)
+            font = QFont(label.font())
+            font.setPixelSize(self._px(0.024))
+            label.setFont(font)
+        label.setText(text)
         label.setStyleSheet(f"color: {color}; background: transparent;")
-        if col:
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.queue_grid.addWidget(label, row, col)
-        self._queue_labels.append(label)
 
     # --- leaving -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
