@@ -165,6 +165,7 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
         assert dialogs and "÷ 91 phone/chat/on-site contacts" in dialogs[0].formula.text()
         assert dialogs[0].model.rowCount() == 91
 
+        monkeypatch.setattr("ui.review.evaluation_view.QMessageBox.warning", lambda *a: None)
         monkeypatch.setattr("ui.review.quarterly_view.QMessageBox.question",
                             lambda *a: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes)
         view._on_publish_button_clicked()
@@ -181,6 +182,23 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
         assert dialog.windowTitle().startswith("Quarterly review pack")
         dialog.deleteLater()
         assert view.save_pdf(data, tmp_path / "pack.pdf") and (tmp_path / "pack.pdf").stat().st_size > 10_000
+
+        # the monthly evaluation tab (R-QA-5): September against August, exported as a workbook
+        page.tabs.setCurrentIndex(1)
+        evaluation = page.evaluation
+        qtbot.waitUntil(lambda: evaluation.load_count >= 1)
+        assert evaluation.month_box.currentText() == "2026-09"
+        names = [evaluation.model.index(r, 1).data() for r in range(evaluation.model.rowCount())]
+        assert names[-1] == "All agents" and "Bob" in names
+        workbook = tmp_path / "evaluation.xlsx"
+        assert evaluation.export(workbook)
+        from openpyxl import load_workbook
+
+        ws = load_workbook(workbook).active
+        assert [c.value for c in ws[1]][:3] == ["Team", "Agent", "Response speed"]
+        bob = next(row for row in ws.iter_rows(min_row=2, values_only=True) if row[1] == "Bob")
+        assert bob[2] == pytest.approx(90.0)
+        assert not evaluation.export(tmp_path / "evaluation.txt")  # a message, not a crash
     finally:
         console.close()
     with sqlite_db.session() as s:

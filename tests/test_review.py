@@ -287,3 +287,20 @@ def test_reports_workspace_shows_last_month_and_exports(qtbot, sqlite_db, frozen
         assert page.month_label.text() == "November 2026" and not page.next_button.isEnabled()
     finally:
         console.close()
+
+
+def test_the_month_report_exports_as_a_workbook_with_numbers(sqlite_db, frozen_clock, tmp_path):
+    from openpyxl import load_workbook
+
+    _october(sqlite_db)
+    with sqlite_db.session() as s:
+        report = month_report(s, 2026, 10)
+    out = tmp_path / "october.xlsx"
+    headings = ["Team", "Agent"] + [f.label for f in FIGURES]
+    rows = write_report_csv(report, out, headings=headings)
+    ws = load_workbook(out).active
+    assert ws.title == "2026-10" and ws.max_row == rows + 1
+    alice = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == "Alice")
+    assert alice[0] == "Alpha" and alice[2] == 3 and isinstance(alice[2], int)
+    with pytest.raises(ValueError, match="csv or .xlsx"):
+        write_report_csv(report, tmp_path / "october.pdf", headings=headings)

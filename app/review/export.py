@@ -41,12 +41,62 @@ def report_rows(report: MonthReport, *, team_total_label: str, center_total_labe
     return rows
 
 
+def _number(value: object) -> object:
+    """Numbers written as text (as the screen rounds them) become numbers in a workbook."""
+    if isinstance(value, str) and value:
+        try:
+            return float(value) if any(c in value for c in ".eE") else int(value)
+        except ValueError:
+            return value
+    return value
+
+
+def write_table(path: Path, headings: Sequence[str], rows: Sequence[Sequence[object]], *, sheet: str = "Report") -> int:
+    """A table as CSV (UTF-8 with BOM) or XLSX, by the file's suffix; the file appears whole or not at all."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"Export to .csv or .xlsx, not '{path.suffix or path.name}'.")
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(list(headings))
+                writer.writerows(rows)
+        else:
+            from openpyxl import Workbook
+            from openpyxl.styles import Font
+
+            wb = Workbook()
+            ws = wb.active
+            ws.title = sheet[:31]
+            ws.append([h.replace("\n", " ") for h in headings])
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            for row in rows:
+                ws.append([_number(v) for v in row])
+            ws.freeze_panes = "A2"
+            wb.save(tmp)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return len(rows)
+
+
 def write_report_csv(report: MonthReport, target: Path | IO[str], *, headings: Sequence[str],
                      team_total_label: str = "Team total", center_total_label: str = "All agents") -> int:
-    """Write the report; ``headings`` = [team, agent, *one per FIGURES]. Returns the rows written."""
+    """Write the report; ``headings`` = [team, agent, *one per FIGURES]. Returns the rows written.
+
+    A path ending in .xlsx gets a workbook instead of CSV."""
     if len(headings) != 2 + len(FIGURES):
         raise ValueError("one heading for team, agent and each figure is needed")
     rows = report_rows(report, team_total_label=team_total_label, center_total_label=center_total_label)
+    if isinstance(target, Path) and target.suffix.lower() not in (".csv", ".xlsx"):
+        raise ValueError(f"Export to .csv or .xlsx, not '{target.suffix or target.name}'.")
+    if isinstance(target, Path) and target.suffix.lower() == ".xlsx":
+        return write_table(target, headings, [[team, agent, *values] for _k, team, agent, values in rows],
+                           sheet=report.month.key)
     if isinstance(target, Path):
         with target.open("w", encoding="utf-8-sig", newline="") as fh:
             return _write(fh, headings, rows)

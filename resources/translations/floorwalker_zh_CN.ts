@@ -36,6 +36,10 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>Trend of</source>
         <translation>趋势：</translation>
     </message>
@@ -54,6 +58,28 @@
     <message>
         <source>Monthly evaluation</source>
         <translation>月度服务质量评估</translation>
+    </message>
+    <message>
+        <source>Export the monthly evaluation</source>
+        <translation>导出月度评估</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{d}: change</source>
+        <translation>{d}：变化</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The evaluation could not be written to {p}:
+{e}</source>
+        <translation>无法写入评估文件 {p}：
+{e}</translation>
     </message>
     <message>
         <source>of 5</source>
@@ -568,10 +594,6 @@
         <translation>KPI 权重…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
@@ -716,14 +738,6 @@
         <translation>导出季度考核</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>The review could not be written to {p}:
 {e}</source>
         <translation>无法写入考核文件 {p}：
@@ -781,8 +795,8 @@
         <translation>全部团队</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Working days: days with a published shift or with handled interactions. Times are center-local (%1). Team rows add up their agents; hover a heading for its definition and target.</source>
@@ -813,12 +827,12 @@
         <translation>最近的接待记录在 %1；请用 ◀ ▶ 选择。</translation>
     </message>
     <message>
-        <source>Export report as CSV</source>
-        <translation>将报表导出为 CSV</translation>
+        <source>Export report</source>
+        <translation>导出报表</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
+        <source>CSV files (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Team</source>
@@ -954,30 +968,6 @@
         <translation>主管对话评分平均（1-10）；目标至少 8</translation>
     </message>
     <message>
-        <source>No agents with figures in this quarter.</source>
-        <translation>本季度没有坐席数据。</translation>
-    </message>
-    <message>
-        <source>The quarter is still running: figures up to {day}.</source>
-        <translation>本季度尚未结束：数据截至 {day}。</translation>
-    </message>
-    <message>
-        <source>No data for {month}.</source>
-        <translation>{month} 无数据。</translation>
-    </message>
-    <message>
-        <source>Joined during the quarter (targets pro-rated): {names}.</source>
-        <translation>季度中入职（目标已折算）：{names}。</translation>
-    </message>
-    <message>
-        <source>No longer active: {names}.</source>
-        <translation>已离职：{names}。</translation>
-    </message>
-    <message>
-        <source>{rule} not measured for {n} agent(s) (no data); their totals are scaled over the measured weights.</source>
-        <translation>{n} 名坐席的 {rule} 未计量（无数据）；其总分按已计量的权重折算。</translation>
-    </message>
-    <message>
         <source>Handled</source>
         <translation>接待量</translation>
     </message>
@@ -1080,6 +1070,30 @@
     <message>
         <source>Complaints and service requests owned, opened in the month</source>
         <translation>本月新开、由其负责的投诉和服务请求</translation>
+    </message>
+    <message>
+        <source>No agents with figures in this quarter.</source>
+        <translation>本季度没有坐席数据。</translation>
+    </message>
+    <message>
+        <source>The quarter is still running: figures up to {day}.</source>
+        <translation>本季度尚未结束：数据截至 {day}。</translation>
+    </message>
+    <message>
+        <source>No data for {month}.</source>
+        <translation>{month} 无数据。</translation>
+    </message>
+    <message>
+        <source>Joined during the quarter (targets pro-rated): {names}.</source>
+        <translation>季度中入职（目标已折算）：{names}。</translation>
+    </message>
+    <message>
+        <source>No longer active: {names}.</source>
+        <translation>已离职：{names}。</translation>
+    </message>
+    <message>
+        <source>{rule} not measured for {n} agent(s) (no data); their totals are scaled over the measured weights.</source>
+        <translation>{n} 名坐席的 {rule} 未计量（无数据）；其总分按已计量的权重折算。</translation>
     </message>
 </context>
 <context>

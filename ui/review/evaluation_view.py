@@ -4,6 +4,7 @@ previous month, and a trend chart of the selected row against its team and the c
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
@@ -12,9 +13,12 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,6 +29,7 @@ from app import clock
 from app.changes import Changes
 from app.i18n import TRANSLATION_CONTEXT
 from app.review.evaluation import DIMENSIONS, EvaluationRow, MonthlyEvaluation, monthly_evaluation
+from app.review.export import write_table
 from app.review.monthly import previous_month, team_options
 from ui.context import ConsoleContext
 from ui.review.pack import fmt_value
@@ -119,6 +124,9 @@ class EvaluationView(Workspace):
         bar.addSpacing(12)
         bar.addWidget(self.team)
         bar.addStretch(1)
+        self.export_button = QPushButton(tr("Export…"), self)
+        bar.addWidget(self.export_button)
+        bar.addSpacing(12)
         bar.addWidget(QLabel(tr("Trend of"), self))
         bar.addWidget(self.dimension)
         layout.addLayout(bar)
@@ -156,6 +164,7 @@ class EvaluationView(Workspace):
         self.month_box.currentIndexChanged.connect(self._on_month_box_current_index_changed)
         self.team.currentIndexChanged.connect(self._on_team_current_index_changed)
         self.dimension.currentIndexChanged.connect(self._update_chart)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_chart)
 
     @staticmethod
@@ -196,6 +205,40 @@ class EvaluationView(Workspace):
     def _on_team_current_index_changed(self, _i: int) -> None:
         self.team_id = self.team.currentData()
         self.refresh()
+
+    def _on_export_button_clicked(self) -> None:
+        if self.evaluation is None:
+            return
+        suggested = str(Path.home() / f"floorwalker-evaluation-{self.evaluation.month}.xlsx")
+        path, _f = QFileDialog.getSaveFileName(self, tr("Export the monthly evaluation"), suggested,
+                                               tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> bool:
+        """The shown evaluation with one value and one change column per dimension."""
+        ev = self.evaluation
+        if ev is None:
+            return False
+        headings = [tr("Team"), tr("Agent")]
+        for d in DIMENSIONS:
+            headings += [dim_label(d.label), tr("{d}: change").format(d=dim_label(d.label))]
+        rows = []
+        for r in ev.rows:
+            cells: list[object] = [self.model.data(self.model.index(ev.rows.index(r), 0)),
+                                   self.model.data(self.model.index(ev.rows.index(r), 1))]
+            for t in r.dimensions:
+                scale = 100.0 if t.dimension.kind == "share" else 1.0
+                cells += ["" if t.value is None else round(t.value * scale, 3),
+                          "" if t.change is None else round(t.change * scale, 3)]
+            rows.append(cells)
+        try:
+            write_table(path, headings, rows, sheet=ev.month)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, tr("Export failed"), tr("The evaluation could not be written to {p}:\n{e}")
+                                .format(p=path, e=getattr(exc, "strerror", None) or exc))
+            return False
+        return True
 
     def _update_chart(self, *_args: Any) -> None:
         ev = self.evaluation

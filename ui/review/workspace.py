@@ -96,7 +96,7 @@ class ReportsWorkspace(Workspace):
         self.team.setObjectName("review_team")
         self.team.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.team.addItem(self.tr("All teams"), None)
-        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setObjectName("review_export")
         bar.addWidget(self.prev_button)
         bar.addWidget(self.month_label)
@@ -254,8 +254,8 @@ class ReportsWorkspace(Workspace):
         if self.report is None:
             return
         suggested = str(Path.home() / f"floorwalker-{self.report.month.key}.csv")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export report as CSV"), suggested,
-                                                    self.tr("CSV files (*.csv)"))
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export report"), suggested,
+                                                    self.tr("CSV files (*.csv);;Excel workbook (*.xlsx)"))
         if path:
             self.export_csv(Path(path))
 
@@ -269,7 +269,7 @@ class ReportsWorkspace(Workspace):
         try:
             write_report_csv(self.report, path, headings=headings, team_total_label=self.tr("Team total"),
                              center_total_label=self.tr("All agents"))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"),
                                 self.tr("The report could not be written to %1:\n%2").replace("%1", str(path))
                                 .replace("%2", exc.strerror or str(exc)))
