@@ -208,3 +208,40 @@ def test_wallboard_opens_full_screen_shows_the_floor_and_esc_leaves(qtbot, sqlit
         assert not live.now.active  # Live is hidden and the wallboard gone: polling stops
     finally:
         console.close()
+
+
+@pytest.mark.gui
+def test_alert_rules_dialog_saves_thresholds_for_administrators_only(qtbot, sqlite_db, frozen_clock):
+    from app.actor import Actor
+    from app.live import settings as live_settings
+    from ui.app import Console
+
+    with sqlite_db.session() as s:
+        f.center(s)
+    console = Console(sqlite_db, inline_tasks=True, watch=False, actor=Actor("junjie.guo", "administrator"))
+    try:
+        console.window.show()
+        console.window.show_workspace(0)
+        now = console.window.workspaces[0].now
+        assert now.rules_button.isVisible()
+        now.rules_button.click()
+        dialog = now.rules_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert not dialog.thresholds["online_backup"].isEnabled()  # R-SCH-4 lives in Admin ▸ Rules
+        dialog.thresholds["longest_wait"].setValue(45)
+        dialog.enabled["vip_waiting"].setChecked(False)
+        dialog.save()
+        assert now.rules_dialog is None
+        with sqlite_db.session() as s:
+            rules = {r.key: r for r in live_settings.list_rules(s)}
+        assert rules["longest_wait"].threshold == 45 and not rules["vip_waiting"].enabled
+        assert rules["online_backup"].threshold == 50
+    finally:
+        console.close()
+    supervisor = Console(sqlite_db, inline_tasks=True, watch=False, actor=Actor("min.deng", "supervisor"))
+    try:
+        supervisor.window.show()
+        supervisor.window.show_workspace(0)
+        assert not supervisor.window.workspaces[0].now.rules_button.isVisible()
+    finally:
+        supervisor.close()

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.live.alerts import AlertView, recent_alerts
 from app.live.state import FloorNow, ShiftSeries, floor_now, shift_series
+from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, percent, tr
 from ui.live.models import SORT_ROLE, AlertModel, LiveAgentModel
@@ -112,6 +114,11 @@ class FloorNowPanel(QObject):
         self.wallboard_button = QPushButton(tr("Wallboard"))
         self.wallboard_button.setToolTip(tr("Full-screen board for a TV on the floor (Esc leaves)"))
         self.wallboard_button.clicked.connect(self.open_wallboard)
+        self.rules_button = QPushButton(tr("Alert rules…"))
+        self.rules_button.setToolTip(tr("Which live alerts are raised, and their thresholds"))
+        self.rules_button.setVisible(allowed(ctx.actor, "rules.edit"))
+        self.rules_button.clicked.connect(self.open_rules)
+        self.rules_dialog: QDialog | None = None
 
         # the stale banner and the live tiles
         self.stale_banner = QLabel(" ")
@@ -315,6 +322,23 @@ class FloorNowPanel(QObject):
                               "or try `floorwalker simulate --until-stopped --db …`."))
         self.feed_indicator.setText(f'<span style="color:{color}">●</span> {text}')
         self.feed_indicator.setToolTip("\n".join(details))
+
+    # --- alert rules ---------------------------------------------------------------------------
+    def open_rules(self) -> None:
+        from app.live.settings import list_rules
+
+        self.ctx.tasks.query(list_rules).success(self._show_rules).run()
+
+    def _show_rules(self, rules: list[Any]) -> None:
+        from ui.live.rules_dialog import AlertRulesDialog
+
+        self.rules_dialog = AlertRulesDialog(self.ctx, rules, self.host)
+        self.rules_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rules_dialog.finished.connect(self._on_rules_dialog_finished)
+        self.rules_dialog.open()
+
+    def _on_rules_dialog_finished(self, _result: int) -> None:
+        self.rules_dialog = None
 
     # --- wallboard -----------------------------------------------------------------------------
     def open_wallboard(self, *, full_screen: bool = True) -> Wallboard:

@@ -139,6 +139,7 @@ class LiveWorkspace(Workspace):
         header.addSpacing(12)
         header.addWidget(self.filter_combo)
         header.addSpacing(12)
+        header.addWidget(self.now.rules_button)
         header.addWidget(self.now.wallboard_button)
         outer.addLayout(header)
 
