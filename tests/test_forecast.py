@@ -391,3 +391,22 @@ def test_a_closed_day_in_the_business_calendar_counts_as_a_holiday(sqlite_db, fr
     assert fw.holidays == {date(2026, 11, 26): "Company anniversary"}
     per_day = [sum(x.volume for x in fw.slots[96 * k:96 * (k + 1)]) for k in range(7)]
     assert per_day[3] == pytest.approx(per_day[2] * DEFAULT_HOLIDAY_FACTOR, rel=0.15)
+
+
+def test_weekly_job_forecasts_next_week_once_and_leaves_a_made_forecast_alone(sqlite_db, center_queue):
+    from app.forecast.jobs import forecast_next_week
+    from app.jobs.registry import get_job
+
+    _, qid = center_queue
+    with sqlite_db.session() as s:
+        generate(s, s.get(Queue, qid), date(2026, 10, 12), 35, 300)
+        factories.queue(s, s.get(Center, 1), "Empty queue")
+    slot = datetime(2026, 11, 15, 21, 0, tzinfo=UTC)  # Monday 16 November 05:00 in Shanghai
+    assert get_job("forecast_next_week").latest_slot(slot + timedelta(minutes=1), TZ) == slot
+    first = forecast_next_week(sqlite_db, slot, Actor.system())
+    assert first["week"] == "2026-11-23" and first["made"] == ["Hotline"]
+    assert first["not_enough_history"][0].startswith("Empty queue: Not enough history")
+    again = forecast_next_week(sqlite_db, slot, Actor.system())
+    assert again["made"] == [] and again["already_there"] == ["Hotline"]
+    with sqlite_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ForecastRun)) == 1
