@@ -268,3 +268,31 @@ def test_two_desks_moving_at_the_same_instant_one_wins_the_other_gets_a_conflict
     finally:
         one.dispose()
         two.dispose()
+
+
+def test_a_temporary_solution_is_recorded_on_the_open_complaint_R_SLA_8(floor, frozen_clock):
+    db, ids = floor
+    out = _record(db, ids)
+    with db.session() as s, pytest.raises(ComplaintInputError, match="temporary solution") as err:
+        log_action(s, _actor(ids), out.complaint_id, "temporary_solution", note="  ")
+    assert err.value.field == "note"
+    frozen_clock.advance(minutes=20)
+    with db.session() as s:
+        log_action(s, _actor(ids), out.complaint_id, "temporary_solution", note="Loan phone until the repair")
+    with db.session() as s:
+        row = s.get(Complaint, out.complaint_id)
+        assert row.temporary_solution == "Loan phone until the repair" and row.version == out.version
+        detail = complaint_detail(s, _actor(ids), out.complaint_id)
+        assert detail.temporary_solution == "Loan phone until the repair"
+        assert [e.note for e in detail.events if e.kind == "temporary_solution"] == ["Loan phone until the repair"]
+
+
+def test_the_expected_resolution_time_told_is_on_the_timeline_R_FLOW_8(floor):
+    db, ids = floor
+    eta = clock.now() + timedelta(hours=20)
+    out = _record(db, ids, expected_resolution_at=eta)
+    with db.session() as s:
+        detail = complaint_detail(s, _actor(ids), out.complaint_id)
+        assert detail.card.expected_resolution_at == eta
+        told = [e for e in detail.events if e.kind == "eta"]
+        assert len(told) == 1 and told[0].actor == "wang.fang"

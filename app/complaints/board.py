@@ -156,6 +156,9 @@ class TimelineEvent:
     to_stage: str | None
     actor: str | None
     note: str | None
+    # what the event carries beyond its kind: a clock's rule, level and whom it told, a merge target,
+    # the reason of a skipped step (see app/complaints/service.py and sweep.py)
+    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -270,7 +273,7 @@ def complaint_detail(session: Session, actor: Actor, complaint_id: int, *,
     customer = session.get(Customer, c.customer_id) if c.customer_id is not None else None
     events = session.execute(
         select(ComplaintEvent.at, ComplaintEvent.kind, ComplaintEvent.from_stage, ComplaintEvent.to_stage,
-               ComplaintEvent.actor, ComplaintEvent.note)
+               ComplaintEvent.actor, ComplaintEvent.note, ComplaintEvent.data)
         .where(ComplaintEvent.complaint_id == complaint_id)
         .order_by(ComplaintEvent.at, ComplaintEvent.id)
     ).all()
@@ -281,7 +284,7 @@ def complaint_detail(session: Session, actor: Actor, complaint_id: int, *,
         customer_name_masked=customer.name_masked if customer else None,
         departments=tuple(str(d) for d in (c.departments or ())), temporary_solution=c.temporary_solution,
         is_complex=bool(c.is_complex), is_conflict=bool(c.is_conflict), interaction_id=c.interaction_id,
-        events=tuple(TimelineEvent(e[0], e[1], e[2], e[3], e[4], e[5]) for e in events),
+        events=tuple(TimelineEvent(e[0], e[1], e[2], e[3], e[4], e[5], e[6]) for e in events),
         customer_id=customer.id if customer is not None and customer.erased_at is None else None,
     )
 

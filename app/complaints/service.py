@@ -346,7 +346,8 @@ def log_action(session: Session, actor: Actor, complaint_id: int, action: str, *
             hours=24):
         raise ComplaintInputError(f"{when:%Y-%m-%d %H:%M} is outside the case's life: log what happened in the last "
                                   "24 hours, after the case was opened.", "at")
-    text = _text(note, "the note", NOTE_MAX, "note", required=action in ("temporary_solution",))
+    what = "the temporary solution offered to the customer" if action == "temporary_solution" else "the note"
+    text = _text(note, what, NOTE_MAX, "note", required=action in ("temporary_solution",))
     flags: dict[str, Any] = {}
     if action == "judged_complex":
         flags["is_complex"] = True
