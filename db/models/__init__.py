@@ -10,6 +10,7 @@ from db.models.contact import (
     SatisfactionSurvey,
 )
 from db.models.imports import ImportBatch, ImportMapping
+from db.models.live import FeedStatus, LiveAlert, LiveAlertRule  # noqa: F401 - registers the tables
 from db.models.notifications import (  # noqa: F401 - registers the tables
     DeliveryAttempt,
     Notification,
@@ -18,7 +19,6 @@ from db.models.notifications import (  # noqa: F401 - registers the tables
     NotificationRecipient,
     NotificationRoute,
 )
-from db.models.live import FeedStatus, LiveAlert, LiveAlertRule  # noqa: F401 - registers the tables
 from db.models.org import Center, Customer, Person, PersonSkill, Queue, Team, User
 from db.models.quality import (
     QaCalibration,
@@ -45,8 +45,10 @@ from db.models.schedule import (
     TimeOffRequest,
     TrainingRecord,
 )
+from db.models.transcripts import AutoQaResult, AutoQaRuleset, TranscriptMessage
 
 __all__ = [
+    "AutoQaResult", "AutoQaRuleset", "TranscriptMessage",
     "AgentStateInterval", "AuditEntry", "Base", "BusinessCalendar", "CalendarDay", "Center",
     "ChangeLogEntry", "Complaint", "ComplaintEvent", "Customer", "ForecastInterval", "ForecastOverride", "ForecastRun",
     "ImportBatch", "ImportMapping", "ImprovementPlan", "Interaction", "JobRun", "KnowledgeContribution", "Person", "PersonSkill", "QaCalibration", "QaCalibrationScore", "QaDispute", "QaDisputeEvent", "QaDraw",
