@@ -356,3 +356,154 @@ def test_bench_probe_times_the_review_tab_with_the_sample_listed(sqlite_db, tmp_
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["items"] == 6  # a manager sees both reviewers' items
     assert 0 < result["loaded"] <= result["first_paint"] < 60
+
+
+# --- calibration, disputes, statistics ----------------------------------------------------------------------
+ANSWERS = {"greeting": "yes", "identification": "yes", "understanding": 8, "solution": 7, "recommendation": "na",
+           "disclosure": "yes", "courtesy": 9, "summary": 6, "farewell": "no"}
+
+
+def _save(db, actor: Actor, sample_id: int, dialogue: int, **changes) -> int:
+    from app.quality.reviews import save_review
+    from app.quality.scorecards import current_scorecard
+
+    with db.session() as s:
+        card = current_scorecard(s)
+        return save_review(s, actor, sample_id, scorecard_id=card.id, answers={**ANSWERS, **changes},
+                           dialogue_score=dialogue, violation_notes="Not verified").review_id
+
+
+def _page(qtbot, cls, db, actor):
+    page = cls(make_ctx(db, actor))
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    return page
+
+
+def test_calibration_is_blind_until_closed_then_shows_spread_and_alpha(qtbot, sqlite_db, tmp_path, frozen_clock):
+    from PySide6.QtCore import Qt
+
+    from ui.quality.calibration import CalibrationPage
+
+    floor = build_floor(sqlite_db, tmp_path)
+    sue = _page(qtbot, CalibrationPage, sqlite_db, floor.sue)
+    assert sue.empty.isVisible() and "No calibration sessions yet" in sue.empty.text()
+    dialog = sue.new_session(preselect=floor.interactions["a2"])
+    assert dialog is not None and dialog.interaction.currentData() == floor.interactions["a2"]
+    assert dialog.chosen_reviewers() == [floor.sue.person_id]  # the organiser is ticked
+    dialog.submit()
+    assert "at least two reviewers" in dialog.error.text()
+    dialog.set_reviewers([floor.sue.person_id, floor.max.person_id])
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert sue.model.rowCount() == 1 and sue.model.index(0, 2).data() == "0/2"
+    assert sue.stack.currentWidget() is sue.open_view and sue.player.interaction_id == floor.interactions["a2"]
+    for key, value in {**ANSWERS, "understanding": 9}.items():
+        sue.form.inputs[key].set_value(value)
+    sue.form.dialogue.setValue(8)
+    sue.submit_score()
+    assert "stays hidden until the session is closed" in sue.open_status.text()
+    assert sue.model.index(0, 2).data() == "1/2" and sue.submit_button.text() == "Update my score"
+    assert not sue.close_button.isEnabled()  # one score: nothing to compare yet
+
+    mx = _page(qtbot, CalibrationPage, sqlite_db, floor.max)
+    assert mx.current is not None and mx.current.my_answers is None
+    # blind: Max's form is empty, Sue's answers are nowhere on his screen
+    assert mx.form.inputs["understanding"].value() is None and "✓ Sue Supervisor" in mx.open_info.text()
+    for key, value in {**ANSWERS, "understanding": 3}.items():
+        mx.form.inputs[key].set_value(value)
+    mx.form.dialogue.setValue(5)
+    mx.submit_score()
+    assert not mx.close_button.isVisible()  # Max did not organise it
+
+    sue.refresh()
+    assert sue.model.index(0, 2).data() == "2/2" and sue.close_button.isEnabled()
+    qtbot.mouseClick(sue.close_button, Qt.MouseButton.LeftButton)
+    assert sue.stack.currentWidget() is sue.results_view
+    table = sue.questions
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Question", "Sue Supervisor", "Max Supervisor", "Lowest", "Highest", "Mean", "SD"]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Understanding the need")
+    sue_col, max_col = headers.index("Sue Supervisor"), headers.index("Max Supervisor")
+    assert table.item(row, sue_col).text() == f"{(9 - 1) / 9 * 100:.0f}"
+    assert table.item(row, max_col).text() == f"{(3 - 1) / 9 * 100:.0f}"
+    assert table.item(row, 0).background().color().alpha() > 0  # 67 points apart: highlighted
+    same = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Greeting and introduction")
+    assert table.item(same, headers.index("SD")).text() == "0.0"
+    assert sue.alpha_label.text().startswith("Krippendorff's α")
+    assert sue.reviewers.rowCount() == 2
+    with sqlite_db.session() as s:
+        assert s.scalars(select(QaReview)).all() == []  # calibration scores are not reviews
+
+
+def test_dispute_entered_by_the_reviewer_is_decided_by_someone_else(qtbot, sqlite_db, tmp_path, frozen_clock):
+    """Sue reviewed and entered the dispute: she cannot decide it. A supervisor sees only their own teams'
+    disputes (app/quality/disputes.py), so with one supervisor per team the decider is a manager here."""
+    from ui.quality.disputes import DisputesPage
+    from ui.quality.review import ReviewPage
+
+    floor = build_floor(sqlite_db, tmp_path)
+    review_id = _save(sqlite_db, floor.sue, floor.samples["a1"], 7, understanding=4)
+    review = _page(qtbot, ReviewPage, sqlite_db, floor.sue)
+    _select(review, qtbot, floor.samples["a1"])
+    assert review.dispute_button.isVisible()
+    dialog = review.open_dispute()
+    dialog.question.setCurrentIndex(dialog.question.findData("understanding"))
+    assert dialog.current.text() == "4"
+    dialog.proposed.set_value(9)
+    dialog.submit()
+    assert "reason" in dialog.error.text()  # a dispute needs the agent's reason
+    dialog.reason.setPlainText("The customer's need was clarified in the first minute")
+    dialog.submit()
+    assert dialog.dispute_id is not None
+
+    own = _page(qtbot, DisputesPage, sqlite_db, floor.sue)
+    assert own.model.rowCount() == 1 and not own.decide_button.isEnabled()
+    assert "another supervisor decides" in own.decision_error.text()
+
+    manager = Actor("mia", "manager")
+    other = _page(qtbot, DisputesPage, sqlite_db, manager)
+    assert other.model.index(0, 2).data() == "Understanding the need"
+    assert other.model.index(0, 3).data() == "4 → 9"
+    assert other.decide_button.isEnabled()
+    other.decide()
+    assert other.decision_error.text() == "Choose accept, partly or reject."
+    other.decision_buttons["partly"].setChecked(True)
+    assert other.partly_value.isVisible() and other.partly_value.spin.maximum() == 10
+    other.partly_value.set_value(7)
+    other.reason.setPlainText("Clarified late, but clarified")
+    other.decide()
+    assert other.model.rowCount() == 0  # the open list is empty now
+    other.filter.setCurrentIndex(other.filter.findData(None))
+    assert other.model.index(0, 0).data() == "Partly accepted"
+    assert other.model.index(0, 3).data() == "4 → 9 (now 7)"
+    assert "entered: 4 → 9" in other.history_label.text() and "Partly accepted" in other.history_label.text()
+    with sqlite_db.session() as s:
+        saved = s.get(QaReview, review_id)
+        assert saved.answers["understanding"] == 7 and saved.status == "final"
+
+
+def test_statistics_show_mean_interval_and_count_per_agent_R_QA_2(qtbot, sqlite_db, tmp_path, frozen_clock):
+    import math
+    import statistics
+
+    from ui.quality.stats import StatsPage
+
+    floor = build_floor(sqlite_db, tmp_path)
+    page = _page(qtbot, StatsPage, sqlite_db, floor.sue)
+    assert page.empty.isVisible() and page.model.rowCount() == 0
+    _save(sqlite_db, floor.sue, floor.samples["a1"], 8)
+    page.refresh()
+    assert page.model.index(0, 0).data() == "Alice Wang"
+    assert page.model.index(0, 2).data() == "8.0 (n = 1, no interval)"
+    _save(sqlite_db, floor.sue, floor.samples["a2"], 6, identification="no")
+    page.refresh()
+    mean, sd = 7.0, statistics.stdev([8, 6])
+    half = 12.706 * sd / math.sqrt(2)  # t(0.975, 1): two reviews say little
+    assert page.model.index(0, 2).data() == f"{mean:.1f}  [{mean - half:.1f} – {mean + half:.1f}]  n = 2"
+    assert page.model.index(0, 6).data() == "1"  # the failed critical item (R-QA-3)
+    assert page.chart_title.text().startswith("Alice Wang")
+    assert list(page.means.getData()[1]) == [mean, mean, mean]

@@ -452,7 +452,13 @@ class CalibrationPage(QualityTab):
         self.close_button.setVisible(may_close)
         self.close_button.setEnabled(len(info.submitted) >= 2)
         self.close_button.setToolTip(tr("Needs at least two scores") if len(info.submitted) < 2 else "")
-        self.open_status.setText("" if invited else tr("You are not a reviewer in this session."))
+        if not invited:
+            self.open_status.setText(tr("You are not a reviewer in this session."))
+        elif info.my_answers:
+            self.open_status.setText(tr("Your score is in; it stays hidden until the session is closed. You can "
+                                        "change it until then."))
+        else:
+            self.open_status.setText("")
         if invited:
             self.player.load(info.interaction_id, path, path.name if path else "")
         else:
@@ -485,7 +491,7 @@ class CalibrationPage(QualityTab):
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not dialogue and q.sd is not None and q.sd > WIDE_SPREAD:
                     item.setBackground(wide)
                     item.setToolTip(tr("The reviewers read this question differently"))
@@ -508,7 +514,7 @@ class CalibrationPage(QualityTab):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.reviewers.setItem(i, column, item)
         rh = self.reviewers.horizontalHeader()
         rh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -560,7 +566,6 @@ class CalibrationPage(QualityTab):
         actor, answers = self.ctx.actor, self.form.answers()
 
         def done(changes: Any) -> None:
-            self.open_status.setText(tr("Your score is in. It stays hidden until the session is closed."))
             self.ctx.bus.operation_did_execute.emit(changes, self)
             self.refresh()
 
