@@ -18,8 +18,9 @@ from app.quality.draw import (
 from app.quality.sampling import DrawRules, Population, Stratum, rank_key, rank_keys
 from app.quality.sampling import select as select_picks
 from app.security.permissions import PermissionDenied
-from db.models import AuditEntry, QaDraw, QaReview, QaSample
+from db.models import AuditEntry, Center, Person, QaDraw, QaReview, QaSample
 from db.models.notifications import Notification
+from tests import factories as f
 from tests.qa_fixtures import LAST_MONDAY, build
 
 
@@ -207,3 +208,20 @@ def test_rules_round_trip_through_json_and_the_setting(sqlite_db, frozen_clock, 
         out = run_draw(s, Actor.system(), LAST_MONDAY, seed="x")
         reviewers = set(s.scalars(select(QaSample.reviewer_id)))
     assert qa.analyst in reviewers and out.samples == 13
+
+
+def test_an_agent_hired_after_the_sampled_week_is_not_under_its_quota_R_QA_1(sqlite_db, frozen_clock, tmp_path):
+    from datetime import date
+
+    from app.quality.weekly import weekly_qa_status
+
+    with sqlite_db.session() as s:
+        qa = build(s, tmp_path)
+        center = s.get(Center, s.get(Person, qa.agents[0]).center_id)
+        newcomer = f.person(s, center, f.team(s, center), name="New Hire")
+        newcomer.hire_date = date(2026, 11, 17)  # this week
+    with sqlite_db.session() as s:
+        out = run_draw(s, Actor.system(), LAST_MONDAY, seed="n")
+        listed = {a.agent_id for a in weekly_qa_status(s, Actor.system()).agents}
+    assert newcomer.id not in {x.agent_id for x in out.shortfalls}
+    assert newcomer.id not in listed and qa.agents[3] in listed

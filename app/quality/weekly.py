@@ -11,9 +11,9 @@ Definitions (shown in the UI, tested in ``tests/test_quality.py``):
 * **Quota**: the R-QA-1 rule value (default 5 per agent per week). An agent is **under quota**
   when fewer than the quota were drawn or reviewed.
 
-Every active agent in the actor's scope is listed (a supervisor: the agents of their teams;
-an agent: themselves; other roles: everyone, see ``app/security/permissions.py``), with zeros
-when nothing was drawn for them, so a gap is visible.
+Every active agent in the actor's scope hired by the end of the sampled week is listed (a
+supervisor: the agents of their teams; an agent: themselves; other roles: everyone, see
+``app/security/permissions.py``), with zeros when nothing was drawn for them, so a gap is visible.
 """
 
 from __future__ import annotations
@@ -120,7 +120,8 @@ def weekly_qa_status(session: Session, actor: Actor, today: date | None = None) 
     people = session.execute(
         select(Person.id, Person.full_name, Team.name)
         .outerjoin(Team, Team.id == Person.team_id)
-        .where(or_(and_(Person.job_title == "agent", Person.active.is_(True)),
+        .where(or_(and_(Person.job_title == "agent", Person.active.is_(True),
+                        Person.hire_date <= monday + timedelta(days=6)),
                    Person.id.in_(list(counts) or [-1])), *people_where)
         .order_by(Team.name.is_(None), Team.name, Person.full_name, Person.id)
     ).all()
