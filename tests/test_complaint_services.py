@@ -296,3 +296,44 @@ def test_the_expected_resolution_time_told_is_on_the_timeline_R_FLOW_8(floor):
         assert detail.card.expected_resolution_at == eta
         told = [e for e in detail.events if e.kind == "eta"]
         assert len(told) == 1 and told[0].actor == "wang.fang"
+
+
+def test_a_complaint_from_record_to_closed_loop_tells_its_whole_story(floor, frozen_clock):
+    """Done-when of issue 6 on the services: logged, warned and escalated on time, moved through every stage
+    to a closed loop; the timeline holds each step, each clock's start and stop, each warning and escalation."""
+    from app.complaints.sweep import sweep
+
+    db, ids = floor
+    sup = _actor(ids)
+    out = _record(db, ids)
+    cid = out.complaint_id
+    frozen_clock.advance(minutes=4)  # R-SLA-1 warns at 3:45
+    with db.session() as s:
+        assert sweep(s).warnings == 1
+    frozen_clock.advance(minutes=2)  # and is breached at 5:00: level 1, the owner
+    with db.session() as s:
+        assert sweep(s).escalations == 1
+        log_action(s, sup, cid, "key_points")
+    steps = [("assess", None), ("process", None), ("feedback", None)]
+    for stage, reason in steps:
+        frozen_clock.advance(hours=1)
+        with db.session() as s:
+            move_stage(s, sup, cid, _version(db, cid), stage, reason=reason)
+    frozen_clock.advance(hours=1)
+    with db.session() as s:
+        close_feedback_loop(s, sup, cid, _version(db, cid), "Happy with the refund")
+    with db.session() as s:
+        move_stage(s, sup, cid, _version(db, cid), "closed")
+        assert sweep(s).checked == 0  # nothing left to chase
+    with db.session() as s:
+        events = complaint_detail(s, sup, cid).events
+        clocks = {c.rule_id: c for c in complaint_clocks(s, sup, cid)}
+    story = [(e.kind, e.to_stage or (e.data or {}).get("clock")) for e in events]
+    stages = [to for kind, to in story if kind == "stage"]
+    assert stages == ["assess", "process", "feedback", "closed"]
+    assert ("sla_warning", "R-SLA-1") in story and ("sla_escalated", "R-SLA-1") in story
+    assert {c for k, c in story if k == "sla_started"} == {"R-SLA-1", "R-SLA-5", "R-SLA-6"}
+    assert {c for k, c in story if k == "sla_stopped"} == {"R-SLA-1", "R-SLA-5", "R-SLA-6"}
+    assert [k for k, _ in story].index("created") == 0 and story[-1][0] in ("stage", "sla_stopped")
+    assert clocks["R-SLA-1"].state == "breached" and clocks["R-SLA-6"].state == "met"
+    assert [e.data.get("loop_closed") for e in events if e.kind == "feedback"] == [True]

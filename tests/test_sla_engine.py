@@ -289,3 +289,15 @@ def test_a_closed_row_without_history_stops_every_clock_at_its_closing_time():
     assert cs["R-SLA-6#1"].state == BREACHED and cs["R-SLA-6#1"].stopped_at == T0 + timedelta(hours=30)
     assert cs["R-SLA-1#1"].state == MET  # past accept from the start
     assert all(c.stopped_at is not None for c in cs.values())
+
+
+def test_a_calendar_across_a_daylight_saving_change_counts_real_minutes():
+    berlin = Calendar.build("Berlin", "Europe/Berlin", {d: [["00:00", "24:00"]] for d in
+                                                         ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
+    be = ZoneInfo("Europe/Berlin")
+    day = datetime(2026, 3, 29, 0, 0, tzinfo=be)  # clocks go forward at 02:00: a 23-hour day
+    assert berlin.minutes_between(day, datetime(2026, 3, 30, 0, 0, tzinfo=be)) == pytest.approx(23 * 60)
+    assert berlin.add(day, 23 * 60) == datetime(2026, 3, 30, 0, 0, tzinfo=be)
+    office_be = Calendar.build("Office BE", "Europe/Berlin", {"mon": [["09:00", "17:00"]]})
+    friday = datetime(2026, 3, 27, 12, 0, tzinfo=be)
+    assert office_be.add(friday, 60).astimezone(UTC) == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)  # 10:00 CEST
