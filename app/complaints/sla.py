@@ -8,8 +8,9 @@ time, from the customer's first contact until the case is resolved (or closed).
 
 States: **on track**; **at risk** once at least 75 % of the target has elapsed; **breached**
 when the deadline passed before the case was resolved; **met** when it was resolved in time.
-The full SLA engine (several clocks per case, business calendars, pauses, warnings and the
-escalation ladder) replaces this with issue 6.
+The SLA engine (``app/complaints/clocks.py``: several clocks per case, business calendars, pauses,
+warnings and the escalation ladder) is what warns and escalates; this indication remains the board's
+sort key and the card's fallback until the sweep has computed a case's clocks (``card.clocks``).
 """
 
 from __future__ import annotations
