@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -51,15 +52,9 @@ def center_calendar(session: Session, first: date, last: date) -> CenterCalendar
     found: dict[date, str] = {}
     workdays: set[date] = set()
     if country:
-        import holidays
-
-        try:
-            cal = holidays.country_holidays(country, subdiv=center.holiday_subdiv if center else None,
-                                            years=range(first.year, last.year + 1))
-        except (NotImplementedError, KeyError):  # an unknown country code: no statutory holidays
-            cal = {}
-        found.update({d: str(n) for d, n in cal.items()})
-        workdays.update(d for d in getattr(cal, "weekend_workdays", ()) if first <= d <= last)
+        days, extra = _statutory(country, center.holiday_subdiv if center else None, first.year, last.year)
+        found.update(days)
+        workdays.update(d for d in extra if first <= d <= last)
     if center is not None:
         rows = session.execute(
             select(CalendarDay.day, CalendarDay.is_open, CalendarDay.note)
@@ -70,6 +65,19 @@ def center_calendar(session: Session, first: date, last: date) -> CenterCalendar
                 found.setdefault(day, note or "closed")
     return CenterCalendar(tz, country, {d: n for d, n in found.items() if first <= d <= last},
                           frozenset(workdays))
+
+
+@lru_cache(maxsize=64)
+def _statutory(country: str, subdiv: str | None, first_year: int, last_year: int
+               ) -> tuple[dict[date, str], frozenset[date]]:
+    """The ``holidays`` package's statutory holidays and weekend working days (built once per years)."""
+    import holidays
+
+    try:
+        cal = holidays.country_holidays(country, subdiv=subdiv, years=range(first_year, last_year + 1))
+    except (NotImplementedError, KeyError):  # an unknown country code: no statutory holidays
+        return {}, frozenset()
+    return {d: str(n) for d, n in cal.items()}, frozenset(getattr(cal, "weekend_workdays", ()))
 
 
 @dataclass(frozen=True)
