@@ -112,3 +112,34 @@ def test_bench_notify_path_delivers_each_exactly_once_at_a_small_size(sqlite_db)
     elapsed, info = _deliver_all(sqlite_db, 0.3, BenchOptions(), count=300)
     assert info["delivered"] == 300 and info["keys processed once"] == 300
     assert info["requests"] > 300  # the failures really happened and were retried
+
+
+def test_fake_server_command_prints_its_urls_and_what_it_receives():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.notifications.channels import ChannelConfig, Message, send
+    from app.notifications.templates import render
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-m", "app", "notify", "fake-server", "--for-seconds", "2.5"], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)}, stdout=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("stand-in services on http://127.0.0.1:")
+        wecom = ""
+        while not wecom:
+            line = proc.stdout.readline()
+            if line.strip().startswith("WeCom"):
+                wecom = line.split()[-1]
+        msg = Message(render("job.failed", {"job": "nightly", "slot": "02:15", "error": "disk full"}, "en"),
+                      "fw-1", 1, "job.failed", "warning", 1, None, "2026-11-23T00:00:00+00:00", "en")
+        assert send(ChannelConfig(1, "demo", "wecom", {}, {"url": wecom}), msg).outcome == "delivered"
+        out, _ = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert "[wecom] 200 accepted:" in out and "Background job failed: nightly" in out

@@ -179,7 +179,7 @@ def test_admin_pages_add_a_channel_route_and_resend(qtbot, sqlite_db, settings_h
 
     pid = _person(sqlite_db)
     admin = Actor("junjie.guo", "administrator")
-    with FakeServer(FakeServices(tokens={"good"})) as srv:
+    with FakeServer(FakeServices(tokens={"good"}, rate_limits=False)) as srv:
         page = _admin_page(qtbot, sqlite_db, admin)
         page.show()
         qtbot.waitUntil(lambda: page.counts.text().startswith("Outbox: 0 queued"))
@@ -237,6 +237,14 @@ def test_admin_pages_add_a_channel_route_and_resend(qtbot, sqlite_db, settings_h
             page.tabs.setCurrentIndex(2)
         page.resend_selected()
         qtbot.waitUntil(lambda: sum(r.state == "queued" for r in page.deliveries_model.rows()) == 1)
+        # Send test on the good channel: sent at once, its answer shown under the deliveries
+        page.tabs.setCurrentIndex(0)
+        good = [i for i, r in enumerate(page.channels_model.rows()) if r.name == "Jade WeCom group"][0]
+        page.channels_view.selectRow(page.channels_view.model().mapFromSource(page.channels_model.index(good, 0)).row())
+        page.test_selected_channel()
+        qtbot.waitUntil(lambda: "delivered" in page.attempts.toPlainText())
+        assert page.tabs.currentIndex() == 2 and '"errcode": 0' in page.attempts.toPlainText()
+        assert srv.fake.accepted("wecom")[-1].body["text"]["content"].startswith("Floorwalker 测试消息")
         page.close()
 
 
