@@ -138,6 +138,13 @@ def test_moves_follow_the_stages_and_skipping_needs_a_reason_R_FLOW_1(floor, fro
         assert stage.data == {"skipped": ["process"], "reason": "Solved on the first call"}
     with db.session() as s, pytest.raises(ComplaintInputError, match="goes back"):
         move_stage(s, _actor(ids), cid, moved.version, "assess")
+    with db.session() as s:
+        move_stage(s, _actor(ids), cid, moved.version, "process", reason="The customer says it is not solved")
+    with db.session() as s:
+        row = s.get(Complaint, cid)
+        assert row.stage == "process" and row.resolved_at is None and not row.feedback_loop_closed
+        clocks = {c.rule_id: c for c in complaint_clocks(s, _actor(ids), cid)}
+        assert clocks["R-SLA-6"].running  # resolved no more: the resolution clock runs again
 
 
 def test_closing_needs_the_feedback_loop_closed_R_FLOW_5(floor, frozen_clock):

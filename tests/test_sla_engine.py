@@ -301,3 +301,10 @@ def test_a_calendar_across_a_daylight_saving_change_counts_real_minutes():
     office_be = Calendar.build("Office BE", "Europe/Berlin", {"mon": [["09:00", "17:00"]]})
     friday = datetime(2026, 3, 27, 12, 0, tzinfo=be)
     assert office_be.add(friday, 60).astimezone(UTC) == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)  # 10:00 CEST
+
+
+def test_moving_back_from_feedback_restarts_the_resolution_clock_R_SLA_6():
+    events = [created(), ev("stage", 60, to="feedback"), ev("stage", 120, to="process", **{"from": "feedback"})]
+    cs = clocks_at(events, 180)
+    assert cs["R-SLA-6#1"].state == MET and cs["R-SLA-6#2"].started_at == T0 + timedelta(minutes=120)
+    assert cs["R-SLA-6#2"].started_by == "stage" and cs["R-SLA-6#2"].running

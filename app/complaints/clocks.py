@@ -25,7 +25,7 @@ Events (the timeline vocabulary; ``floorwalker sla explain`` reads the same name
                      counts as the response of a service request, R-SLA-7.response)
 ``responded``        a service request was answered (stops R-SLA-7.response)
 ``stage``            field ``to``: assess/process count as a response, feedback as resolved,
-                     closed as closed
+                     closed as closed; back from feedback or closed to an earlier stage re-opens
 ``resolved``         resolved (stops R-SLA-5, R-SLA-6, R-SLA-7.process)
 ``closed``           closed: every clock still running stops
 ``reopened``         re-opened: R-SLA-5, R-SLA-6 and R-SLA-7.process start a new cycle
@@ -331,9 +331,17 @@ def compute_clocks(events: Sequence[Event], policies: Mapping[str, Policy], now:
     attrs = attributes_of(events)
     has_contact = any(ALIASES.get(e.name, e.name) == "contact" for e in events)
     stream: list[tuple[datetime, str, str]] = []  # at, signal, event name
+    stage = "accept"
     for e in events:
         if e.at > now:
             break  # the future has not happened yet
+        if ALIASES.get(e.name, e.name) == "stage":
+            to = str(e.fields.get("to") or e.fields.get("to_stage") or "")
+            if stage in ("feedback", "closed") and to in ("accept", "assess", "process"):
+                stream.append((e.at, "reopened", e.name))  # moved back from resolved: work starts again
+            stage = to or stage
+        elif ALIASES.get(e.name, e.name) == "reopened":
+            stage = "process"
         for sig in _signals(e, attrs["category"]):
             if sig == "created" and not has_contact:
                 stream.append((e.at, "contact", e.name))

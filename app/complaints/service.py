@@ -294,8 +294,11 @@ def move_stage(session: Session, actor: Actor, complaint_id: int, expected_versi
         values["resolved_at"] = now
     if to_stage == "closed":
         values["closed_at"] = now
-    if STAGES.index(to_stage) < STAGES.index("feedback") and c.resolved_at is not None:
-        values["resolved_at"] = None  # back to work: not resolved any more
+    if STAGES.index(to_stage) < STAGES.index("feedback"):
+        if c.resolved_at is not None:
+            values["resolved_at"] = None  # back to work: not resolved any more
+        if c.feedback_loop_closed:
+            values["feedback_loop_closed"] = False  # the customer will need telling the new result
     apply_edit(session, actor, Complaint, c.id, expected_version, values, entity="complaint")
     _event(session, c.id, actor, "stage", at=now, from_stage=from_stage, to_stage=to_stage, note=why,
            data={"skipped": list(skipped), "reason": why} if why else None)
