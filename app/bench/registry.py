@@ -158,6 +158,7 @@ def load_benchmarks() -> dict[str, Benchmark]:
     import app.quality.bench  # noqa: F401
     import app.quality.bench_ui  # noqa: F401
     import app.review.bench  # noqa: F401
+    import app.rota.bench  # noqa: F401
     import app.staffing.bench  # noqa: F401
 
     return dict(sorted(REGISTRY.items()))

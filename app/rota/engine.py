@@ -58,6 +58,7 @@ from app.rota.tours import (
 )
 
 Progress = Callable[[float, str], None]
+LP_BACKEND = "GLOP"
 Cancel = Callable[[], bool]
 
 
@@ -309,7 +310,7 @@ class TourLP:
     price), and for multi-skilled groups one per slot sharing their time out over the skills.
     """
 
-    def __init__(self, prep: Prepared, backend: str = "GLOP", explicit_breaks: bool = True) -> None:
+    def __init__(self, prep: Prepared, backend: str = LP_BACKEND, explicit_breaks: bool = True) -> None:
         self.prep = prep
         self.explicit = explicit_breaks
         self.rules = prep.problem.rules
@@ -478,26 +479,27 @@ def _group_prices(prep: Prepared, m: TourLP) -> dict[str, np.ndarray]:
     return {k: np.array([m.cover_rows[(k, i)].dual_value() for i in range(WEEK_SLOTS)]) for k in prep.required}
 
 
-def relaxation(prep: Prepared, cancel: Cancel | None) -> tuple[dict[tuple[int, int, int, int], float],
-                                                             dict[frozenset, np.ndarray]]:
+def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
+               ) -> tuple[dict[tuple[int, int, int, int], float], dict[str, np.ndarray]]:
     """The linear relaxation with each shift's breaks spread evenly over their windows (small and
     quick): its tour values guide the integer stage, its slot prices start the bound."""
     m = TourLP(prep, explicit_breaks=False)
     for c, cls in enumerate(prep.classes):
         for t, s in {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}:
             m.add_start(c, t, s)
+    m.solver.SetTimeLimit(int(max(1.0, seconds) * 1000))
     status = _solve_with_cancel(m.solver, cancel)
     if cancel is not None and cancel():
         raise Cancelled
-    if status != pywraplp.Solver.OPTIMAL:
-        raise RuntimeError(f"linear relaxation ended with status {status}")
+    if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
+        raise RuntimeError(f"the linear relaxation found nothing in {seconds:.0f} s (status {status})")
     values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
     return values, _group_prices(prep, m)
 
 
 def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel: Cancel | None,
-                     say: Callable[[float, str], None], max_rounds: int = 30
-                     ) -> tuple[float, float, dict[tuple[int, int, int, int], float], int]:
+                     say: Callable[[float, str], None], max_rounds: int = 30, seconds: float = 60.0
+                     ) -> tuple[float, float, dict[tuple[int, int, int, int], float], int] | None:
     """The linear relaxation of the exact model (each break anywhere in its window) by column
     generation: start from ``support`` (start times the quick relaxation used, and their
     neighbours), add the start times whose tours price out below zero at the slot prices, and
@@ -508,15 +510,17 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
     for key in sorted(support):
         m.add_start(*key)
     rounds = 0
+    deadline = time.perf_counter() + seconds
     while True:
         rounds += 1
+        m.solver.SetTimeLimit(int(max(0.2, deadline - time.perf_counter()) * 1000))
         status = _solve_with_cancel(m.solver, cancel)
         if cancel is not None and cancel():
             raise Cancelled
         if status != pywraplp.Solver.OPTIMAL:
-            raise RuntimeError(f"linear relaxation ended with status {status}")
-        if rounds >= max_rounds:
-            break
+            return None  # no proven bound in the time given
+        if rounds >= max_rounds or time.perf_counter() > deadline:
+            return None
         prices = _group_prices(prep, m)
         new: list[tuple[float, tuple[int, int, int]]] = []
         for c, cls in enumerate(prep.classes):
@@ -660,8 +664,8 @@ def round_by_start(relaxed: dict[tuple[int, int, int, int], float], rounding: fl
     return out
 
 
-def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float], rounding: float = 0.5
-                  ) -> tuple[dict[tuple[int, int, int, int], int], ShiftPool]:
+def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float], rounding: float = 0.5,
+                  move_seconds: float = 5.0) -> tuple[dict[tuple[int, int, int, int], int], ShiftPool]:
     """Round the relaxation down, then add whole tours greedily where the phones are still short
     (shortfall covered per paid hour, breaks put where they cost least), then drop tours the
     cover does not need."""
@@ -703,6 +707,9 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
         if added % 8 == 0:
             pool.repair()
     pool.repair()
+    if _shortfall(pool) > 1e-9:
+        improve_moves(prep, pool, counts, time.perf_counter() + move_seconds)
+        pool.repair()
     # drop tours the cover does not need (the most expensive first)
     for key in sorted(counts, key=lambda x: (-_tour_paid(prep, x), x)):
         c = key[0]
@@ -723,6 +730,52 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
             counts[key] -= 1
             used[c] -= 1
     return {k: v for k, v in counts.items() if v > 0}, pool
+
+
+def _shortfall(pool: ShiftPool) -> float:
+    return float(sum(np.maximum(-sl, 0.0).sum() for sl in pool.slack.values()))
+
+
+def _snapshot(pool: ShiftPool):
+    return ({k: v.copy() for k, v in pool.slack.items()}, {k: [list(x) for x in v] for k, v in pool.plan.items()},
+            dict(pool.heads))
+
+
+def _restore(pool: ShiftPool, snap) -> None:
+    pool.slack, pool.plan, heads = snap[0], snap[1], snap[2]
+    pool.heads = defaultdict(int, heads)
+
+
+def improve_moves(prep: Prepared, pool: ShiftPool, counts: dict[tuple[int, int, int, int], int],
+                  deadline: float) -> None:
+    """While slots are short but no agent is left: move whole tours to other start times or other
+    days off when that lowers the shortfall (the same paid hours, better overlap for breaks)."""
+    moves = [d for d in range(-8, 9) if d]
+    improved = True
+    while improved and _shortfall(pool) > 1e-9 and time.perf_counter() < deadline:
+        improved = False
+        for key in sorted(counts):
+            if counts.get(key, 0) <= 0 or time.perf_counter() > deadline:
+                continue
+            c, t, o, s = key
+            ok = prep.classes[c].ok
+            base = _shortfall(pool)
+            for o2, s2 in [(o, (s + d) % DAY_SLOTS) for d in moves] + [(x, s) for x in range(WEEK_DAYS) if x != o]:
+                if not ok[t, o2, s2]:
+                    continue
+                snap = _snapshot(pool)
+                pool.add_tour(c, t, o, s, sign=-1)
+                pool.add_tour(c, t, o2, s2)
+                if _shortfall(pool) < base - 1e-9:
+                    counts[key] -= 1
+                    counts[(c, t, o2, s2)] = counts.get((c, t, o2, s2), 0) + 1
+                    improved = True
+                    break
+                _restore(pool, snap)
+            if improved:
+                break
+    for key in [k for k, v in counts.items() if v <= 0]:
+        del counts[key]
 
 
 def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[int, int, int, int]] | None:
@@ -767,14 +820,19 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         stats["classes"] = len(prep.classes)
         say(0.05, "Linear relaxation (breaks spread evenly)")
         t0 = time.perf_counter()
-        relaxed, _prices = relaxation(prep, cancel)
+        relaxed, _prices = relaxation(prep, cancel, 0.4 * time_limit)
         stats["spread_lp_seconds"] = round(time.perf_counter() - t0, 3)
         say(0.2, "Linear relaxation (lower bound)")
         t0 = time.perf_counter()
-        lp_objective, lp_paid, exact, rounds = exact_relaxation(prep, support_of(prep, relaxed), cancel, say)
+        left = time_limit - (time.perf_counter() - started)
+        bound = exact_relaxation(prep, support_of(prep, relaxed), cancel, say, seconds=max(1.0, 0.7 * left))
         stats["lp_seconds"] = round(time.perf_counter() - t0, 3)
-        stats["lp_rounds"] = rounds
-        stats["lp_objective_hours"] = round(lp_objective * SLOT_MIN / 60.0, 3)
+        if bound is None:
+            lp_paid, exact = 0.0, relaxed
+            stats["lp_bound"] = "not proven in the time limit"
+        else:
+            lp_objective, lp_paid, exact, stats["lp_rounds"] = bound
+            stats["lp_objective_hours"] = round(lp_objective * SLOT_MIN / 60.0, 3)
         say(0.5, "Choosing whole tours")
         t0 = time.perf_counter()
         best = None
@@ -806,7 +864,7 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         return RotaSolution(
             status=stats["status"], shifts=tuple(sorted(shifts, key=lambda s: (s.agent_id, s.start))),
             coverage=result.coverage, paid_hours=result.paid_hours,
-            lp_bound_hours=round(lp_paid * SLOT_MIN / 60.0 + constant, 4),
+            lp_bound_hours=round(lp_paid * SLOT_MIN / 60.0 + constant, 4) if lp_paid else 0.0,
             violations=tuple(_dedupe(violations)), unscheduled=tuple(sorted(unscheduled)),
             seconds=time.perf_counter() - started, stats=stats)
     except Cancelled:

@@ -36,9 +36,12 @@ def slot_label(slot: int) -> str:
 
 
 def range_label(first: int, last: int) -> str:
-    """``Tue 09:15-10:00`` for the slots first..last inclusive."""
-    end = (last + 1) * SLOT_MIN
-    return f"{slot_label(first)}-{(end // 60) % 24:02d}:{end % 60:02d}"
+    """``Tue 09:15-10:00`` for the slots first..last inclusive (``Mon 22:00-Tue 06:00`` across days)."""
+    end_min = ((last % DAY_SLOTS) + 1) * SLOT_MIN
+    end = f"{end_min // 60:02d}:{end_min % 60:02d}"
+    if (first % WEEK_SLOTS) // DAY_SLOTS != (last % WEEK_SLOTS) // DAY_SLOTS:
+        end = f"{DAY_NAMES[(last % WEEK_SLOTS) // DAY_SLOTS]} {end}"
+    return f"{slot_label(first)}-{end}"
 
 
 # --------------------------------------------------------------------------- inputs
