@@ -15,6 +15,7 @@ from app.complaints.policies import (
     ensure_policy_rows,
     list_calendars,
     list_policies,
+    policy_history,
     save_calendar,
     set_calendar_day,
     update_policy,
@@ -81,6 +82,15 @@ def test_a_policy_change_recomputes_open_deadlines_and_is_versioned_R_SLA_6(floo
     assert _clock(floor, cid, "R-SLA-6").policy_version == v + 1
     with floor.session() as s, pytest.raises(ConflictError):
         update_policy(s, ADMIN, "R-SLA-6", v, target_minutes=60)
+    with floor.session() as s:
+        update_policy(s, ADMIN, "R-SLA-6", v + 1, pause_when_waiting=False)
+    with floor.session() as s:
+        history = policy_history(s, MANAGER, "R-SLA-6")
+        assert [(h.version, dict(h.changed)) for h in history] == [
+            (v + 2, {"pause_when_waiting": (True, False)}),
+            (v + 1, {"target_minutes": (1440, 720), "warn_before_minutes": (None, 60)})]
+        with pytest.raises(PermissionDenied):
+            policy_history(s, Actor("q", "agent"), "R-SLA-6")
 
 
 @pytest.mark.parametrize(("changes", "message"), [

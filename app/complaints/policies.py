@@ -24,8 +24,8 @@ from app.complaints.calendar import Calendar, CalendarError
 from app.complaints.clocks import PAUSING_RULES, RULE_LADDERS, RULES, parse_ladder
 from app.complaints.engine import rule_minutes
 from app.editing import apply_edit
-from app.security.permissions import require
-from db.models import BusinessCalendar, CalendarDay, Center, Complaint, SlaPolicy
+from app.security.permissions import PermissionDenied, allowed, require
+from db.models import AuditEntry, BusinessCalendar, CalendarDay, Center, Complaint, SlaPolicy
 from db.models.complaints import SLA_RECOMPUTE
 
 RECOMPUTE_AT_ONCE = 5_000
@@ -89,6 +89,33 @@ def list_policies(session: Session) -> list[PolicyView]:
                                   names.get(r.calendar_id) if r.calendar_id else None, r.warn_at_percent,
                                   r.warn_before_minutes, tuple(r.escalation_ladder or DEFAULT_LADDER_JSON),
                                   bool(r.pause_when_waiting), bool(r.active), r.version, r.updated_at, r.updated_by))
+    return out
+
+
+@dataclass(frozen=True)
+class PolicyRevision:
+    version: int  # the version the change produced
+    at: datetime
+    by: str
+    changed: Mapping[str, tuple[Any, Any]]  # field -> (before, after)
+
+
+def policy_history(session: Session, actor: Actor, rule_id: str) -> list[PolicyRevision]:
+    """Every saved change of one rule's policy, newest first (from the audit log: who, when, what)."""
+    if not (allowed(actor, "rules.edit") or allowed(actor, "audit.view")):
+        raise PermissionDenied(actor, "audit.view")
+    row = session.scalars(select(SlaPolicy).where(SlaPolicy.rule_id == rule_id)).first()
+    if row is None:
+        return []
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.entity == "SLA policy",
+                                                       AuditEntry.entity_id == str(row.id))
+                              .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())).all()
+    out = []
+    for n, e in enumerate(entries):
+        before, after = e.before or {}, e.after or {}
+        changed = {k: (before.get(k), after.get(k)) for k in after
+                   if k not in ("updated_at", "updated_by") and before.get(k) != after.get(k)}
+        out.append(PolicyRevision(row.version - n, e.at, e.actor, changed))
     return out
 
 
