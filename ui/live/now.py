@@ -281,6 +281,7 @@ class FloorNowPanel(QObject):
             self.tile_staffing.set_level(lv(level_for(st.logged_in - st.planned, good_at_least=0, warn_at_least=-1)))
 
         self.agent_model.set_agents(f.agents)
+        self.agent_view.setEnabled(not stale)  # greyed: these states are as of the last event
         self.alert_model.set_alerts(p.alerts, tz)
         if self._charts is not None:
             charts = self._charts

@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.live.alerts import AlertView
 from app.live.state import LIVE_STATES, FloorNow
@@ -48,6 +56,8 @@ class WallTile(QFrame):
         self.detail = QLabel(" ")
         for label in (self.caption, self.value, self.detail):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            # a long text is clipped, never widens the board beyond the screen
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
         layout.addStretch(1)
         self.level: str | None = None
@@ -108,6 +118,7 @@ class Wallboard(QWidget):
 
         self.stale_band = QLabel(" ")
         self.stale_band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stale_band.setWordWrap(True)
         self.stale_band.setStyleSheet("background: #b3261e; color: white; border-radius: 10px; padding: 10px;")
         self.stale_band.hide()
         outer.addWidget(self.stale_band)
@@ -124,6 +135,8 @@ class Wallboard(QWidget):
                       self.tile_today)
         for i, tile in enumerate(self.tiles):
             grid.addWidget(tile, i // 3, i % 3)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
         outer.addLayout(grid, 5)
 
         bottom = QHBoxLayout()
@@ -140,6 +153,7 @@ class Wallboard(QWidget):
         side_layout.setContentsMargins(24, 14, 24, 14)
         self.states_label = QLabel(" ")
         self.states_label.setTextFormat(Qt.TextFormat.RichText)
+        self.states_label.setWordWrap(True)
         self.alerts_label = QLabel(" ")
         self.alerts_label.setTextFormat(Qt.TextFormat.RichText)
         self.alerts_label.setWordWrap(True)
@@ -214,7 +228,7 @@ class Wallboard(QWidget):
         self.tile_waiting.value.setText(count(floor.waiting))
         self.tile_waiting.detail.setText(tr("in all queues"))
         self.tile_waiting.set_level(lv(level_for(floor.waiting, good_at_most=0, warn_at_most=5)))
-        self.tile_longest.value.setText(duration(longest) if longest is not None else "0 s")
+        self.tile_longest.value.setText(clock_duration(longest))
         self.tile_longest.detail.setText(tr("target: answered within %1 s").replace("%1", f"{answer_target_sec:.0f}"))
         self.tile_longest.set_level(lv(level_for(longest or 0.0, good_at_most=answer_target_sec,
                                                  warn_at_most=2 * answer_target_sec)))
@@ -251,7 +265,8 @@ class Wallboard(QWidget):
         for state in LIVE_STATES:
             if state == "logged_out":
                 continue
-            parts.append(f'<span style="color:{STATE_COLORS[state]}">■</span> {state_label(state)} '
+            label = state_label(state).replace(" ", "&nbsp;").replace("-", "\u2011")  # never split a name
+            parts.append(f'<span style="color:{STATE_COLORS[state]}">■</span>&nbsp;{label}&nbsp;'
                          f'<b>{count(counts[state])}</b>')
         self.states_label.setText("&nbsp;&nbsp; ".join(parts))
         open_alerts = [a for a in alerts if a.cleared_at is None][:6]
@@ -275,7 +290,7 @@ class Wallboard(QWidget):
                                          else LEVEL_COLORS["warn"] if sl is not None and sl < q.target_service_level
                                          else TEXT)
             values = [q.name + (" ★" if q.is_vip else ""), count(q.waiting),
-                      duration(q.longest_waiting_sec) if q.longest_waiting_sec is not None else "—",
+                      clock_duration(q.longest_waiting_sec) if q.longest_waiting_sec is not None else "—",
                       percent(sl, 0), percent(q.service_level.get("today"), 0), duration(q.asa_today_sec)]
             for col, text in enumerate(values):
                 self._queue_cell(r, col, text, color if col == 3 else (MUTED if stale else TEXT))
@@ -312,3 +327,13 @@ class Wallboard(QWidget):
 
 def clock_text(moment: datetime, tz: ZoneInfo) -> str:
     return moment.astimezone(tz).strftime("%H:%M:%S")
+
+
+def clock_duration(seconds: float | None) -> str:
+    """A wait as a TV shows it: '42 s', '3:08', '1:02:45' (short enough for the big font)."""
+    total = int(round(seconds or 0.0))
+    if total < 60:
+        return tr("%1 s").replace("%1", str(total))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
