@@ -197,6 +197,8 @@ def test_admin_pages_add_a_channel_route_and_resend(qtbot, sqlite_db, settings_h
         dialog.username.setText("floorwalker")
         dialog.password.setText("s3cret-pass")
         dialog.to.setText("ming.han@example.test")
+        if SHOTS:
+            dialog.grab().save(os.path.join(SHOTS, "notifications_channel_dialog.png"))
         dialog.accept()
         qtbot.waitUntil(lambda: page.channels_model.rowCount() == 3)
         rows = {r.name: r for r in page.channels_model.rows()}
@@ -214,6 +216,17 @@ def test_admin_pages_add_a_channel_route_and_resend(qtbot, sqlite_db, settings_h
             route.accept()
         qtbot.waitUntil(lambda: page.routes_model.rowCount() == 2)
         assert page.routes_model.rows()[0].quiet_start == "22:00"
+        route = page.edit_route(None)  # a rule for one person (supervisors and up are listed)
+        assert route.person.findText("Deng Min") > 0
+        route.name.setText("Deng Min by mail")
+        route.person.setCurrentIndex(route.person.findText("Deng Min"))
+        route.channel.setCurrentIndex(route.channel.findData(rows["Managers' mail"].id))
+        route.kinds.setText("nothing.matches")
+        if SHOTS:
+            route.grab().save(os.path.join(SHOTS, "notifications_route_dialog.png"))
+        route.accept()
+        qtbot.waitUntil(lambda: page.routes_model.rowCount() == 3)
+        assert {r.name: r.person_name for r in page.routes_model.rows()}["Deng Min by mail"] == "Deng Min"
         with sqlite_db.session() as s:
             for n in range(3):
                 post(s, kind="sla.escalation", params={"ref": f"C-20261118-00{n}", "step": 2, "clock": "resolution",

@@ -198,10 +198,6 @@ class ChannelDialog(QDialog):
         self.active = QCheckBox(tr("Active"))
         self.active.setChecked(row.active if row else True)
         form.addRow("", self.active)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -221,6 +217,8 @@ class ChannelDialog(QDialog):
         self.form.setRowVisible(self.url, not email)
         self.form.setRowVisible(self.secret, kind in ("dingtalk", "feishu", "webhook"))
         self.rate.setPlaceholderText(tr("default: %1").replace("%1", str(DEFAULT_RATE.get(kind) or tr("no limit"))))
+        self.form.invalidate()
+        self.adjustSize()
 
     def values(self) -> dict[str, Any]:
         kind = self.current_kind()
@@ -235,7 +233,8 @@ class ChannelDialog(QDialog):
 
 class RouteDialog(QDialog):
     def __init__(self, row: nadmin.RouteRow | None, channels: list[nadmin.ChannelRow],
-                 teams: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+                 teams: list[tuple[int, str]], parent: QWidget | None = None,
+                 people: list[tuple[int, str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Edit routing rule") if row else tr("Add routing rule"))
         self.setMinimumWidth(520)
@@ -266,6 +265,12 @@ class RouteDialog(QDialog):
             self.role.addItem(job_title_text(r), r)
         self.role.setCurrentIndex(max(0, self.role.findData(row.role if row else None)))
         form.addRow(tr("Role"), self.role)
+        self.person = QComboBox()
+        self.person.addItem(tr("anyone"), None)
+        for pid, name in people or []:
+            self.person.addItem(name, pid)
+        self.person.setCurrentIndex(max(0, self.person.findData(row.person_id if row else None)))
+        form.addRow(tr("Person"), self.person)
         self.channel = QComboBox()
         for c in channels:
             self.channel.addItem(f"{c.name} ({kind_text(c.kind)})", c.id)
@@ -305,7 +310,8 @@ class RouteDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text(), "kinds": self.kinds.text(), "levels": self.levels.text(),
                 "min_severity": self.severity.currentData(), "team_id": self.team.currentData(),
-                "role": self.role.currentData(), "channel_id": self.channel.currentData(),
+                "role": self.role.currentData(), "person_id": self.person.currentData(),
+                "channel_id": self.channel.currentData(),
                 "language": self.language.currentData(), "quiet_start": self.quiet_start.text(),
                 "quiet_end": self.quiet_end.text(), "to_people": self.to_people.isChecked(),
                 "active": self.active.isChecked()}
@@ -323,6 +329,7 @@ class NotificationsAdminPage(QWidget):
         self.may_resend = allowed(ctx.actor, "jobs.manage")
         self.stale = True
         self.teams: list[tuple[int, str]] = []
+        self.people: list[tuple[int, str]] = []
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -437,16 +444,18 @@ class NotificationsAdminPage(QWidget):
         def load(s: Any) -> tuple[Any, ...]:
             from sqlalchemy import select
 
-            from db.models import Team
+            from db.models import Person, Team
 
             return (nadmin.list_channels(s, actor), nadmin.list_routes(s, actor),
                     nadmin.list_deliveries(s, actor, state=state, limit=500), nadmin.outbox_counts(s),
-                    [(t.id, t.name) for t in s.scalars(select(Team).order_by(Team.name))])
+                    [(t.id, t.name) for t in s.scalars(select(Team).order_by(Team.name))],
+                    [tuple(r) for r in s.execute(select(Person.id, Person.full_name).where(
+                        Person.active.is_(True), Person.job_title != "agent").order_by(Person.full_name))])
 
         self.ctx.tasks.query(load).success(self._on_loaded).failure(lambda exc: show_error(self, exc)).run()
 
     def _on_loaded(self, result: tuple[Any, ...]) -> None:
-        channels, routes, deliveries, counts, self.teams = result
+        channels, routes, deliveries, counts, self.teams, self.people = result
         self.channels_model.set_rows(channels)
         self.routes_model.set_rows(routes)
         self.deliveries_model.set_rows(deliveries)
@@ -515,7 +524,7 @@ class NotificationsAdminPage(QWidget):
             self.edit_route(rows[0])
 
     def edit_route(self, row: nadmin.RouteRow | None) -> RouteDialog:
-        dialog = RouteDialog(row, self.channels_model.rows(), self.teams, self)
+        dialog = RouteDialog(row, self.channels_model.rows(), self.teams, self, people=self.people)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._save_route(row, dialog))
         dialog.open()
