@@ -151,7 +151,7 @@ def test_review_screen_shows_own_share_with_progress_per_agent_R_QA_1(review_pag
     assert agents == {"All agents": "0/5", "Alice Wang": "0/3", "Bob Li": "0/2"}
     assert "Sample of 2026-11-09 – 2026-11-15" in page.week_label.text()
     # due at the end of the review week (Sunday 22 Nov, center time): not overdue on Wednesday
-    assert "due 2026-11-23 00:00" in page.summary.text() and "overdue" not in page.summary.text()
+    assert "due by the end of 2026-11-22" in page.summary.text() and "overdue" not in page.summary.text()
     page.agents.selectRow(page.agents_model.row_of(floor.bob))
     assert page.items_model.rowCount() == 2
     page.reviewer.setCurrentIndex(0)  # all reviewers: Bob's third item is Max's
@@ -461,6 +461,7 @@ def test_dispute_entered_by_the_reviewer_is_decided_by_someone_else(qtbot, sqlit
     assert dialog.dispute_id is not None
 
     own = _page(qtbot, DisputesPage, sqlite_db, floor.sue)
+    own.filter.setCurrentIndex(own.filter.findData("open"))
     assert own.model.rowCount() == 1 and not own.decide_button.isEnabled()
     assert "another supervisor decides" in own.decision_error.text()
 
@@ -476,11 +477,11 @@ def test_dispute_entered_by_the_reviewer_is_decided_by_someone_else(qtbot, sqlit
     other.partly_value.set_value(7)
     other.reason.setPlainText("Clarified late, but clarified")
     other.decide()
-    assert other.model.rowCount() == 0  # the open list is empty now
-    other.filter.setCurrentIndex(other.filter.findData(None))
-    assert other.model.index(0, 0).data() == "Partly accepted"
+    assert other.model.index(0, 0).data() == "Partly accepted" and not other.decision_box.isVisible()
     assert other.model.index(0, 3).data() == "4 → 9 (now 7)"
     assert "entered: 4 → 9" in other.history_label.text() and "Partly accepted" in other.history_label.text()
+    other.filter.setCurrentIndex(other.filter.findData("open"))
+    assert other.model.rowCount() == 0 and "No open disputes" in other.empty.text()
     with sqlite_db.session() as s:
         saved = s.get(QaReview, review_id)
         assert saved.answers["understanding"] == 7 and saved.status == "final"
@@ -507,3 +508,15 @@ def test_statistics_show_mean_interval_and_count_per_agent_R_QA_2(qtbot, sqlite_
     assert page.model.index(0, 6).data() == "1"  # the failed critical item (R-QA-3)
     assert page.chart_title.text().startswith("Alice Wang")
     assert list(page.means.getData()[1]) == [mean, mean, mean]
+
+
+def test_a_saved_review_is_corrected_not_turned_back_into_a_draft(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _save(sqlite_db, floor.sue, floor.samples["b1"], 5)
+    page.refresh()
+    _select(page, qtbot, floor.samples["b1"])
+    assert not page.save_draft.isVisible() and page.save_button.text() == "Save changes"
+    page.form.dialogue.setValue(6)
+    page.save(final=True)
+    with sqlite_db.session() as s:
+        assert s.scalars(select(QaReview.dialogue_score)).all() == [6]

@@ -49,7 +49,7 @@ from app.quality.calibration import (
     list_calibrations,
     submit_calibration_score,
 )
-from app.quality.interactions import interaction_detail
+from app.quality.interactions import InteractionDetail, interaction_detail
 from app.quality.recordings import open_recording, recordings_root, resolve
 from app.quality.reviews import SampleItem, worklist
 from app.quality.scorecards import Scorecard, get_scorecard
@@ -207,6 +207,8 @@ class CalibrationModel(RowTableModel[CalibrationInfo]):
             if column == 2:
                 return f"{len(c.submitted)}/{len(c.reviewers)}"
             return format_datetime(c.created_at, self.ctx.timezone) + " · " + c.created_by
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return c.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
@@ -413,7 +415,7 @@ class CalibrationPage(QualityTab):
                 return fresh, card, calibration_results(s, actor, calibration_id), None
             detail = interaction_detail(s, actor, fresh.interaction_id)
             path = resolve(recordings_root(s), detail.recording_ref) if detail and detail.recording_ref else None
-            return fresh, card, None, path
+            return fresh, card, None, (path, detail)
 
         def done(result: tuple[Any, ...]) -> None:
             if request == self._detail_request:
@@ -422,7 +424,8 @@ class CalibrationPage(QualityTab):
         self.ctx.tasks.query(load).success(done).failure(lambda exc: show_error(self, exc)).run()
 
     def _show_loaded(self, info: CalibrationInfo, card: Scorecard, results: CalibrationResults | None,
-                     path: Path | None) -> None:
+                     recording: tuple[Path | None, InteractionDetail | None] | None) -> None:
+        path, detail = recording or (None, None)
         self.current = info
         self.card = card
         self.results = results
@@ -438,8 +441,13 @@ class CalibrationPage(QualityTab):
             done = person_id in info.submitted
             names.append(("✓ " if done else "… ") + _html(name) + (" " + tr("(you)") if person_id == actor.person_id
                                                                     else ""))
+        what = ""
+        if detail is not None:
+            r = detail.row
+            what = _html(" · ".join(x for x in (format_datetime(r.offered_at, self.ctx.timezone), r.agent or "",
+                                                r.queue, r.customer_masked or "") if x)) + "<br>"
         self.open_info.setText(
-            f"<b>{_html(info.title)}</b><br>"
+            f"<b>{_html(info.title)}</b><br>" + what
             + tr("Blind scoring: nobody sees the others' answers until the session is closed.") + "<br>"
             + tr("Scored: %1 of %2 — %3").replace("%1", str(len(info.submitted))).replace(
                 "%2", str(len(info.reviewers))).replace("%3", ", ".join(names)))

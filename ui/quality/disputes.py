@@ -276,8 +276,8 @@ class DisputesPage(QualityTab):
         bar = QHBoxLayout()
         self.filter = QComboBox(self)
         self.filter.setObjectName("disputes_filter")
-        self.filter.addItem(tr("Open disputes"), "open")
         self.filter.addItem(tr("All disputes"), None)
+        self.filter.addItem(tr("Open disputes"), "open")
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.filter)
         self.summary = QLabel(self)
@@ -312,6 +312,7 @@ class DisputesPage(QualityTab):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left_layout.addWidget(self.empty)
         right = QWidget(splitter)
+        self.side = right
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         self.detail = QLabel(right)
@@ -397,6 +398,7 @@ class DisputesPage(QualityTab):
         self.summary.setStyleSheet("color: #d64541;" if overdue else "")
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        self.side.setVisible(bool(rows))
         self.empty.setText(tr("No open disputes.") if self.filter.currentData() == "open" else tr("No disputes yet."))
         row = next((i for i, d in enumerate(rows) if keep is not None and d.id == keep.id), 0 if rows else None)
         if row is not None:

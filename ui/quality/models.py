@@ -311,6 +311,8 @@ class SampleItemModel(RowTableModel[SampleItem]):
                 return tr("%1 compliance violation(s) (R-QA-3)").replace("%1", str(item.violations))
             if key == "length" and not item.has_recording:
                 return tr("No recording")
+            if key == "queue":
+                return label(CHANNEL_LABELS.get(item.channel, item.channel))
             return None
         if role == ROW_ROLE:
             return item
@@ -323,7 +325,7 @@ class SampleItemModel(RowTableModel[SampleItem]):
         if key == "time":
             return format_datetime(item.offered_at, self.tz)
         if key == "queue":
-            return f"{item.queue} · {label(CHANNEL_LABELS.get(item.channel, item.channel))}"
+            return item.queue
         if key == "length":
             return format_duration(item.duration_sec) if item.has_recording else "—"
         if key == "reviewer":
@@ -358,14 +360,17 @@ class ProgressModel(RowTableModel[Progress]):
         self._header_tips = {1: tr("Reviewed of sampled (R-QA-1: at least %1 per agent per week)")}
         self.everyone = everyone
         self.total: Progress | None = None
+        self.quota = 0
 
     def set_rows(self, rows: list[Progress] | tuple[Progress, ...], quota: int = 5) -> None:
+        """``quota`` 0: do not flag agents drawn under the quota (a reviewer's share of a team)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self.quota = quota
         self.total = Progress(None, self.everyone, sum(p.reviewed for p in rows), sum(p.total for p in rows),
                               sum(p.overdue for p in rows), quota)
         self._header_tips = {1: tr("Reviewed of sampled (R-QA-1: at least %1 per agent per week)")
-                             .replace("%1", str(quota))}
+                             .replace("%1", str(quota or 5))}
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -398,16 +403,16 @@ class ProgressModel(RowTableModel[Progress]):
                 return OVERDUE_COLOR
             if column == 1 and p.total and p.reviewed >= p.total:
                 return DONE_COLOR
-            if column == 1 and p.id is not None and p.quota and p.total < p.quota:
+            if column == 1 and p.id is not None and self.quota and p.total < self.quota:
                 return OVERDUE_COLOR  # fewer drawn than the quota (see the draw's shortfalls)
         if role == Qt.ItemDataRole.FontRole and index.row() == 0:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and p.id is not None and p.quota and \
-                p.total < p.quota:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and p.id is not None and self.quota and \
+                p.total < self.quota:
             return tr("Only %1 drawn, under the quota of %2 (R-QA-1)").replace("%1", str(p.total)).replace(
-                "%2", str(p.quota))
+                "%2", str(self.quota))
         if role == ROW_ROLE:
             return p
         return None

@@ -170,7 +170,8 @@ class ReviewPage(QualityTab):
         self.pending_only.setObjectName("review_pending_only")
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("review_progress")
-        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setMinimumWidth(170)
+        self.progress_bar.setMaximumWidth(240)
         self.progress_bar.setFormat(tr("%v of %m reviewed"))
         self.summary = QLabel(self)
         self.summary.setObjectName("review_summary")
@@ -288,7 +289,7 @@ class ReviewPage(QualityTab):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 640])
+        splitter.setSizes([760, 560])
         layout.addWidget(splitter, 1)
 
         self.prev_week.clicked.connect(lambda: self._move_week(-7))
@@ -344,7 +345,8 @@ class ReviewPage(QualityTab):
         self._fill_reviewers(everything)
         self._show_week(everything)
         keep_agent = self.agent_id
-        self.agents_model.set_rows(shown.by_agent, _quota(shown))
+        # an agent under the quota is flagged on the whole draw; in one reviewer's share a partial count is normal
+        self.agents_model.set_rows(shown.by_agent, _quota(shown) if shown is everything else 0)
         self.agents.selectRow(self.agents_model.row_of(keep_agent))
         self._show_items()
         self.mark_loaded()
@@ -382,7 +384,9 @@ class ReviewPage(QualityTab):
         self.progress_bar.setVisible(bool(shown.items))
         parts = []
         if shown.items:
-            parts.append(tr("due %1").replace("%1", format_datetime(shown.items[0].due_at, self.ctx.timezone)))
+            # due at midnight after the review week's Sunday: say "by the end of" that Sunday
+            last_day = (shown.items[0].due_at - timedelta(seconds=1)).astimezone(self.ctx.timezone).date()
+            parts.append(tr("due by the end of %1").replace("%1", format_date(last_day)))
         if shown.overdue:
             parts.append(tr("%1 overdue").replace("%1", locale.toString(shown.overdue)))
         short = len(everything.shortfalls)
@@ -500,6 +504,10 @@ class ReviewPage(QualityTab):
         self.violation_notes.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.save_draft.setEnabled(editable)
+        # a saved (final) review is corrected, not turned back into a draft
+        self.save_draft.setVisible(review is None or review.status == "draft")
+        self.save_button.setText(tr("Save changes") if review is not None and review.status != "draft"
+                                 else tr("Save review"))
         self.dispute_button.setVisible(self.may_review and review is not None
                                        and review.status in ("final", "disputed"))
         self.calibrate_button.setVisible(self.may_review)

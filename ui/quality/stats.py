@@ -211,6 +211,8 @@ class StatsPage(QualityTab):
         keep = self.selected()
         rows = [r for r in self.rows if not text or text in r.agent.lower()]
         self.model.set_rows(rows)
+        # one team (a supervisor's usual view): the column would repeat its name on every row
+        self.table.setColumnHidden(1, len({r.team for r in self.rows}) <= 1)
         self.empty.setVisible(not self.rows)
         self.empty.setText(tr("No reviews this quarter yet: the figures appear as supervisors save reviews."))
         row = next((i for i, r in enumerate(rows) if keep is not None and r.agent_id == keep.agent_id), 0 if rows
