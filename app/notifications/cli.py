@@ -129,7 +129,8 @@ def _channels(args: argparse.Namespace) -> int:
                           for r in rows], ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        print(f"{r.name:24} {r.kind:9} {'on ' if r.active else 'off'} {r.secret_hint:36} "
+        where = r.secret_hint if r.kind != "email" else f"{r.config.get('host', '')}:{r.config.get('port') or ''}"
+        print(f"{r.name:24} {r.kind:9} {'on ' if r.active else 'off'} {where:36} "
               f"{r.rate_per_minute or '-':>5}/min  queued {r.queued}  failed {r.failed}")
     return 0
 
