@@ -520,6 +520,7 @@ def shift_series(session: Session, at: datetime | None = None, step_sec: int = 1
     if runs:
         fc = np.zeros(starts.size)
         rq = np.zeros(starts.size)
+        found_fc = found_rq = 0
         index = {s: i for i, s in enumerate(starts.tolist())}
         for when, vol, override in session.execute(
                 select(ForecastInterval.interval_start, ForecastInterval.volume, ForecastInterval.override_volume)
@@ -528,6 +529,7 @@ def shift_series(session: Session, at: datetime | None = None, step_sec: int = 1
             i = index.get(when.timestamp())
             if i is not None:
                 fc[i] += override if override is not None else vol
+                found_fc += 1
         for when, need in session.execute(
                 select(StaffingRequirement.interval_start, StaffingRequirement.agents_required)
                 .where(StaffingRequirement.run_id.in_(runs), StaffingRequirement.interval_start >= window.start,
@@ -535,7 +537,9 @@ def shift_series(session: Session, at: datetime | None = None, step_sec: int = 1
             i = index.get(when.timestamp())
             if i is not None:
                 rq[i] += need
-        forecast, required = fc, rq
+                found_rq += 1
+        # a run without rows for this day (or without a staffing requirement) shows as missing, not as 0
+        forecast, required = (fc if found_fc else None), (rq if found_rq else None)
     shifts = _published_assignments(session, window.start, window.end)
     if shifts:
         mids = starts + INTERVAL.total_seconds() / 2

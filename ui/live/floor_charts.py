@@ -183,7 +183,7 @@ def _plot(grid: QGridLayout, row: int, col: int, title: str, *, colspan: int = 1
     scene would repaint all five, axes and titles included, on every frame)."""
     axis = {"bottom": ClockAxis(orientation="bottom")} if time_axis else {}
     widget = pg.PlotWidget(axisItems=axis)
-    widget.setMinimumHeight(150)
+    widget.setMinimumHeight(130)
     grid.addWidget(widget, row, col, 1, colspan)
     plot = widget.getPlotItem()
     plot.setTitle(title, size="9pt")
