@@ -520,3 +520,39 @@ def test_a_saved_review_is_corrected_not_turned_back_into_a_draft(review_page, q
     page.save(final=True)
     with sqlite_db.session() as s:
         assert s.scalars(select(QaReview.dialogue_score)).all() == [6]
+
+
+def test_a_review_changed_on_another_desk_opens_the_conflict_dialog(review_page, qtbot, sqlite_db):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.quality.reviews import save_review
+    from app.quality.scorecards import current_scorecard
+    from ui.errors import ConflictDialog
+
+    page, floor = review_page
+    review_id = _save(sqlite_db, floor.sue, floor.samples["a3"], 5)
+    page.refresh()
+    _select(page, qtbot, floor.samples["a3"])
+    with sqlite_db.session() as s:  # another desk corrects the same review meanwhile
+        save_review(s, floor.sue, floor.samples["a3"], scorecard_id=current_scorecard(s).id, answers=ANSWERS,
+                    dialogue_score=9, review_id=review_id, expected_version=1, violation_notes="x")
+    seen: list[str] = []
+
+    def answer_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ConflictDialog):
+            seen.append(dialog.cell(0, 0))
+            dialog.accept()  # reload their version
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(answer_dialog)
+    timer.start()
+    page.form.dialogue.setValue(3)
+    page.save(final=True)
+    timer.stop()
+    assert seen, "the conflict dialog was not shown"
+    assert page.form.dialogue_score() == 9  # their version is on screen now
+    with sqlite_db.session() as s:
+        assert s.get(QaReview, review_id).dialogue_score == 9  # nothing overwritten
