@@ -152,13 +152,13 @@ def build_quality(rnd: random.Random, tl: Timeline, org: Organisation, traffic: 
                 sample["status"] = "reviewed"
                 reviews.append(_review(rnd, float(ag.dialogue_mu[a_index[p.agent_id]]), sample, reviewed_at,
                                        next_ids))
-    sampled_order = _newest_weeks_first(sampled, samples, draws)
+    sampled_order = _newest_weeks_first(sampled, samples)
     extra = _calibration_and_disputes(rnd, tl, org, reviews, samples, draws, analyst)
     return Quality(scorecards=scorecards, draws=draws, samples=samples, replacements=replacements,
                    reviews=reviews, sampled_interactions=sampled_order, extra=extra)
 
 
-def _newest_weeks_first(sampled: list[int], samples: list[dict], draws: list[dict]) -> list[int]:
+def _newest_weeks_first(sampled: list[int], samples: list[dict]) -> list[int]:
     week_of = {s["interaction_id"]: s["draw_id"] for s in samples}
     return sorted(sampled, key=lambda iid: -week_of[iid])
 
@@ -196,8 +196,8 @@ def _calibration_and_disputes(rnd: random.Random, tl: Timeline, org: Organisatio
         cid = k + 1
         opened = now - (3 - k) * 86400
         calibrations.append({"id": cid, "interaction_id": sample["interaction_id"], "scorecard_id": 1,
-                             "title": ("Monthly calibration: complaint call" if status == "closed"
-                                       else "Calibration: chat with a refund request"),
+                             "title": ("Monthly calibration" if status == "closed"
+                                       else "Calibration: second opinion on a recent call"),
                              "status": status, "reviewer_ids": reviewers, "created_at": to_datetime(opened),
                              "created_by": "demo", "closed_at": to_datetime(opened + 86400) if status == "closed"
                              else None, "version": 1})
@@ -211,13 +211,15 @@ def _calibration_and_disputes(rnd: random.Random, tl: Timeline, org: Organisatio
                                "submitted_at": to_datetime(opened + 3600 * (n + 1))})
     disputes, events = [], []
     final = [r for r in reviews if r["status"] == "final" and r["answers"].get("farewell") == "no"]
-    team_sup = {s["agent_id"]: s["reviewer_id"] for s in samples}
+    team_sup = {int(org.agents.ids[a]): org.supervisors[int(org.agents.team[a])] for a in range(org.agents.n)}
     for k, review in enumerate(final[-2:]):
         did = k + 1
         raised_at = to_datetime(review["reviewed_at"].timestamp() + 3600)
-        raiser = org.supervisors[0] if team_sup.get(review["agent_id"]) != org.supervisors[0] else org.supervisors[1]
+        raiser = team_sup[review["agent_id"]]  # the agent's supervisor enters it on the agent's behalf
         decided = k == 0
-        decider = analyst if decided else None
+        # decided by someone other than the reviewer and the one who entered it
+        decider = next((p for p in (org.staff.get("manager"), analyst, *org.supervisors)
+                        if p is not None and p not in (review["reviewer_id"], raiser)), None) if decided else None
         proposed = "yes"
         base = {"id": did, "review_id": review["id"], "question_key": "farewell", "reason": DISPUTE_REASONS[k],
                 "current_value": "no", "proposed_value": proposed, "raised_by_id": raiser,
