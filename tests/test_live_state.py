@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 from sqlalchemy import func, select
 
@@ -412,3 +413,38 @@ def test_live_now_rules_and_alerts_commands(frozen_clock, capsys, tmp_path):
     frozen_clock.advance(seconds=600)  # the feed went silent: exit 1, and it says so
     assert main(["live", "now", "--db", url]) == 1
     assert "FEED STOPPED since 10:00" in capsys.readouterr().out
+
+
+def test_shift_series_compares_offered_with_the_forecast_and_logged_in_with_the_rota_R_SCH_1(any_db, frozen_clock):
+    from db.models import ForecastInterval, ForecastRun
+
+    with any_db.session() as s:
+        c = f.center(s)
+        q = f.queue(s, c, "Phone")
+        a, b = f.person(s, c), f.person(s, c)
+        nine = NOW - timedelta(hours=1)  # 09:00 Shanghai: interval 36 of the day
+        for minute in (1, 5, 20):
+            f.interaction(s, c, q, a, nine + timedelta(minutes=minute), wait=5, talk=30)
+        monday = datetime(2026, 11, 16).date()
+        run = ForecastRun(queue_id=q.id, week_start=monday, method="test", params={}, created_at=NOW)
+        s.add(run)
+        s.flush()
+        s.add_all([ForecastInterval(run_id=run.id, interval_start=nine, volume=4.0, aht_sec=180),
+                   ForecastInterval(run_id=run.id, interval_start=nine + timedelta(minutes=15), volume=2.0,
+                                    aht_sec=180, override_volume=3.0)])
+        rota = Rota(center_id=c.id, week_start=monday, status="published", created_at=NOW)
+        s.add(rota)
+        s.flush()
+        s.add_all([ShiftAssignment(rota_id=rota.id, person_id=a.id, starts_at=nine, ends_at=nine + timedelta(hours=8)),
+                   ShiftAssignment(rota_id=rota.id, person_id=b.id, starts_at=nine + timedelta(minutes=15),
+                                   ends_at=nine + timedelta(hours=8))])
+        s.add(AgentStateInterval(agent_id=a.id, state="logged_in", started_at=nine - timedelta(minutes=5)))
+    with any_db.session() as s:
+        series = shift_series(s, NOW, step_sec=60)
+    i = 36
+    assert series.interval_starts[i] == nine.timestamp()
+    assert series.offered[i:i + 2].tolist() == [2, 1]
+    assert series.forecast is not None and series.forecast[i:i + 2].tolist() == [4.0, 3.0]  # the override wins
+    assert series.planned is not None and series.planned[i:i + 2].tolist() == [1, 2]
+    assert series.logged_in[i] == 1 and np.isnan(series.logged_in[41])  # 10:15 is still to come
+    assert series.required is None  # no staffing requirement stored: shown as missing, not as zero
