@@ -513,3 +513,21 @@ def test_email_over_implicit_tls(sqlite_db, tmp_path):
 
     message = email.message_from_bytes(content)
     assert str(email.header.make_header(email.header.decode_header(message["Subject"]))) == "SLA 超时：C-1"
+
+
+def test_a_prefix_satisfies_a_dingtalk_robot_secured_by_keyword(sqlite_db, server):
+    ids = _org(sqlite_db)
+    server.fake.keywords = {"kw": ["【Floorwalker】"]}
+    plain = _channel(sqlite_db, "Plain", "dingtalk", {"url": server.url("/robot/send?access_token=kw")})
+    with sqlite_db.session() as s:
+        prefixed, _ = nadmin.save_channel(s, ADMIN, channel_id=None, name="Prefixed", kind="dingtalk",
+                                          config={"prefix": "【Floorwalker】"},
+                                          secrets={"url": server.url("/robot/send?access_token=kw")})
+    for cid in (plain, prefixed):
+        _route(sqlite_db, f"r{cid}", cid)
+    _post(sqlite_db, ids)
+    deliver_due(sqlite_db)
+    d = _deliveries(sqlite_db)
+    assert d[plain].state == "failed" and d[plain].last_error.startswith("310000 keywords not in content")
+    assert d[prefixed].state == "delivered"
+    assert server.fake.accepted("dingtalk")[0].body["text"]["content"].startswith("【Floorwalker】SLA 超时：C-1")

@@ -139,6 +139,11 @@ def _clean_config(kind: str, config: dict[str, Any]) -> dict[str, Any]:
         if not 0 <= rate <= 100000:
             raise ValueError(f"The rate must be between 0 (no limit) and 100000 per minute, not {rate}.")
         out["rate_per_minute"] = rate
+    prefix = str(config.get("prefix") or "").strip()
+    if prefix and kind != "email":
+        if len(prefix) > 40:
+            raise ValueError("The message prefix may have at most 40 characters.")
+        out["prefix"] = prefix
     if kind == "email":
         host = str(config.get("host") or "").strip()
         if not host:

@@ -195,8 +195,11 @@ def _network_error(exc: BaseException) -> SendResult:
     return SendResult("retry", None, None, f"{type(exc).__name__}: {exc}")
 
 
-def _text_of(m: Message) -> str:
-    return f"{m.rendered.title}\n{m.rendered.full_text()}"
+def _text_of(m: Message, ch: ChannelConfig | None = None) -> str:
+    """Title, body and link; a channel's prefix first (DingTalk/Feishu robots secured by keyword
+    accept only messages that contain one of their keywords, e.g. "【Floorwalker】")."""
+    prefix = str((ch.config if ch else {}).get("prefix") or "")
+    return f"{prefix}{m.rendered.title}\n{m.rendered.full_text()}"
 
 
 # --- the services ----------------------------------------------------------------------------------
@@ -240,7 +243,7 @@ def _retry_after(headers: dict[str, str], default: float) -> float:
 
 
 def send_wecom(ch: ChannelConfig, m: Message) -> SendResult:
-    body = {"msgtype": "text", "text": {"content": _text_of(m)}}
+    body = {"msgtype": "text", "text": {"content": _text_of(m, ch)}}
     try:
         status, headers, data = http_post(ch.secrets["url"], json.dumps(body, ensure_ascii=False).encode(), {})
     except (OSError, http.client.HTTPException, ValueError) as exc:
@@ -261,7 +264,7 @@ def send_dingtalk(ch: ChannelConfig, m: Message) -> SendResult:
     url = ch.secrets["url"]
     if ch.secrets.get("secret"):
         url = dingtalk_signed_url(url, ch.secrets["secret"])
-    body = {"msgtype": "text", "text": {"content": _text_of(m)}}
+    body = {"msgtype": "text", "text": {"content": _text_of(m, ch)}}
     try:
         status, headers, data = http_post(url, json.dumps(body, ensure_ascii=False).encode(), {})
     except (OSError, http.client.HTTPException, ValueError) as exc:
@@ -277,7 +280,7 @@ def feishu_sign(secret: str, timestamp: int) -> str:
 
 
 def send_feishu(ch: ChannelConfig, m: Message) -> SendResult:
-    body: dict[str, Any] = {"msg_type": "text", "content": {"text": _text_of(m)}}
+    body: dict[str, Any] = {"msg_type": "text", "content": {"text": _text_of(m, ch)}}
     if ch.secrets.get("secret"):
         ts = int(time.time())
         body = {"timestamp": str(ts), "sign": feishu_sign(ch.secrets["secret"], ts), **body}
@@ -292,7 +295,8 @@ def send_feishu(ch: ChannelConfig, m: Message) -> SendResult:
 
 def send_slack(ch: ChannelConfig, m: Message) -> SendResult:
     r = m.rendered
-    text = f"*{r.title}*\n{r.body}" + (f"\n{r.link_text}: <{r.link}>" if r.link else "")
+    prefix = str(ch.config.get("prefix") or "")
+    text = f"{prefix}*{r.title}*\n{r.body}" + (f"\n{r.link_text}: <{r.link}>" if r.link else "")
     try:
         status, headers, data = http_post(ch.secrets["url"], json.dumps({"text": text}, ensure_ascii=False).encode(), {})
     except (OSError, http.client.HTTPException, ValueError) as exc:

@@ -51,6 +51,7 @@ class FakeServices:
 
     tokens: set[str] = field(default_factory=set)  # valid robot tokens/keys; empty: any token works
     signing: dict[str, str] = field(default_factory=dict)  # token -> secret (DingTalk/Feishu sign)
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # token -> DingTalk security keywords
     fail_ratio: float = 0.0  # random HTTP 500s
     delay: float = 0.0  # seconds before answering
     throttle_next: int = 0  # answer this many requests with the service's rate-limit error
@@ -174,6 +175,10 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, {"errcode": 460101, "errmsg": "message too long, exceed 20000 bytes"}, {}
         if not isinstance(body, dict) or body.get("msgtype") not in ("text", "markdown"):
             return 200, {"errcode": 40035, "errmsg": "缺少参数 json"}, {}
+        words = fake.keywords.get(token)
+        content = json.dumps(body, ensure_ascii=False)
+        if words and not any(w in content for w in words):
+            return 200, {"errcode": 310000, "errmsg": "keywords not in content, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]"}, {}
         return 200, {"errcode": 0, "errmsg": "ok"}, {"_accepted": True}
 
     def _feishu(self, fake: FakeServices, token: str, raw: bytes, body: Any) -> tuple[int, Any, dict]:

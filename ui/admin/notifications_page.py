@@ -193,6 +193,9 @@ class ChannelDialog(QDialog):
         self.to = QLineEdit(", ".join(cfg.get("to", [])))
         self.to.setPlaceholderText("duty@example.com, manager@example.com")
         form.addRow(tr("To"), self.to)
+        self.prefix = QLineEdit(cfg.get("prefix", ""))
+        self.prefix.setPlaceholderText(tr("e.g. 【Floorwalker】 — a DingTalk/Feishu security keyword"))
+        form.addRow(tr("Message prefix"), self.prefix)
         self.rate = QLineEdit(str(cfg.get("rate_per_minute", "")))
         form.addRow(tr("Limit per minute"), self.rate)
         self.active = QCheckBox(tr("Active"))
@@ -215,6 +218,7 @@ class ChannelDialog(QDialog):
         for w in (self.host, self.port, self.security, self.username, self.password, self.sender, self.to):
             self.form.setRowVisible(w, email)
         self.form.setRowVisible(self.url, not email)
+        self.form.setRowVisible(self.prefix, not email)
         self.form.setRowVisible(self.secret, kind in ("dingtalk", "feishu", "webhook"))
         self.rate.setPlaceholderText(tr("default: %1").replace("%1", str(DEFAULT_RATE.get(kind) or tr("no limit"))))
         self.form.invalidate()
@@ -222,7 +226,7 @@ class ChannelDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         kind = self.current_kind()
-        config: dict[str, Any] = {"rate_per_minute": self.rate.text().strip()}
+        config: dict[str, Any] = {"rate_per_minute": self.rate.text().strip(), "prefix": self.prefix.text()}
         secrets = {"url": self.url.text(), "secret": self.secret.text(), "password": self.password.text()}
         if kind == "email":
             config.update(host=self.host.text(), port=self.port.value(), security=self.security.currentData(),
