@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,7 +121,8 @@ class StageColumnWidget(QFrame):
             self.view.clearSelection()
             return False
         index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
+        # through the selection model: the view's setCurrentIndex would follow any held Ctrl/Shift
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.scrollTo(index)
         return True
 
@@ -226,8 +227,6 @@ class BoardView(QWidget):
             if count:
                 index = target.model.index(min(max(row, 0), count - 1), 0)
                 target.view.setFocus(Qt.FocusReason.OtherFocusReason)
-                target.view.setCurrentIndex(index)
-                target.view.selectionModel().select(
-                    index, target.view.selectionModel().SelectionFlag.ClearAndSelect)
+                target.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 return
             i += step
