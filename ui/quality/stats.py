@@ -56,11 +56,11 @@ class AgentStatsModel(RowTableModel[AgentScoreStats]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = [tr("Agent"), tr("Team"), tr("Last week"), tr("This month"), tr("This quarter"),
-                         tr("Scorecard, quarter"), tr("Violations, quarter")]
+                         tr("Scorecard %, quarter"), tr("Violations")]
         tip = tr("Mean dialogue score (1-10, R-QA-2) with its 95 % confidence interval and the number of reviews")
         self._header_tips = {2: tip, 3: tip, 4: tip,
                              5: tr("Mean scorecard score (0-100 %) with its 95 % interval"),
-                             6: tr("Failed critical items in the quarter's reviews (R-QA-3)")}
+                             6: tr("Failed critical items in this quarter's reviews (R-QA-3)")}
 
     def set_rows(self, rows: list[AgentScoreStats]) -> None:
         self.beginResetModel()
@@ -130,7 +130,6 @@ class StatsPage(QualityTab):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
