@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from app.actor import Actor
@@ -146,3 +147,37 @@ def test_the_qa_benchmark_runs_on_a_given_database(tmp_path):
     assert result.info["samples"] == 13 and result.info["listed"] == 13 and result.info["replay identical"]
     assert result.measurement("draw").baseline == "eligible" and result.measurement("draw").median > 0
     assert result.measurement("replay").target == 3.0
+
+
+def _wav49(path):
+    import struct
+
+    data = bytes(65 * 4)
+    path.write_bytes(struct.pack("<4sI4s4sIHHIIHH", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 49, 1, 8000,
+                                 1625, 65, 0) + b"data" + struct.pack("<I", len(data)) + data)
+
+
+@pytest.mark.parametrize(("name", "content", "status"), [
+    ("call.wav", None, "ok"),  # PCM written by write_wav
+    ("call.WAV", "wav49", "ok"),  # GSM in WAV, as Asterisk's wav49 writes it
+    ("call.wav", b"ID3 this is not a wav", "undecodable"),
+    ("call.wav", b"RIFF\x00\x00\x00\x00WAVEfmt broken", "undecodable"),
+    ("call.gsm", bytes(33 * 10), "ok"),
+    ("call.gsm", bytes(50), "undecodable"),
+    ("call.mp3", b"ID3\x04\x00" + bytes(100), "ok"),
+    ("call.mp3", b"<html>not audio</html>", "undecodable"),
+    ("call.ogg", b"OggS" + bytes(60), "ok"),
+    ("call.ogg", b"", "empty"),
+])
+def test_recording_checks_by_format(tmp_path, name, content, status):
+    from app.quality.recordings import check_file
+
+    path = tmp_path / name
+    if content is None:
+        write_wav(path)
+    elif content == "wav49":
+        _wav49(path)
+    else:
+        path.write_bytes(content)
+    assert check_file(path).status == status
+    assert check_file(tmp_path / "absent.wav").status == "missing"

@@ -3,8 +3,9 @@
 * A ``recording_ref`` is a path: absolute, or relative to the recordings folder (the
   ``recordings.root`` setting, else ``<data folder>/recordings``).
 * :func:`check_file` looks at one file: **missing**, **empty** (0 bytes), **undecodable** (a WAV
-  whose header cannot be read, or with no audio frames) or **ok** (with its duration for WAV).
-  Other formats (mp3, gsm, ogg ...) are only checked for existence and size.
+  without a RIFF/WAVE header, one whose header cannot be read or with no audio frames; raw GSM
+  whose size is not a whole number of 33-byte frames; an MP3 or Ogg file without its header) or
+  **ok** (with its duration for PCM WAV; GSM-in-WAV, Asterisk's ``wav49``, is accepted on its header).
 * What was found is kept in ``qa_recording_checks`` so a draw does not offer an interaction
   whose recording is known to be broken, and the Quality screen can say why.
 * Every playback is written to the audit log (R-SEC-3): :func:`record_playback`, which the
@@ -74,16 +75,42 @@ def check_file(path: Path) -> FileCheck:
         return FileCheck(MISSING, path, detail=N_("not a file"))
     if size == 0:
         return FileCheck(EMPTY, path, size_bytes=0, detail=N_("the file is empty (0 bytes)"))
-    if path.suffix.lower() != ".wav":
-        return FileCheck(OK, path, size_bytes=size)
+    suffix = path.suffix.lower()
     try:
-        with wave.open(str(path), "rb") as w:
-            frames, rate = w.getnframes(), w.getframerate()
-    except (wave.Error, EOFError, OSError) as exc:
-        return FileCheck(UNDECODABLE, path, size_bytes=size, detail=f"not a readable WAV file: {exc}")
-    if frames <= 0 or rate <= 0:
-        return FileCheck(UNDECODABLE, path, size_bytes=size, detail=N_("the WAV file holds no audio"))
-    return FileCheck(OK, path, size_bytes=size, duration_sec=frames / rate)
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        return FileCheck(MISSING, path, size_bytes=size, detail=str(exc))
+    if suffix in (".wav", ".wav49"):
+        if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            return FileCheck(UNDECODABLE, path, size_bytes=size, detail=N_("not a WAV file (no RIFF/WAVE header)"))
+        try:
+            with wave.open(str(path), "rb") as w:
+                frames, rate = w.getnframes(), w.getframerate()
+        except wave.Error as exc:
+            if "unknown format" in str(exc):  # GSM in WAV (Asterisk's wav49): playable, length not read here
+                return FileCheck(OK, path, size_bytes=size)
+            return FileCheck(UNDECODABLE, path, size_bytes=size, detail=f"not a readable WAV file: {exc}")
+        except (EOFError, OSError) as exc:
+            return FileCheck(UNDECODABLE, path, size_bytes=size, detail=f"not a readable WAV file: {exc}")
+        if frames <= 0 or rate <= 0:
+            return FileCheck(UNDECODABLE, path, size_bytes=size, detail=N_("the WAV file holds no audio"))
+        return FileCheck(OK, path, size_bytes=size, duration_sec=frames / rate)
+    problem = _sniff(suffix, head, size)
+    if problem:
+        return FileCheck(UNDECODABLE, path, size_bytes=size, detail=problem)
+    return FileCheck(OK, path, size_bytes=size)
+
+
+def _sniff(suffix: str, head: bytes, size: int) -> str | None:
+    """A cheap look at the first bytes of formats Asterisk writes besides WAV; None: looks right."""
+    if suffix == ".gsm" and size % 33:
+        return N_("not raw GSM audio (the size is not a whole number of 33-byte frames)")
+    if suffix == ".mp3" and not (head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)):
+        return N_("not an MP3 file (no ID3 tag or frame header)")
+    if suffix == ".ogg" and head[:4] != b"OggS":
+        return N_("not an Ogg file (no OggS header)")
+    return None
 
 
 def store_checks(session: Session, checks: Iterable[tuple[int, FileCheck]], at: datetime | None = None) -> int:
