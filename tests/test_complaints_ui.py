@@ -515,3 +515,26 @@ def test_board_benchmark_runs_the_probe_and_reports_medians_against_targets(tmp_
     assert result.measurement("drag and drop: saved").median > 0
     assert result.measurement("search (text)").target == 100.0
     assert result.ratio(first) is not None
+
+
+def test_board_loads_and_saves_a_drop_on_real_worker_threads(qtbot, sqlite_db, floor):
+    from ui.bus import Bus
+    from ui.complaints.workspace import ComplaintsWorkspace
+    from ui.context import ConsoleContext
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner(sqlite_db)  # a read pool and the single writer, as in the console
+    ctx = ConsoleContext(db=sqlite_db, tasks=tasks, bus=Bus(), actor=MANAGER, timezone=SHANGHAI)
+    ws = ComplaintsWorkspace(ctx)
+    qtbot.addWidget(ws)
+    try:
+        with qtbot.waitSignal(ws.did_load, timeout=10_000):
+            ws.show()
+        ws.ids = floor
+        with qtbot.waitSignal(ws.did_load, timeout=10_000):  # saved on the writer, then reloaded by the bus
+            _drop(ws, "C-1", "assess")
+        assert _stage(sqlite_db, floor["C-1"]) == "assess" and "C-1" in _refs(ws.columns["assess"])
+    finally:
+        ws.countdown.stop()
+        ws._tick.stop()
+        tasks.shutdown()
