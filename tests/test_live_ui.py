@@ -160,6 +160,12 @@ def test_live_workspace_shows_the_simulated_floor_and_says_when_the_feed_stopped
         assert now.agent_model.rowCount() == 8 and not now.stale_banner.isVisible()
         assert live.agent_stack.currentIndex() == 1 and live.chart_tabs.currentIndex() == 0
         assert "from the contact-center feed" in live.source_label.text()
+        qm = live.queue_model  # the day's queue table carries each queue's live figures too
+        by_id = {q.queue_id: q for q in floor.queues}
+        for row in range(qm.rowCount()):
+            live_q = by_id[qm.row_at(row).queue_id]
+            assert qm.data(qm.index(row, qm.WAITING)) == str(live_q.waiting)
+        assert not live.queue_view.isColumnHidden(qm.SL_15)
 
         frozen_clock.advance(seconds=600)  # nothing arrives: the feed has stopped
         now.poll()
@@ -173,6 +179,7 @@ def test_live_workspace_shows_the_simulated_floor_and_says_when_the_feed_stopped
 
         live._step_day(-1)  # a past day: history only
         assert not now.active and not now.tiles_widget.isVisible() and live.agent_stack.currentIndex() == 0
+        assert live.queue_view.isColumnHidden(qm.SL_15)  # no live figures for a past day
         live.show_today()
         assert now.active
         window.show_workspace(len(window.workspaces) - 1)

@@ -28,7 +28,7 @@ from app.live.history import (
     AgentNow,
     QueueFigures,
 )
-from app.live.state import AgentLive
+from app.live.state import AgentLive, QueueNow
 from ui.live.formatting import DASH, count, duration, percent, target_time
 from ui.widgets.table_model import RowTableModel
 
@@ -49,21 +49,49 @@ def channel_label(channel: str) -> str:
 
 class QueueFiguresModel(RowTableModel[QueueFigures]):
     QUEUE, CHANNEL, OFFERED, ANSWERED, ABANDONED, SERVICE_LEVEL, TARGET, ASA, LONGEST = range(9)
+    # following today, the live figures of each queue (from the 2-s poll) come after the day's
+    WAITING, WAITING_LONGEST, SL_15, SL_60 = range(9, 13)
+    LIVE_COLUMNS = (WAITING, WAITING_LONGEST, SL_15, SL_60)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._live: dict[int, QueueNow] = {}
         self._headers = [self.tr("Queue"), self.tr("Channel"), self.tr("Offered"), self.tr("Answered"),
                          self.tr("Abandoned"), self.tr("SL"), self.tr("Target"),
-                         self.tr("ASA"), self.tr("Longest wait")]
+                         self.tr("ASA"), self.tr("Longest wait"), self.tr("Waiting now"),
+                         self.tr("Waiting longest"), self.tr("SL 15 min"), self.tr("SL 60 min")]
         self._header_tips = {self.SERVICE_LEVEL: self.tr("Service level: answered within the queue's target "
                                                          "time ÷ offered"),
                              self.ASA: self.tr("Average speed of answer: mean wait of answered contacts"),
-                             self.TARGET: self.tr("The queue's service-level target")}
+                             self.TARGET: self.tr("The queue's service-level target"),
+                             self.SL_15: self.tr("Answered within target ÷ contacts decided in the last 15 min "
+                                                 "(answered, ended, or waiting past the target)")}
 
     def set_rows(self, rows: tuple[QueueFigures, ...] | list[QueueFigures]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_live(self, queues: tuple[QueueNow, ...] | list[QueueNow]) -> None:
+        """The live figures per queue (empty: none, e.g. for a past day)."""
+        self._live = {q.queue_id: q for q in queues}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.WAITING), self.index(len(self._rows) - 1, self.SL_60))
+
+    def _live_value(self, queue_id: int, col: int, role: int) -> Any:
+        live = self._live.get(queue_id)
+        if live is None:
+            return DASH if role == Qt.ItemDataRole.DisplayRole else -1.0
+        sl15, sl60 = live.service_level.get("15"), live.service_level.get("60")
+        if role == SORT_ROLE:
+            return {self.WAITING: live.waiting, self.WAITING_LONGEST: live.longest_waiting_sec or 0.0,
+                    self.SL_15: -1.0 if sl15 is None else sl15, self.SL_60: -1.0 if sl60 is None else sl60}[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            sl = sl15 if col == self.SL_15 else sl60 if col == self.SL_60 else None
+            return BELOW_TARGET if sl is not None and sl < live.target_service_level else None
+        return {self.WAITING: count(live.waiting),
+                self.WAITING_LONGEST: duration(live.longest_waiting_sec) if live.longest_waiting_sec else DASH,
+                self.SL_15: percent(sl15), self.SL_60: percent(sl60)}[col]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -71,6 +99,12 @@ class QueueFiguresModel(RowTableModel[QueueFigures]):
         q = self._rows[index.row()]
         fig = q.figures
         col = index.column()
+        if col in self.LIVE_COLUMNS:
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ForegroundRole):
+                return self._live_value(q.queue_id, col, role)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.QUEUE:
                 vip = self.tr("VIP")

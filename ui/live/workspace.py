@@ -383,6 +383,8 @@ class LiveWorkspace(Workspace):
     def _on_now_did_poll(self) -> None:
         if self.data is not None:
             self._show_source(self.data)
+        if self.now.floor is not None and self._day is None:
+            self.queue_model.set_live(self.now.floor.queues)
 
     def _show_live_parts(self, is_today: bool) -> None:
         """The live parts belong to today; a past day shows its history only."""
@@ -395,6 +397,8 @@ class LiveWorkspace(Workspace):
         self.agent_stack.setCurrentIndex(1 if is_today else 0)
         self.state_counts.setVisible(not is_today)
         self.alerts_box.setVisible(is_today)
+        for col in QueueFiguresModel.LIVE_COLUMNS:
+            self.queue_view.setColumnHidden(col, not is_today)
 
     def _by_channel(self, d: LiveDay) -> tuple[str, str]:
         """Tooltips breaking ASA and longest wait down by channel (email waits hours, phone seconds)."""
