@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "app.forecast.cli",
     "app.notifications.cli",
     "app.review.cli",
+    "app.autoqa.cli",
 )
 FRONTEND_MODULE = "ui.cli"
 

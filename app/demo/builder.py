@@ -36,6 +36,7 @@ from app.demo.rota import RotaPlan, build_rota
 from app.demo.staff import CENTER_TZ, build_organisation
 from app.demo.timeline import db_times, db_times_or_none, make_timeline
 from app.demo.traffic import Traffic, build_traffic
+from app.demo.transcripts import add_demo_transcripts
 from app.demo.writer import BulkWriter, clear_domain, holds_center
 from app.security.accounts import list_users, set_demo_passwords
 from app.security.crypto import CustomerCipher
@@ -148,6 +149,8 @@ def build_demo(url: str, options: DemoOptions, progress: Progress | None = None)
                               "nothing was changed. Use --force to replace it with the demo.")
         root = (options.recordings_dir or default_recordings_dir(db)).expanduser().resolve()
         rows, wav_jobs = _generate_and_write(db, options, rules, quota, _minutes(standup), root, report)
+        # chat transcripts (issue 11); the auto-QA job checks them when a console or worker starts
+        rows["transcript_messages"] = add_demo_transcripts(db, options.seed)
         report(len(STEPS) - 1, len(STEPS), STEPS[-1])
         count, size = _write_recordings(root, options.seed, wav_jobs)
         with db.session() as s:

@@ -85,9 +85,10 @@ def _load_builtin_jobs() -> None:
     import importlib
     import os
 
+    import app.autoqa.jobs  # noqa: F401
     import app.complaints.sweep  # noqa: F401
-    import app.jobs.housekeeping  # noqa: F401
     import app.forecast.jobs  # noqa: F401
+    import app.jobs.housekeeping  # noqa: F401
     import app.live.alerts  # noqa: F401
     import app.notifications.jobs  # noqa: F401
     import app.quality.jobs  # noqa: F401

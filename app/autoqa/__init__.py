@@ -1,0 +1,1 @@
+"""Chat transcripts and automatic QA on every conversation (issue 11)."""
