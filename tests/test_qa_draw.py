@@ -225,3 +225,30 @@ def test_an_agent_hired_after_the_sampled_week_is_not_under_its_quota_R_QA_1(sql
         listed = {a.agent_id for a in weekly_qa_status(s, Actor.system()).agents}
     assert newcomer.id not in {x.agent_id for x in out.shortfalls}
     assert newcomer.id not in listed and qa.agents[3] in listed
+
+
+def test_two_desks_drawing_the_same_week_make_one_draw(any_db, frozen_clock, tmp_path):
+    """Both read "not drawn yet", both draw; the database keeps one and the other is told."""
+    from app.quality import draw as draw_module
+
+    with any_db.session() as s:
+        build(s, tmp_path)
+    real = draw_module.select_picks
+    raced: list[int] = []
+
+    def select_while_another_desk_draws(*args, **kwargs):
+        if not raced:
+            raced.append(1)
+            with any_db.session() as other:
+                raced.append(run_draw(other, Actor("desk2", "supervisor"), LAST_MONDAY, seed="other").draw_id)
+        return real(*args, **kwargs)
+
+    draw_module.select_picks = select_while_another_desk_draws
+    try:
+        with any_db.session() as s, pytest.raises(DrawExists) as err:
+            run_draw(s, Actor.system(), LAST_MONDAY, seed="mine")
+    finally:
+        draw_module.select_picks = real
+    assert err.value.draw_id == raced[1]
+    with any_db.session() as s:
+        assert [d.seed for d in s.scalars(select(QaDraw))] == ["other"]

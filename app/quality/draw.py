@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import BigInteger, String, and_, case, cast, false, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -394,7 +395,12 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
                             for e in excluded],
                   result_hash=result_hash)
     session.add(draw)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # another desk drew this week a moment ago (one draw per week, by constraint)
+        session.rollback()
+        other = session.scalar(select(QaDraw.id).where(QaDraw.week_start == week_start)) or 0
+        raise DrawExists(week_start, other) from None
     if checks:
         rec.store_checks(session, checks)
     if selection.picks:

@@ -56,6 +56,8 @@ class QaDraw(Base):
     # recordings found missing/empty/undecodable while drawing: [{"interaction_id", "reason"}]
     excluded: Mapped[list | None] = mapped_column(JSON)
     result_hash: Mapped[str | None] = mapped_column(String(64))  # sha256 of the drawn selection
+    # one draw per week: drawing again until the result pleases would not be fair
+    __table_args__ = (UniqueConstraint("center_id", "week_start"),)
 
 
 class QaSample(Versioned, Base):

@@ -101,6 +101,7 @@ def upgrade() -> None:
     with op.batch_alter_table('qa_draws', schema=None) as batch_op:
         batch_op.add_column(sa.Column('excluded', sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column('result_hash', sa.String(length=64), nullable=True))
+        batch_op.create_unique_constraint(batch_op.f('uq_qa_draws_center_id'), ['center_id', 'week_start'])
 
     with op.batch_alter_table('qa_reviews', schema=None) as batch_op:
         batch_op.add_column(sa.Column('score_pct', sa.Float(), nullable=True))
@@ -131,6 +132,7 @@ def downgrade() -> None:
         batch_op.drop_column('score_pct')
 
     with op.batch_alter_table('qa_draws', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('uq_qa_draws_center_id'), type_='unique')
         batch_op.drop_column('result_hash')
         batch_op.drop_column('excluded')
 
