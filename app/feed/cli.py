@@ -203,6 +203,7 @@ def _follow(db: Database, path: Path, mapping: dict[str, str], batch: int) -> in
     from app.feed.follow import LiveFeed
     from app.feed.tail import FileTailer
 
+    _stop_on_sigterm()
     feed = LiveFeed(db, queue_map=mapping, batch_size=batch, name=str(path.resolve()) if str(path) != "-" else "stdin")
     tailer = FileTailer(path)
     print(f"Following {path} (Ctrl+C to stop)…", file=sys.stderr)
@@ -273,7 +274,21 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stop_on_sigterm() -> None:
+    """``kill`` stops a live feed like Ctrl+C: pending lines are stored and the feed says it stopped."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (tests): nothing to install
+        pass
+
+
 def _simulate_live(config: SimConfig, truth: SimTruth, out: TextIO, db: Database | None) -> None:
+    _stop_on_sigterm()
     from app.feed.follow import LiveFeed
 
     feed = None

@@ -240,6 +240,9 @@ class LiveWorkspace(Workspace):
         queues_layout.addLayout(queues_top)
         self.queue_model = QueueFiguresModel(self)
         self.queue_view = self._table(self.queue_model, QueueFiguresModel.OFFERED)
+        header = self.queue_view.horizontalHeader()
+        for i, col in enumerate(QueueFiguresModel.LIVE_COLUMNS):
+            header.moveSection(header.visualIndex(col), 1 + i)
         queues_layout.addWidget(self.queue_view, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setChildrenCollapsible(False)
@@ -399,6 +402,8 @@ class LiveWorkspace(Workspace):
         self.alerts_box.setVisible(is_today)
         for col in QueueFiguresModel.LIVE_COLUMNS:
             self.queue_view.setColumnHidden(col, not is_today)
+        # following today the live columns stand next to the queue's name; the channel is in its name
+        self.queue_view.setColumnHidden(QueueFiguresModel.CHANNEL, is_today)
 
     def _by_channel(self, d: LiveDay) -> tuple[str, str]:
         """Tooltips breaking ASA and longest wait down by channel (email waits hours, phone seconds)."""
