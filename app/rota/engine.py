@@ -59,6 +59,7 @@ from app.rota.tours import (
 
 Progress = Callable[[float, str], None]
 LP_BACKEND = "GLOP"
+SUPPORT_SPREAD = 0  # neighbouring start times added to the quick relaxation's support
 Cancel = Callable[[], bool]
 
 
@@ -825,7 +826,8 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         say(0.2, "Linear relaxation (lower bound)")
         t0 = time.perf_counter()
         left = time_limit - (time.perf_counter() - started)
-        bound = exact_relaxation(prep, support_of(prep, relaxed), cancel, say, seconds=max(1.0, 0.7 * left))
+        bound = exact_relaxation(prep, support_of(prep, relaxed, SUPPORT_SPREAD), cancel, say,
+                                 seconds=max(1.0, 0.7 * left))
         stats["lp_seconds"] = round(time.perf_counter() - t0, 3)
         if bound is None:
             lp_paid, exact = 0.0, relaxed
@@ -1031,9 +1033,11 @@ def place_breaks(prep: Prepared, shifts: list[Shift], chosen: dict | None = None
         per_break = []
         for b, opts in enumerate(opts_all):
             given = (chosen or {}).get(key)
-            fr = given[b] if given is not None else [1.0] * len(opts)
-            per_break.append(list(fr) if sum(fr) == len(members) else _round_counts([float(x) + 1e-3 for x in fr],
-                                                                                      len(members)))
+            if given is not None and sum(given[b]) == len(members):
+                per_break.append([int(x) for x in given[b]])
+            else:
+                fr = given[b] if given is not None else [1.0] * len(opts)
+                per_break.append(_round_counts([float(x) + 1e-3 for x in fr], len(members)))
         plan[key] = per_break
     on_phone = _phone_slack(prep, shifts, groups, plan)
     _repair(prep, groups, plan, on_phone)
