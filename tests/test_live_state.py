@@ -448,3 +448,40 @@ def test_shift_series_compares_offered_with_the_forecast_and_logged_in_with_the_
     assert series.planned is not None and series.planned[i:i + 2].tolist() == [1, 2]
     assert series.logged_in[i] == 1 and np.isnan(series.logged_in[41])  # 10:15 is still to come
     assert series.required is None  # no staffing requirement stored: shown as missing, not as zero
+
+
+def test_a_killed_simulator_says_it_stopped_and_the_floor_is_stale_at_once(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from app.bootstrap import open_database
+
+    url = str(tmp_path / "sim.db")
+    db = open_database(url).db
+    try:
+        with db.session() as s:
+            f.center(s)
+        with subprocess.Popen([sys.executable, "-m", "app", "simulate", "--db", url, "--until-stopped",
+                               "--rate", "3600", "--agents", "3", "--out", str(tmp_path / "sim.log")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ)) as proc:
+            deadline = time.monotonic() + 60
+            live = None
+            while time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.5)
+                with db.session() as s:
+                    health = floor_now(s).feed
+                if health.status == "live":
+                    live = health
+                    break
+            assert live is not None and live.simulated
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=30) == 0
+        with db.session() as s:
+            floor = floor_now(s)
+        assert floor.stale and floor.feed.feeds[0].stopped_at is not None
+        assert floor.feed.stopped_since == floor.feed.feeds[0].stopped_at
+    finally:
+        db.dispose()
