@@ -100,10 +100,10 @@ class RunStats:
 
 
 def pending_conversations(session: Session, version: int, limit: int | None = None) -> list[int]:
-    done = exists().where(AutoQaResult.interaction_id == TranscriptMessage.interaction_id,
-                          AutoQaResult.ruleset_version == version)
-    q = select(TranscriptMessage.interaction_id).where(~done).group_by(TranscriptMessage.interaction_id) \
-        .order_by(TranscriptMessage.interaction_id)
+    """Interactions with a transcript and no results for ``version`` (two index probes per interaction)."""
+    has_messages = exists().where(TranscriptMessage.interaction_id == Interaction.id)
+    done = exists().where(AutoQaResult.interaction_id == Interaction.id, AutoQaResult.ruleset_version == version)
+    q = select(Interaction.id).where(has_messages, ~done).order_by(Interaction.id)
     if limit is not None:
         q = q.limit(limit)
     return list(session.scalars(q))

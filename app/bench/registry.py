@@ -146,6 +146,7 @@ def benchmark(name: str, description: str, *, default_repeat: int = 5
 
 def load_benchmarks() -> dict[str, Benchmark]:
     """Every registered benchmark (importing the modules that define them)."""
+    import app.autoqa.bench  # noqa: F401
     import app.bench.benchmarks  # noqa: F401 - registers on import
     import app.bench.concurrency  # noqa: F401
     import app.complaints.bench  # noqa: F401
