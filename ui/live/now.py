@@ -151,7 +151,7 @@ class FloorNowPanel(QObject):
         self.agent_view = _table(self.agent_model, LiveAgentModel.STATE, self)
         self.alert_model = AlertModel(self)
         self.alert_view = _table(self.alert_model, AlertModel.RAISED, self)
-        self.alert_view.sortByColumn(AlertModel.RAISED, Qt.SortOrder.DescendingOrder)
+        self.alert_view.setSortingEnabled(False)  # the model's order: open alerts first, newest first
 
     # --- lifecycle -----------------------------------------------------------------------------
     @property
