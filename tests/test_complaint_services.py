@@ -33,16 +33,26 @@ PHONE = "13812346925"
 MASKED = "138****6925"
 
 
-@pytest.fixture
-def floor(any_db, frozen_clock):
-    with any_db.session() as s:
+def _build_floor(db):
+    with db.session() as s:
         c = f.center(s)
         team = f.team(s, c, "Escalations")
         li = f.person(s, c, team, name="Li Na")
         sup = f.person(s, c, team, name="Wang Fang", title="supervisor", level=None)
         team.supervisor_id = sup.id
         ids = {"li": li.id, "team": team.id, "sup": sup.id}
-    return any_db, ids
+    return db, ids
+
+
+@pytest.fixture
+def floor(any_db, frozen_clock):
+    return _build_floor(any_db)
+
+
+@pytest.fixture
+def sqlite_floor(sqlite_db, frozen_clock):
+    """Input checks and permissions: one engine is enough (nothing engine-specific is written)."""
+    return _build_floor(sqlite_db)
 
 
 def _actor(ids, role="supervisor"):
@@ -83,8 +93,8 @@ def test_record_stores_the_customer_encrypted_and_shows_it_masked(floor):
         assert card.customer_masked == MASKED
 
 
-def test_record_rejects_bad_input_naming_the_field(floor):
-    db, ids = floor
+def test_record_rejects_bad_input_naming_the_field(sqlite_floor):
+    db, ids = sqlite_floor
     with pytest.raises(ComplaintInputError, match="past") as err:
         _record(db, ids, expected_resolution_at=clock.now() - timedelta(minutes=1))
     assert err.value.field == "eta"
@@ -101,8 +111,8 @@ def test_record_rejects_bad_input_naming_the_field(floor):
         assert s.scalar(select(Complaint.id)) is None and s.scalar(select(Customer.id)) is None  # nothing half-written
 
 
-def test_wrong_role_may_not_record_or_move(floor):
-    db, ids = floor
+def test_wrong_role_may_not_record_or_move(sqlite_floor):
+    db, ids = sqlite_floor
     out = _record(db, ids)
     with db.session() as s, pytest.raises(PermissionDenied):
         record_complaint(s, Actor("q", "scheduler"), ComplaintDraft("complaint", "phone", "other", "regular", "x"))
@@ -110,8 +120,8 @@ def test_wrong_role_may_not_record_or_move(floor):
         move_stage(s, Actor("q", "quality_analyst"), out.complaint_id, 1, "assess")
 
 
-def test_agent_cannot_touch_a_case_outside_their_scope(floor):
-    db, ids = floor
+def test_agent_cannot_touch_a_case_outside_their_scope(sqlite_floor):
+    db, ids = sqlite_floor
     out = _record(db, ids)
     with db.session() as s, pytest.raises(ComplaintInputError, match="not one you may change"):
         add_note(s, Actor("other", "agent", person_id=ids["sup"] + 100), out.complaint_id, "hello")
@@ -215,8 +225,8 @@ def test_notes_merge_and_reopen_tell_the_story(floor, frozen_clock):
         assert clocks["R-SLA-6#2"].due_at == clock.now() + timedelta(hours=24)
 
 
-def test_logged_actions_stop_their_clocks_R_SLA_1(floor, frozen_clock):
-    db, ids = floor
+def test_logged_actions_stop_their_clocks_R_SLA_1(sqlite_floor, frozen_clock):
+    db, ids = sqlite_floor
     out = _record(db, ids)
     frozen_clock.advance(minutes=3)
     with db.session() as s:
@@ -277,8 +287,8 @@ def test_two_desks_moving_at_the_same_instant_one_wins_the_other_gets_a_conflict
         two.dispose()
 
 
-def test_a_temporary_solution_is_recorded_on_the_open_complaint_R_SLA_8(floor, frozen_clock):
-    db, ids = floor
+def test_a_temporary_solution_is_recorded_on_the_open_complaint_R_SLA_8(sqlite_floor, frozen_clock):
+    db, ids = sqlite_floor
     out = _record(db, ids)
     with db.session() as s, pytest.raises(ComplaintInputError, match="temporary solution") as err:
         log_action(s, _actor(ids), out.complaint_id, "temporary_solution", note="  ")
@@ -294,8 +304,8 @@ def test_a_temporary_solution_is_recorded_on_the_open_complaint_R_SLA_8(floor, f
         assert [e.note for e in detail.events if e.kind == "temporary_solution"] == ["Loan phone until the repair"]
 
 
-def test_the_expected_resolution_time_told_is_on_the_timeline_R_FLOW_8(floor):
-    db, ids = floor
+def test_the_expected_resolution_time_told_is_on_the_timeline_R_FLOW_8(sqlite_floor):
+    db, ids = sqlite_floor
     eta = clock.now() + timedelta(hours=20)
     out = _record(db, ids, expected_resolution_at=eta)
     with db.session() as s:

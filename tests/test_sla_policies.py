@@ -99,8 +99,9 @@ def test_a_policy_change_recomputes_open_deadlines_and_is_versioned_R_SLA_6(floo
     ({"escalation_ladder": [{"notify": "nobody", "after_minutes": 5}]}, "level 1: notify"),
     ({"calendar_id": 99}, "calendar 99 does not exist"),
 ])
-def test_bad_policy_values_are_refused_naming_the_rule(floor, changes, message):
-    with floor.session() as s:
+def test_bad_policy_values_are_refused_naming_the_rule(sqlite_db, frozen_clock, changes, message):
+    with sqlite_db.session() as s:
+        f.center(s)
         ensure_policy_rows(s, ADMIN)
         v = next(p for p in list_policies(s) if p.rule_id == "R-SLA-6").version
         with pytest.raises(ValueError, match=message):
@@ -123,8 +124,9 @@ def test_service_requests_on_a_calendar_with_a_closure_R_SLA_7(floor, frozen_clo
     assert _clock(floor, cid, "R-SLA-7.response").due_at.isoformat() == "2026-11-24T02:00:00+00:00"
 
 
-def test_a_calendar_with_no_working_hours_cannot_be_saved(floor):
-    with floor.session() as s:
+def test_a_calendar_with_no_working_hours_cannot_be_saved(sqlite_db, frozen_clock):
+    with sqlite_db.session() as s:
+        f.center(s)
         with pytest.raises(CalendarError, match="'Nights' has no working hours"):
             save_calendar(s, ADMIN, None, 0, name="Nights", timezone="Asia/Shanghai", opening_hours={},
                           holiday_country="CN")

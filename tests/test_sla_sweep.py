@@ -21,6 +21,15 @@ from tests import factories as f
 
 @pytest.fixture
 def floor(any_db, frozen_clock):
+    return _build_floor(any_db)
+
+
+@pytest.fixture
+def sqlite_floor(sqlite_db, frozen_clock):
+    return _build_floor(sqlite_db)
+
+
+def _build_floor(any_db):
     with any_db.session() as s:
         c = f.center(s)
         team = f.team(s, c, "Escalations")
@@ -105,8 +114,8 @@ def test_sweep_is_idempotent_and_catches_up_with_one_notification_per_clock(floo
     assert notes == [("sla.escalation", f"sla:{cid}:R-SLA-1#1:L3", ids["boss"])]
 
 
-def test_logged_key_points_stop_the_clock_before_it_warns_R_SLA_1(floor, frozen_clock):
-    db, ids = floor
+def test_logged_key_points_stop_the_clock_before_it_warns_R_SLA_1(sqlite_floor, frozen_clock):
+    db, ids = sqlite_floor
     cid = _record(db, ids)
     frozen_clock.advance(minutes=2)
     with db.session() as s:
@@ -140,8 +149,8 @@ def test_pause_while_waiting_on_the_customer_moves_the_escalation_R_SLA_6(floor,
     assert "sla_paused" in kinds and "sla_resumed" in kinds
 
 
-def test_cards_show_their_clocks_live_from_the_cache(floor, frozen_clock):
-    db, ids = floor
+def test_cards_show_their_clocks_live_from_the_cache(sqlite_floor, frozen_clock):
+    db, ids = sqlite_floor
     _record(db, ids)
     with db.session() as s:
         card = load_board(s, Actor("m", "manager")).column("accept").cards[0]
@@ -175,8 +184,8 @@ def test_imported_cases_are_computed_on_the_first_sweep(floor, frozen_clock):
         assert row.sla_next_at is None  # every level passed: nothing left to chase
 
 
-def test_the_sweep_is_a_30_second_job(floor, frozen_clock):
-    db, ids = floor
+def test_the_sweep_is_a_30_second_job(sqlite_floor, frozen_clock):
+    db, ids = sqlite_floor
     assert get_job("sla_sweep") is SLA_SWEEP and SLA_SWEEP.schedule == {"seconds": 30}
     _record(db, ids)
     frozen_clock.advance(minutes=6)
