@@ -126,3 +126,27 @@ def test_the_panel_explains_a_stored_case_like_the_command(sqlite_db, frozen_clo
     assert diag.due_at == clock.now() + timedelta(hours=4) and case.reference.startswith("C-")
     with sqlite_db.session() as s, pytest.raises(ValueError, match="not one you may see"):
         explain_complaint(s, Actor("a", "agent", person_id=999), cid)
+
+
+def test_sla_sweep_and_policies_commands(tmp_path, capsys, frozen_clock):
+    from app.bootstrap import open_database
+
+    path = tmp_path / "center.db"
+    db = open_database(str(path)).db
+    try:
+        with db.session() as s:
+            c = f.center(s)
+            li = f.person(s, c, f.team(s, c), name="Li Na")
+            record_complaint(s, Actor("m", "manager"), ComplaintDraft(
+                "complaint", "phone", "logistics", "regular", "Late parcel", owner_id=li.id))
+    finally:
+        db.dispose()
+    frozen_clock.advance(minutes=6)
+    assert main(["sla", "sweep", "--db", str(path), "--json"]) == 0
+    swept = json.loads(capsys.readouterr().out)
+    assert (swept["checked"], swept["warnings"], swept["escalations"], swept["notified"]) == (1, 1, 1, 1)
+    assert main(["sla", "sweep", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("0 cases due")
+    assert main(["sla", "policies", "--db", str(path), "--json"]) == 0
+    rows = {r["rule"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["R-SLA-6"]["target_minutes"] == 1440 and rows["R-RESP-4"]["ladder"][0]["notify"] == "manager"
