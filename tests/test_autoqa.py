@@ -282,3 +282,31 @@ def test_the_job_is_registered():
 
     job = get_job("autoqa")
     assert job.schedule == {"minutes": 5}
+
+
+@pytest.mark.gui
+def test_the_transcript_view_marks_failed_checks_and_masks_the_customer(qtbot, sqlite_db, tmp_path):
+    from zoneinfo import ZoneInfo
+
+    from ui.autoqa.transcript_view import TranscriptDialog, transcript_html
+
+    _center(sqlite_db)
+    lines = [{"conversation": "V1", "time": "2026-11-02T10:00:00+08:00", "sender": "customer",
+              "text": "手机 13812346925 <b>"},
+             {"conversation": "V1", "time": "2026-11-02T10:00:50+08:00", "sender": "agent", "text": "你好，我是小李客服"}]
+    import_transcripts(sqlite_db, _jsonl(tmp_path / "v.jsonl", lines))
+    with sqlite_db.session() as s:
+        iid = s.scalar(select(Interaction.id).where(Interaction.external_id == "V1"))
+        unchecked = conversation(s, Actor.system(), iid)
+    assert "Not checked yet" in transcript_html(unchecked)
+    run_checks(sqlite_db)
+    with sqlite_db.session() as s:
+        conv = conversation(s, Actor.system(), iid)
+    html = transcript_html(conv, ZoneInfo("Asia/Shanghai"))
+    assert "138****6925" in html and "13812346925" not in html
+    assert "&lt;b&gt;" in html  # message text is escaped, never markup
+    assert "10:00:50" in html and "replied after 50 s" in html
+    assert "✘ First reply ≤ 30 s (R-RESP-1)" in html and "✘ Polite address 您 (R-QA-3)" in html
+    dialog = TranscriptDialog(conv, tz=ZoneInfo("Asia/Shanghai"))
+    qtbot.addWidget(dialog)
+    assert "Polite address" in dialog.view.toPlainText()
