@@ -40,8 +40,19 @@ class CardFilter:
         return cls(**{k: (str(v) if v is not None else None) for k, v in data.items() if k in known and v})
 
 
-def matcher(f: CardFilter, now: datetime | None):  # noqa: ANN201 - a predicate over cards
-    """A fast predicate for ``f`` (the words are split and folded once, not per card)."""
+def haystack(card: ComplaintCard) -> str:
+    """The text a search looks in: reference, summary, owner, team, masked customer (folded)."""
+    return " ".join(x for x in (card.reference, card.summary, card.owner, card.team, card.customer_masked)
+                    if x).casefold()
+
+
+def haystacks(board: Board) -> dict[int, str]:
+    """Every card's search text, built once per loaded board (typing then costs one ``in`` per word)."""
+    return {card.id: haystack(card) for column in board.columns for card in column.cards}
+
+
+def matcher(f: CardFilter, now: datetime | None, texts: dict[int, str] | None = None):  # noqa: ANN201
+    """A fast predicate over cards for ``f`` (words folded once; ``texts`` from :func:`haystacks`)."""
     words = f.text.strip().casefold().split()
     team, owner, category, priority, state = f.team, f.owner, f.category, f.priority, f.state
 
@@ -57,17 +68,19 @@ def matcher(f: CardFilter, now: datetime | None):  # noqa: ANN201 - a predicate 
         if state and card_state(card, now) != state:
             return False
         if words:
-            haystack = " ".join(x for x in (card.reference, card.summary, card.owner, card.team,
-                                            card.customer_masked) if x).casefold()
-            return all(w in haystack for w in words)
+            text = texts.get(card.id) if texts is not None else None
+            if text is None:
+                text = haystack(card)
+            return all(w in text for w in words)
         return True
 
     return matches
 
 
-def apply_filter(board: Board, f: CardFilter, now: datetime | None = None) -> dict[str, list[ComplaintCard]]:
+def apply_filter(board: Board, f: CardFilter, now: datetime | None = None,
+                 texts: dict[int, str] | None = None) -> dict[str, list[ComplaintCard]]:
     """The cards of each stage that pass ``f``, in the board's order."""
     if not f.active:
         return {c.stage: list(c.cards) for c in board.columns}
-    ok = matcher(f, now)
+    ok = matcher(f, now, texts)
     return {c.stage: [card for card in c.cards if ok(card)] for c in board.columns}

@@ -8,6 +8,7 @@ is mapped with one click. The date format is detected from the file and can be o
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ class ImportComplaintsDialog(QDialog):
         self.header: tuple[str, ...] = ()
         self.sample: list[tuple[str, ...]] = []
         self.result: Any = None
-        self._tmp = tempfile.TemporaryDirectory(prefix="floorwalker-import-")
+        self._tmp: str | None = None  # the remapped copies (made on the first preview, removed with the dialog)
         self._filling = False
 
         layout = QVBoxLayout(self)
@@ -203,7 +204,9 @@ class ImportComplaintsDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt override: the temporary folder goes with the dialog
         super().done(result)
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
 
     # --- file and mapping ------------------------------------------------------------------------------------
     def _on_choose_clicked(self) -> None:
@@ -305,7 +308,9 @@ class ImportComplaintsDialog(QDialog):
     # --- preview and import ----------------------------------------------------------------------------------
     def _mapped_file(self, limit: int | None) -> Path:
         assert self.path is not None
-        target = Path(self._tmp.name) / ("preview.csv" if limit else "import.csv")
+        if self._tmp is None:
+            self._tmp = tempfile.mkdtemp(prefix="floorwalker-import-")
+        target = Path(self._tmp) / ("preview.csv" if limit else "import.csv")
         remap_file(self.path, self.current_mapping(), target, limit=limit)
         return target
 

@@ -62,7 +62,7 @@ from ui.complaints.access import scope_text, scope_tooltip
 from ui.complaints.board_view import BoardView, StageColumnWidget
 from ui.complaints.detail import ComplaintDetailDialog, ComplaintDetailPanel
 from ui.complaints.dialogs import OwnerDialog, ReasonDialog
-from ui.complaints.filters import UNASSIGNED, CardFilter, apply_filter
+from ui.complaints.filters import UNASSIGNED, CardFilter, apply_filter, haystacks
 from ui.complaints.formatting import SLA_COLORS, label
 from ui.complaints.models import CARD_ROLE, ComplaintTableModel
 from ui.context import ConsoleContext
@@ -95,6 +95,10 @@ class ComplaintsWorkspace(Workspace):
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason_dialog
         self.last_move_ms: float | None = None
         self.last_save_ms: float | None = None
+        self._texts: dict[int, str] = {}
+        self._texts_for: Board | None = None
+        self._summary_for: Board | None = None
+        self._list_stale = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -391,23 +395,36 @@ class ComplaintsWorkspace(Workspace):
             return
         f = self.current_filter()
         now = self.now()
-        self.shown = apply_filter(board, f, now)
+        if f.text.strip() and self._texts_for is not board:  # built once per load, on the first search
+            self._texts, self._texts_for = haystacks(board), board
+        self.shown = apply_filter(board, f, now, self._texts if self._texts_for is board else None)
         totals = {c.stage: c.count for c in board.columns}
         self.board_view.set_cards(self.shown, totals, f.active, now)
-        kept = self._table_selection()  # a reload (another desk, the minute tick) keeps the bulk selection
-        self.list_model.set_cards([card for stage in STAGES for card in self.shown.get(stage, ())], now)
-        self._restore_table_selection(kept)
-        self._update_bulk_buttons()
+        self._list_stale = True
+        if self.stack.currentIndex() == LIST:  # the hidden list catches up when shown
+            self._sync_list()
         selected_visible = self.board_view.select(self.selected_id) if self.selected_id is not None else False
         if self.selected_id is not None and not selected_visible:
             self.selected_id = None
             self.detail.clear()
-        elif selected_visible:
-            self._select_in_table(self.selected_id)
-        self._show_summary(board)
+        if self._summary_for is not board:
+            self._show_summary(board)
         self._show_empty_state(board, f)
 
+    def _sync_list(self) -> None:
+        """The list shows the board's cards (same filter), keeping the bulk selection across reloads."""
+        if not self._list_stale:
+            return
+        self._list_stale = False
+        kept = self._table_selection()
+        self.list_model.set_cards([card for stage in STAGES for card in self.shown.get(stage, ())], self.now())
+        self._restore_table_selection(kept)
+        self._update_bulk_buttons()
+        if self.selected_id is not None:
+            self._select_in_table(self.selected_id)
+
     def _show_summary(self, board: Board) -> None:
+        self._summary_for = board
         locale = QLocale()
         counts = board.sla_counts()
         parts = [self.tr("%1 open").replace("%1", locale.toString(board.open_count))]
@@ -593,6 +610,8 @@ class ComplaintsWorkspace(Workspace):
         columns = tuple(StageColumn(c.stage, tuple(card for card in c.cards if card.id not in versions)
                                     + (tuple(moved) if c.stage == to_stage else ())) for c in board.columns)
         self.board = replace(board, columns=columns)
+        if self._texts_for is board:  # the same cards' texts: no rebuild on the next search
+            self._texts_for = self.board
         self._show_board()
 
     def _on_write_failed(self, exc: BaseException) -> None:
@@ -676,6 +695,7 @@ class ComplaintsWorkspace(Workspace):
         """What is shown (filter and list order) with the list's columns; customers stay masked."""
         from ui.complaints.export import export_rows
 
+        self._sync_list()
         model = self.list_model
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
@@ -692,6 +712,8 @@ class ComplaintsWorkspace(Workspace):
 
     def _on_mode_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(self.mode.itemData(index))
+        if self.stack.currentIndex() == LIST:
+            self._sync_list()
         self._on_countdown_timeout()
 
     def view_names(self) -> list[str]:
