@@ -241,6 +241,10 @@ def test_saving_a_review_updates_progress_R_QA_2(review_page, qtbot, sqlite_db):
     row = page.items_model.row_of_sample(floor.samples["a1"])
     assert page.items_model.index(row, 5).data() == "Reviewed"
     assert page.items_model.index(row, 7).data() == "8"
+    # a batch of reviews: the next item still to review is open
+    qtbot.waitUntil(lambda: page.form_data is not None)
+    assert page.form_data.sample.sample_id == floor.samples["a2"]
+    assert page.status.text() == "Saved the review of Alice Wang's call; next: Alice Wang."
 
 
 def test_a_failed_critical_item_needs_a_violation_note_R_QA_3(review_page, qtbot, sqlite_db):

@@ -146,6 +146,7 @@ class ReviewPage(QualityTab):
         self.form_data: ReviewForm | None = None
         self.selected_sample: int | None = None
         self._select_request = 0
+        self._note = ""  # said once on the next form shown ("saved …; next: …")
         self.may_review = allowed(ctx.actor, "qa.review")
         self.may_play = allowed(ctx.actor, "recording.play")
 
@@ -519,7 +520,8 @@ class ReviewPage(QualityTab):
             self._set_status((tr("Draft saved %1") if review.status == "draft" else tr("Reviewed %1"))
                              .replace("%1", format_datetime(review.reviewed_at, self.ctx.timezone)))
         else:
-            self._set_status("")
+            self._set_status(self._note)
+        self._note = ""
         self._on_form_answers_did_change()
         self.placeholder.hide()
         self.work.show()
@@ -597,18 +599,32 @@ class ReviewPage(QualityTab):
         self.save_button.setEnabled(False)
         self.save_draft.setEnabled(False)
         self._set_status(tr("Saving…"))
-        self.ctx.tasks.command(work).success(self._on_saved).failure(self._on_save_failed).run()
+        self.ctx.tasks.command(work).success(lambda saved: self._on_saved(saved, final)).failure(
+            self._on_save_failed).run()
 
-    def _on_saved(self, saved: SavedReview) -> None:
+    def _on_saved(self, saved: SavedReview, final: bool) -> None:
         self.save_button.setEnabled(True)
         self.save_draft.setEnabled(True)
         self._set_status(tr("Saved."))
+        done = self.form_data.sample if self.form_data else None
         self.form_data = None  # reload the form (new version) with the list
+        if final and done is not None and done.status != "reviewed":
+            # a batch of reviews: go on with the next item still to review
+            following = self._next_pending(done.sample_id)
+            if following is not None:
+                self.selected_sample = following.sample_id
+                self._note = tr("Saved the review of %1's call; next: %2.").replace("%1", done.agent).replace(
+                    "%2", following.agent)
         self.review_did_save.emit(saved)
         # inside the workspace the bus refreshes every tab that shows reviews; alone, refresh here
         self.ctx.bus.operation_did_execute.emit(saved.changes, self)
         if not _inside_workspace(self):
             self.refresh()
+
+    def _next_pending(self, sample_id: int) -> SampleItem | None:
+        rows = [self.items_model.row_at(r) for r in range(self.items_model.rowCount())]
+        start = next((i for i, r in enumerate(rows) if r.sample_id == sample_id), -1)
+        return next((r for r in rows[start + 1:] + rows[:start] if r.status != "reviewed"), None)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
