@@ -221,3 +221,29 @@ def complaint_clocks_of(s, cid):
     from app.complaints.service import complaint_clocks
 
     return complaint_clocks(s, SUP, cid)
+
+
+def test_the_bench_builds_cases_whose_cache_is_the_engines_own(tmp_path):
+    """`floorwalker bench complaints` shares computed clocks between cases opened at the same instant: each
+    case's cache must be exactly what the engine computes for that case."""
+    from app.bootstrap import open_database
+    from app.complaints import bench
+    from app.complaints.clocks import compute_clocks
+    from app.complaints.engine import case_events, load_policies, snapshot
+
+    path = tmp_path / "bench.db"
+    clock.set_clock(lambda: bench.NOW)
+    bench.build_open_cases(path, 300)
+    db = open_database(str(path)).db
+    try:
+        with db.session() as s:
+            policies = load_policies(s)
+            for cid in (1, 150, 299):
+                _, events = case_events(s, cid)
+                cached = s.get(Complaint, cid).sla_clocks
+                assert cached == snapshot(compute_clocks(events, policies, bench.NOW))
+            assert sweep(s, bench.NOW).checked == 0  # nothing due the instant the cache was computed
+            later = sweep(s, bench.NOW + timedelta(hours=6))
+            assert later.checked > 0 and later.warnings + later.escalations > 0
+    finally:
+        db.dispose()

@@ -43,7 +43,6 @@ BOARD_CASES = 10_000
 INSTANTS = 10_000  # opening instants over the last 24 h (ten cases each at 100,000)
 NOW = datetime(2026, 11, 18, 2, 0, tzinfo=UTC)
 CATEGORIES = ("product_quality", "after_sales", "logistics", "service_attitude", "other")
-STAGES = ("accept", "assess", "process", "process", "feedback")
 
 
 def build_open_cases(path: Path, n: int, *, seed: int = 1, progress: Callable[[str], None] | None = None) -> None:
@@ -76,15 +75,21 @@ def build_open_cases(path: Path, n: int, *, seed: int = 1, progress: Callable[[s
             instants = [NOW - timedelta(seconds=spacing * k + spacing / 2) for k in range(INSTANTS)]
             template: dict[int, tuple[list[Any], datetime | None, list[dict[str, Any]]]] = {}
             for k, opened in enumerate(instants):
-                events = [Event("created", opened, {"kind": "complaint", "category": "logistics"}),
-                          Event("key_points", opened + timedelta(minutes=3)),
-                          Event("stage", opened + timedelta(minutes=30), {"to": "process"})]
+                # what happened by NOW: key points 3 min after opening, in process after 30 min
+                events = [e for e in (Event("created", opened, {"kind": "complaint", "category": "logistics"}),
+                                      Event("key_points", opened + timedelta(minutes=3)),
+                                      Event("stage", opened + timedelta(minutes=30), {"to": "process"}))
+                          if e.at <= NOW]
                 clocks = compute_clocks(events, policies, NOW)
                 past = [{"at": m.at, "kind": "sla_warning" if m.kind == "warning" else "sla_escalated",
                          "actor": "sla", "data": {"clock": c.rule_id, "key": c.key, "milestone": m.key,
                                                   "level": m.level, "notify": m.notify}}
                         for c in clocks if c.stopped_at is None for m in c.reached_milestones()]
-                template[k] = (snapshot(clocks), next_check(clocks), past)
+                happened = [{"at": e.at, "kind": e.name, "actor": "bench",
+                             **({"from_stage": "accept", "to_stage": "process"} if e.name == "stage" else {}),
+                             **({"to_stage": "accept"} if e.name == "created" else {})} for e in events]
+                stage = "process" if len(events) == 3 else "accept"
+                template[k] = (snapshot(clocks), next_check(clocks), happened + past, stage)
             if progress:
                 progress(f"writing {n:,} open complaints…")
             writer = BulkWriter(s)
@@ -93,22 +98,17 @@ def build_open_cases(path: Path, n: int, *, seed: int = 1, progress: Callable[[s
                 k = i % INSTANTS
                 opened = instants[k]
                 owner, team = owners[rnd.randrange(len(owners))]
-                cache, next_at, past = template[k]
+                cache, next_at, timeline, stage = template[k]
                 rows.append({
                     "id": i, "center_id": center.id, "reference": f"C-2026-{i:06d}", "kind": "complaint",
                     "channel": "phone", "category": CATEGORIES[i % len(CATEGORIES)],
                     "priority": ("urgent", "regular", "regular", "special")[i % 4],
-                    "stage": "process" if i % 7 else STAGES[i % len(STAGES)],
+                    "stage": stage,
                     "summary": f"Case {i}: parcel {rnd.randrange(10**6)} arrived damaged, customer wants a refund",
                     "is_vip": i % 25 == 0, "is_complex": False, "is_conflict": False, "team_id": team,
                     "owner_id": owner, "departments": ["logistics"], "first_contact_at": opened, "opened_at": opened,
                     "feedback_loop_closed": False, "sla_clocks": cache, "sla_next_at": next_at, "version": 1})
-                events_rows += [
-                    {"complaint_id": i, "at": opened, "kind": "created", "to_stage": "accept", "actor": "bench"},
-                    {"complaint_id": i, "at": opened + timedelta(minutes=3), "kind": "key_points", "actor": "bench"},
-                    {"complaint_id": i, "at": opened + timedelta(minutes=30), "kind": "stage", "from_stage": "accept",
-                     "to_stage": "process", "actor": "bench"}]
-                events_rows += [{"complaint_id": i, **e} for e in past]
+                events_rows += [{"complaint_id": i, **e} for e in timeline]
                 if len(rows) >= 20_000:
                     writer.dicts(Complaint.__table__, rows)
                     writer.dicts(ComplaintEvent.__table__, events_rows)
