@@ -89,7 +89,7 @@ class StageColumnWidget(QFrame):
                  else self.tr("Work-in-progress limit: %1")).replace("%1", locale.toString(self.wip_limit)))
         else:
             self.header.setText(f"<b>{name}</b>&nbsp;&nbsp;<span>{count}</span>")
-            self.header.setToolTip("")
+            self.header.setToolTip(self.tr("Right-click to set a work-in-progress limit"))
         if self.stage == "closed":
             self.header.setToolTip(self.tr("Closed in the last %1 days").replace("%1", str(CLOSED_DAYS)))
 
