@@ -432,6 +432,10 @@ def test_a_case_moves_through_every_stage_to_a_closed_loop_and_the_timeline_tell
     assert any(m.startswith("Clock stopped (R-SLA-6") and m.endswith("Met)")
                for m in story.replace("<b>", "\n").replace("</b>", "\n").splitlines())
     assert "R-SLA-6" in panel.clocks.text() and "Stopped" in panel.clocks.text()
+    panel.reopen("The replacement arrived broken too")  # re-open with a reason: back to work
+    assert _stage(sqlite_db, cid) == "process" and "C-1" in _refs(page.columns["process"])
+    page.columns["process"].select(cid)
+    assert "The replacement arrived broken too" in panel.timeline.text() and "Re-opened" in panel.timeline.text()
 
 
 # --- import ---------------------------------------------------------------------------------------------------------
