@@ -145,6 +145,11 @@ def test_record_form_opens_with_ctrl_n_validates_inline_and_saves_R_FLOW_8(qtbot
     assert saved.args[0] in page.cards_by_id and page.selected_id == saved.args[0]
     assert page.columns["accept"].view.currentIndex().data(Qt.ItemDataRole.UserRole + 1).id == saved.args[0]
     assert page.detail.detail.card.id == saved.args[0]
+    # its most urgent clock counts down on the card: key points within 5 minutes (R-SLA-1)
+    from ui.complaints.clocks import live_clock
+
+    clock_now = live_clock(page.cards_by_id[saved.args[0]], clock.now())
+    assert clock_now.rule_id == "R-SLA-1" and clock_now.remaining_sec == 300 and clock_now.state == ON_TRACK
     assert page.cards_by_id[saved.args[0]].reference in _refs(page.columns["accept"])
 
 
