@@ -96,6 +96,11 @@ def build_floor(db, tmp_path: Path) -> Floor:
             s.add(sample)
             s.flush()
             samples[key] = sample.id
+        # an unsampled call of Bob's from the same week: the stand-in when a sample is replaced
+        _wav(recordings / "2026-11" / "spare.wav")
+        spare = f.interaction(s, c, phone, bob, datetime(2026, 11, 12, 3, 0, tzinfo=UTC), recording="2026-11/spare.wav")
+        interactions["spare"] = spare.id
+        draw.population = sorted(interactions.values())
         return Floor(Actor("sue", "supervisor", sue.id), Actor("max", "supervisor", mx.id), alice.id, bob.id,
                      samples, interactions, recordings)
 
@@ -560,3 +565,25 @@ def test_a_review_changed_on_another_desk_opens_the_conflict_dialog(review_page,
     assert page.form.dialogue_score() == 9  # their version is on screen now
     with sqlite_db.session() as s:
         assert s.get(QaReview, review_id).dialogue_score == 9  # nothing overwritten
+
+
+def test_replacing_a_sample_needs_a_reason_and_brings_the_stand_in(review_page, qtbot, sqlite_db):
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["b2"])  # its recording is missing
+    assert page.replace_button.isVisible()
+    dialog = page.open_replace()
+    assert "missing" in dialog.reason.text()  # the player's finding is offered as the reason
+    dialog.reason.clear()
+    dialog.submit()
+    assert "Say why" in dialog.error.text()
+    dialog.reason.setText("Recording file lost in the storage migration")
+    dialog.submit()
+    assert dialog.replacement is not None and dialog.replacement.interaction_id == floor.interactions["spare"]
+    with sqlite_db.session() as s:
+        old = s.get(QaSample, floor.samples["b2"])
+        assert (old.status, old.replace_reason) == ("replaced", "Recording file lost in the storage migration")
+        assert s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "qa_sample")).all() == ["replace"]
+    qtbot.waitUntil(lambda: page.form_data is not None)
+    assert page.form_data.sample.interaction_id == floor.interactions["spare"]
+    assert page.items_model.row_of_sample(floor.samples["b2"]) is None  # the replaced one left the list
+    assert page.items_model.rowCount() == 5

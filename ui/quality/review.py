@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.actor import Actor
 from app.changes import Changes
+from app.quality.draw import Replacement, replace_sample
 from app.quality.interactions import (
     CHANNEL_LABELS,
     OUTCOME_LABELS,
@@ -149,6 +153,7 @@ class ReviewPage(QualityTab):
         self._note = ""  # said once on the next form shown ("saved …; next: …")
         self.may_review = allowed(ctx.actor, "qa.review")
         self.may_play = allowed(ctx.actor, "recording.play")
+        self.may_replace = allowed(ctx.actor, "qa.draw")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -277,7 +282,14 @@ class ReviewPage(QualityTab):
         self.calibrate_button.setObjectName("review_calibrate")
         self.calibrate_button.setToolTip(tr("Have several reviewers score this interaction blind"))
         self.calibrate_button.clicked.connect(self._on_calibrate_button_clicked)
+        self.replace_button = QPushButton(tr("Replace…"), self.work)
+        self.replace_button.setObjectName("review_replace")
+        self.replace_button.setToolTip(tr("Replace this interaction in the sample (for example: the recording is "
+                                          "silent); the reason is recorded"))
+        self.replace_button.clicked.connect(self.open_replace)
         self.dispute_dialog: DisputeDialog | None = None
+        self.replace_dialog: ReplaceDialog | None = None
+        buttons.addWidget(self.replace_button)
         buttons.addWidget(self.dispute_button)
         buttons.addWidget(self.calibrate_button)
         buttons.addWidget(self.status, 1)
@@ -512,6 +524,7 @@ class ReviewPage(QualityTab):
         self.dispute_button.setVisible(self.may_review and review is not None
                                        and review.status in ("final", "disputed"))
         self.calibrate_button.setVisible(self.may_review)
+        self.replace_button.setVisible(self.may_replace and item.status == "pending" and review is None)
         if form.scorecard is None:
             self._set_status(tr("No active scorecard: a quality analyst or manager creates one first."), error=True)
         elif not self.may_review:
@@ -544,6 +557,30 @@ class ReviewPage(QualityTab):
 
     def _on_dispute_dialog_accepted(self) -> None:
         self._set_status(tr("Dispute entered; another supervisor decides it in the Disputes tab."))
+        self.form_data = None
+        if not _inside_workspace(self):
+            self.refresh()
+
+    def open_replace(self) -> ReplaceDialog | None:
+        form = self.form_data
+        if form is None:
+            return None
+        dialog = ReplaceDialog(self.ctx, form.sample, self.player.error_text, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_replaced(dialog.replacement))
+        self.replace_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_replaced(self, replacement: Replacement | None) -> None:
+        if replacement is None:
+            return
+        if replacement.new_sample_id is not None:
+            self.selected_sample = replacement.new_sample_id
+            self._note = tr("Replaced; this is the agent's next eligible interaction of the draw.")
+        else:
+            self.selected_sample = None
+            self._set_status(tr("Replaced; nothing eligible was left for this agent in the draw."), error=True)
         self.form_data = None
         if not _inside_workspace(self):
             self.refresh()
@@ -637,6 +674,63 @@ class ReviewPage(QualityTab):
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet("color: #d64541;" if error else "")
+
+
+class ReplaceDialog(QDialog):
+    """Why this sampled interaction is replaced; the draw's next eligible one takes its place (audited)."""
+
+    def __init__(self, ctx: ConsoleContext, item: SampleItem, problem: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item = item
+        self.replacement: Replacement | None = None
+        self.setObjectName("replace_dialog")
+        self.setWindowTitle(tr("Replace a sampled interaction"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("%1's call of %2 leaves the sample; the agent's next eligible interaction of the same "
+                          "draw takes its place. The reason is kept with the draw and in the audit log.")
+                       .replace("%1", item.agent).replace("%2", format_datetime(item.offered_at, ctx.timezone)),
+                       self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("replace_reason")
+        self.reason.setPlaceholderText(tr("e.g. the recording is silent after the first minute"))
+        self.reason.setMaxLength(300)
+        if problem:
+            self.reason.setText(problem)
+        layout.addWidget(self.reason)
+        self.error = QLabel(self)
+        self.error.setObjectName("replace_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d64541;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(tr("Replace"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        actor, item, reason = self.ctx.actor, self.item, self.reason.text()
+
+        def done(replacement: Replacement) -> None:
+            self.replacement = replacement
+            self.ctx.bus.operation_did_execute.emit(replacement.changes, self)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValueError):
+                self.error.setText(str(exc))
+                self.error.show()
+            else:
+                show_error(self, exc)
+
+        self.ctx.tasks.command(lambda s: replace_sample(s, actor, item.sample_id, reason, item.version)) \
+            .success(done).failure(failed).run()
 
 
 def _quota(w: Worklist) -> int:
