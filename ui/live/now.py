@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from ui.live.wallboard import Wallboard
 
 POLL_MS = 2000
-IDLE_POLL_MS = 10_000  # no live feed: stored figures change slowly (and an idle console stays idle)
+IDLE_POLL_MS = 10_000  # no live feed (or a stopped one): figures change slowly, an idle console stays idle
 SERIES_RELOAD_SEC = 15 * 60  # the per-interval plan figures and the history are reloaded this often
 
 
@@ -210,7 +210,8 @@ class FloorNowPanel(QObject):
         self.last = result
         self.floor = result.floor
         self.poll_count += 1
-        self.timer.setInterval(POLL_MS if result.floor.feed.status != "none" else IDLE_POLL_MS)
+        # every 2 s while a feed is live; a stopped or absent feed is checked every 10 s
+        self.timer.setInterval(POLL_MS if result.floor.feed.status == "live" else IDLE_POLL_MS)
         self.show(result)
         self.did_poll.emit()
 
