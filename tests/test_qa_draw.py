@@ -57,6 +57,8 @@ def test_each_agent_gets_the_quota_or_a_flagged_reason_R_QA_1(any_db, frozen_clo
     # the team's supervisor reviews the team's agents
     assert reviewers[a] == qa.supervisors[0] and reviewers[b] == qa.supervisors[1]
     assert out.samples == 13 and out.population == 19
+    with any_db.session() as s:
+        assert s.get(QaDraw, out.draw_id).rules["seed_source"] == "given"
     # each reviewer is told how many are theirs and by when; managers and analysts hear of the shortfalls
     with any_db.session() as s:
         sent = {(n.kind, n.dedupe_key): n.params for n in s.scalars(select(Notification))}

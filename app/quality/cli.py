@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "listed with the reason; missing, empty or undecodable recordings are listed and skipped.")
     d.add_argument("--week", metavar="WEEK", help="the sampled week, e.g. 2026-W47 or a date in it "
                    "(default: last week)")
-    d.add_argument("--seed", metavar="TEXT", help="the seed (default: a random one, stored with the draw)")
+    d.add_argument("--seed", metavar="TEXT", help="the seed (default: a random one, stored with the draw); a "
+                   "given seed is recorded as given in the draw and the audit log")
     add_db_option(d)
     d.add_argument("--json", action="store_true", help="print the result as JSON")
     d.set_defaults(handler=_draw)

@@ -358,6 +358,8 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
     rules = rules or configured
     rules.validate()
     extra = configured_extra if extra_reviewers is None else extra_reviewers
+    # a seed given by a person is recorded as such: a fair draw uses the random one
+    seed_source = "given" if seed else "random"
     seed = seed or secrets.token_hex(16)
     start, end = _week_range(session, week_start)
     pop = _eligible_population(session, start, end, rules)
@@ -384,7 +386,7 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
     stored_rules = {**rules.to_json(), "agents": agents,
                     "agent_teams": {str(a): teams.get(a) for a in agents},
                     "reviewer_pools": {str(t): p for t, p in pools.items()},
-                    "week": week_label(week_start)}
+                    "week": week_label(week_start), "seed_source": seed_source}
     result_hash = selection.result_hash()
     draw = QaDraw(center_id=center_id, week_start=week_start, seed=seed, population=pop.ids.tolist(),
                   population_hash=pop.hash(), rules=stored_rules, algorithm_version=ALGORITHM_VERSION,
@@ -410,7 +412,7 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
              "rank": p.rank, "version": 1} for p in selection.picks])
     _notify_reviewers(session, draw.id, week_start, selection.picks, len(shortfalls), rules)
     audit.record(session, actor, "draw", "qa_draw", draw.id, after={
-        "week": week_label(week_start), "seed": seed, "population": len(pop), "population_hash": draw.population_hash,
+        "week": week_label(week_start), "seed": seed, "seed_source": seed_source, "population": len(pop), "population_hash": draw.population_hash,
         "samples": len(selection.picks), "shortfalls": len(shortfalls), "excluded": len(excluded),
         "algorithm": ALGORITHM_VERSION, "result_hash": result_hash})
     changes = record(session, Changes.QA | Changes.AUDIT | Changes.NOTIFICATIONS)
