@@ -117,7 +117,8 @@ def build_quality(rnd: random.Random, tl: Timeline, org: Organisation, traffic: 
             "rules": {**rules.to_json(), "agents": agents,
                       "agent_teams": {str(a): agent_teams.get(a) for a in agents},
                       "reviewer_pools": {str(t): p for t, p in pools.items()},
-                      "week": f"{week_start.isocalendar()[0]}-W{week_start.isocalendar()[1]:02d}"},
+                      "week": f"{week_start.isocalendar()[0]}-W{week_start.isocalendar()[1]:02d}",
+                      "seed_source": "random"},
             "algorithm_version": ALGORITHM_VERSION, "created_at": to_datetime(created), "created_by": "system",
             "shortfalls": shortfalls, "excluded": [], "result_hash": selection.result_hash(),
         })
