@@ -48,6 +48,7 @@ from app.i18n import N_
 from app.people.center import center_summary
 from db.models import (
     AgentStateInterval,
+    AutoQaResult,
     Complaint,
     ComplaintEvent,
     Interaction,
@@ -203,6 +204,10 @@ class MonthCounts:
     training_hours: float = 0.0
     rostered_shifts: int = 0
     attended_shifts: int = 0
+    autoqa_checked: int = 0  # conversations checked automatically (latest rule set)
+    autoqa_code_ok: int = 0  # ... that passed every service-code check (R-QA-3)
+    autoqa_first_reply_known: int = 0
+    autoqa_first_reply_ok: int = 0  # ... answered first within R-RESP-1
 
     def __add__(self, other: MonthCounts) -> MonthCounts:
         return MonthCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -232,6 +237,8 @@ class MonthCounts:
             "training_hours": self.training_hours,
             "attendance": ratio(self.attended_shifts, self.rostered_shifts),
             "compliance": ratio(self.qa_reviews_clean, self.qa_reviews),
+            "autoqa_code": ratio(self.autoqa_code_ok, self.autoqa_checked),
+            "autoqa_first_reply": ratio(self.autoqa_first_reply_ok, self.autoqa_first_reply_known),
         }[key]
 
     @property
@@ -354,6 +361,7 @@ def _local_day(session: Session, column: Any, window: Window) -> ColumnElement[i
 
 
 ESCALATION_EVENTS = ("escalated", "escalation")
+SERVICE_CODE_CHECKS = ("greeting", "closing", "polite", "forbidden")  # the R-QA-3 auto-checks
 
 
 def _collect_extended(session: Session, window: Window, base: dict[int, dict[str, Any]],
@@ -382,6 +390,28 @@ def _collect_extended(session: Session, window: Window, base: dict[int, dict[str
                    *agent_scope(TrainingRecord.person_id))
             .group_by(TrainingRecord.person_id)):
         base[person_id]["training_hours"] = float(hours or 0.0)
+    # automatic QA of the agent's conversations (latest rule set): service code and first reply
+    version = session.scalar(select(func.max(AutoQaResult.ruleset_version)))
+    if version is not None:
+        code_failed = func.max(case((and_(AutoQaResult.check.in_(SERVICE_CODE_CHECKS),
+                                          AutoQaResult.passed.is_(False)), 1), else_=0))
+        first_known = func.max(case((and_(AutoQaResult.check == "first_reply", AutoQaResult.passed.is_not(None)), 1),
+                                    else_=0))
+        first_ok = func.max(case((and_(AutoQaResult.check == "first_reply", AutoQaResult.passed.is_(True)), 1),
+                                 else_=0))
+        per_conversation = (
+            select(Interaction.agent_id.label("agent_id"), code_failed.label("failed"), first_known.label("known"),
+                   first_ok.label("ok"))
+            .join(Interaction, Interaction.id == AutoQaResult.interaction_id)
+            .where(AutoQaResult.ruleset_version == version, Interaction.offered_at >= in_window[0],
+                   Interaction.offered_at < in_window[1], *agent_scope(Interaction.agent_id))
+            .group_by(AutoQaResult.interaction_id, Interaction.agent_id).subquery())
+        for agent_id, checked, failed, known, ok in session.execute(
+                select(per_conversation.c.agent_id, func.count(), func.sum(per_conversation.c.failed),
+                       func.sum(per_conversation.c.known), func.sum(per_conversation.c.ok))
+                .group_by(per_conversation.c.agent_id)):
+            base[agent_id].update(autoqa_checked=int(checked), autoqa_code_ok=int(checked) - int(failed or 0),
+                                  autoqa_first_reply_known=int(known or 0), autoqa_first_reply_ok=int(ok or 0))
     # attendance: published shifts that had started by now, and those the agent logged in during
     logged_in = exists().where(AgentStateInterval.agent_id == ShiftAssignment.person_id,
                                AgentStateInterval.state == "logged_in",

@@ -16,7 +16,8 @@ BASE_HEADINGS = ["Team", "Agent", "Employee no", "KPI score", "Rank in team", "U
                  "Additional"]
 TAIL_HEADINGS = ["QA reviews", "QA mean", "QA 95% low", "QA 95% high", "QA violations", "Contacts handled",
                  "Complaints owned", "Complaints escalated", "Shifts rostered", "Shifts attended", "Training hours",
-                 "Employed share", "Missing indicators", "Comment", "Plans this quarter", "Open plans carried"]
+                 "Employed share", "Missing indicators", "Comment", "Plans this quarter", "Open plans carried",
+                 "Auto-QA chats", "Auto-QA service code kept (%)", "Auto-QA first reply on time (%)"]
 
 
 def default_headings() -> list[str]:
@@ -46,7 +47,8 @@ def agent_row(a: AgentReview) -> list[object]:
             f.complaints_owned, f.complaints_escalated, f.rostered_shifts, f.attended_shifts,
             _num(f.training_hours, 1), _num(f.employed_share, 3), " ".join(f.missing), a.comment,
             "; ".join(f"{p.goal} (by {p.deadline.isoformat()}, {p.status})" for p in a.plans),
-            "; ".join(f"{p.goal} ({p.quarter})" for p in a.carried_plans)]
+            "; ".join(f"{p.goal} ({p.quarter})" for p in a.carried_plans), f.autoqa_checked,
+            _indicator_cell("share", f.autoqa_code_share), _indicator_cell("share", f.autoqa_first_reply_share)]
 
 
 def write_quarter(review: QuarterReview, path: Path, *, headings: list[str] | None = None) -> int:

@@ -125,6 +125,9 @@ class AgentFigures:
     attended_shifts: int
     training_hours: float
     monthly_totals: tuple[float | None, ...]  # one per month of the quarter (sparkline)
+    autoqa_checked: int = 0  # conversations checked automatically (issue 11), not weighted in the score
+    autoqa_code_share: float | None = None  # share passing every service-code check (R-QA-3)
+    autoqa_first_reply_share: float | None = None  # share answered first within R-RESP-1
 
     @property
     def attendance(self) -> float | None:
@@ -219,7 +222,7 @@ def _agent_figures(a: AgentKpi, monthly: tuple[float | None, ...]) -> AgentFigur
         a.rank, a.under_target, _indicator_rows(a.card),
         tuple(GroupRow(g.group, g.points, g.weight, g.measured_weight) for g in a.card.groups), a.card.missing,
         a.qa, c.handled, c.complaints_owned, c.complaints_escalated, c.rostered_shifts, c.attended_shifts,
-        c.training_hours, monthly)
+        c.training_hours, monthly, c.autoqa_checked, c.value("autoqa_code"), c.value("autoqa_first_reply"))
 
 
 def compute_figures(session: Session, window: PeriodWindow, *, team_id: int | None = None,
@@ -287,7 +290,8 @@ def agent_from_json(d: dict[str, Any]) -> AgentFigures:
         d["total"], d["rank"], d["under_target"], tuple(IndicatorRow(**i) for i in d["indicators"]),
         tuple(GroupRow(**g) for g in d["groups"]), tuple(d["missing"]), QaSummary(**d["qa"]), d["handled"],
         d["complaints_owned"], d["complaints_escalated"], d["rostered_shifts"], d["attended_shifts"],
-        d["training_hours"], tuple(d["monthly_totals"]))
+        d["training_hours"], tuple(d["monthly_totals"]), d.get("autoqa_checked", 0), d.get("autoqa_code_share"),
+        d.get("autoqa_first_reply_share"))
 
 
 def team_from_json(d: dict[str, Any]) -> TeamFigures:

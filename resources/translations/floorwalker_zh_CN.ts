@@ -362,6 +362,14 @@
         <translation>{h} 小时</translation>
     </message>
     <message>
+        <source>Auto-QA</source>
+        <translation>自动质检</translation>
+    </message>
+    <message>
+        <source>{n} chats checked: service code kept in {c}, first reply on time in {f}</source>
+        <translation>自动检查 {n} 个会话：服务规范达标 {c}，首次回复及时 {f}</translation>
+    </message>
+    <message>
         <source>Supervisor's comment</source>
         <translation>主管评语</translation>
     </message>
@@ -670,6 +678,10 @@
         <translation>培训 {h} 小时</translation>
     </message>
     <message>
+        <source>Auto-QA: {n} chats, service code kept in {c}, first reply on time in {r}</source>
+        <translation>自动质检：{n} 个会话，服务规范达标 {c}，首次回复及时 {r}</translation>
+    </message>
+    <message>
         <source>Comment: {c}</source>
         <translation>评语：{c}</translation>
     </message>
@@ -762,6 +774,86 @@
     <message>
         <source>Quarterly review pack — print preview</source>
         <translation>季度考核材料 — 打印预览</translation>
+    </message>
+    <message>
+        <source>Automatic checks</source>
+        <translation>自动检查</translation>
+    </message>
+    <message>
+        <source>(rule set v{v})</source>
+        <translation>（规则集 v{v}）</translation>
+    </message>
+    <message>
+        <source>Not checked yet — the auto-QA job checks new conversations every 5 minutes.</source>
+        <translation>尚未检查 — 自动质检任务每 5 分钟检查一次新会话。</translation>
+    </message>
+    <message>
+        <source>… ({n} characters in all)</source>
+        <translation>……（共 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Unknown sender</source>
+        <translation>未知发送方</translation>
+    </message>
+    <message>
+        <source>replied after {s} s</source>
+        <translation>{s} 秒后回复</translation>
+    </message>
+    <message>
+        <source>No transcript for this interaction.</source>
+        <translation>该接待没有会话记录。</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>会话记录</translation>
+    </message>
+    <message>
+        <source>First reply ≤ 30 s (R-RESP-1)</source>
+        <translation>首次回复 ≤ 30 秒（R-RESP-1）</translation>
+    </message>
+    <message>
+        <source>Replies ≤ 60 s (R-RESP-2)</source>
+        <translation>每次回复 ≤ 60 秒（R-RESP-2）</translation>
+    </message>
+    <message>
+        <source>Standard greeting (R-QA-3)</source>
+        <translation>标准问候语（R-QA-3）</translation>
+    </message>
+    <message>
+        <source>Summary and confirmation (R-QA-3)</source>
+        <translation>总结与确认（R-QA-3）</translation>
+    </message>
+    <message>
+        <source>Polite address 您 (R-QA-3)</source>
+        <translation>礼貌称呼“您”（R-QA-3）</translation>
+    </message>
+    <message>
+        <source>No forbidden phrases (R-QA-3)</source>
+        <translation>无禁用语（R-QA-3）</translation>
+    </message>
+    <message>
+        <source>Transfer within 2 min (R-SLA-2)</source>
+        <translation>2 分钟内转接（R-SLA-2）</translation>
+    </message>
+    <message>
+        <source>Rating requested (R-QA-4)</source>
+        <translation>邀请评价（R-QA-4）</translation>
+    </message>
+    <message>
+        <source>Could not be checked</source>
+        <translation>无法检查</translation>
     </message>
 </context>
 <context>
@@ -863,6 +955,14 @@
 </context>
 <context>
     <name>floorwalker</name>
+    <message>
+        <source>Automatic QA of conversations</source>
+        <translation>会话自动质检</translation>
+    </message>
+    <message>
+        <source>Checks new chat, email and social transcripts against the service rules every 5 minutes; after a rule change, re-checks every conversation.</source>
+        <translation>每 5 分钟按服务规则检查新的在线、邮件和社交会话；规则变更后重新检查所有会话。</translation>
+    </message>
     <message>
         <source>Response speed</source>
         <translation>响应速度</translation>

@@ -403,6 +403,10 @@ class PackPainter:
              + (f" ({a.attendance * 100:.0f} %)" if a.attendance is not None else "")),
             (tr("Training"), tr("{h} h").format(h=f"{a.training_hours:g}")),
         ]
+        if a.autoqa_checked:
+            facts.append((tr("Auto-QA"), tr("{n} chats checked: service code kept in {c}, first reply on time in {f}")
+                          .format(n=f"{a.autoqa_checked:,}", c=fmt_value("share", a.autoqa_code_share),
+                                  f=fmt_value("share", a.autoqa_first_reply_share))))
         fy = y + 7
         for label, value in facts:
             self.text(col + 6, fy, 26, 5, label, 7.5, color=MUTED, wrap=True)

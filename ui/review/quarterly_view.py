@@ -545,7 +545,10 @@ class QuarterlyView(Workspace):
         self.agent_facts.setText(" · ".join([
             qa, tr("Complaints {n} (escalated {e})").format(n=f.complaints_owned, e=f.complaints_escalated),
             tr("Attended {a} of {r} shifts").format(a=f.attended_shifts, r=f.rostered_shifts),
-            tr("Training {h} h").format(h=f"{f.training_hours:g}")]))
+            tr("Training {h} h").format(h=f"{f.training_hours:g}")]
+            + ([tr("Auto-QA: {n} chats, service code kept in {c}, first reply on time in {r}").format(
+                n=f"{f.autoqa_checked:,}", c=fmt_value("share", f.autoqa_code_share),
+                r=fmt_value("share", f.autoqa_first_reply_share))] if f.autoqa_checked else [])))
         self.comment_label.setText(tr("Comment: {c}").format(c=a.comment) if a.comment else tr("No comment yet."))
         lines = []
         for p in a.plans:
