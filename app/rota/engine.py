@@ -319,6 +319,10 @@ class TourLP:
         solver = pywraplp.Solver.CreateSolver(backend)
         if solver is None:
             raise RuntimeError(f"OR-Tools has no {backend} backend")
+        if backend == "GLOP" and not explicit_breaks:
+            # the dual simplex is about twice as fast on the quick relaxation; the column generation
+            # of the exact one adds columns, where the primal simplex restarts from its basis
+            solver.SetSolverSpecificParametersAsString("use_dual_simplex: true")
         self.solver = solver
         inf = self.inf = solver.infinity()
         self.z: dict[tuple[int, int, int, int], pywraplp.Variable] = {}
