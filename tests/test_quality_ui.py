@@ -164,6 +164,10 @@ def test_review_screen_shows_own_share_with_progress_per_agent_R_QA_1(review_pag
     assert page.agents_model.index(page.agents.selectionModel().selectedRows()[0].row(), 0).data() == "Bob Li"
     assert page.items_model.rowCount() == 3
     assert {page.items_model.index(r, 4).data() for r in range(3)} == {"Sue Supervisor", "Max Supervisor"}
+    _save(page.ctx.db, floor.sue, floor.samples["b1"], 7)
+    page.pending_only.setChecked(True)  # what is left to do
+    assert {page.items_model.row_at(r).sample_id for r in range(page.items_model.rowCount())} == {
+        floor.samples["b2"], floor.samples["b3"]}
 
 
 def test_overdue_items_are_flagged_after_the_due_date(review_page, frozen_clock):

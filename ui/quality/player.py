@@ -188,6 +188,11 @@ class RecordingPlayer(QWidget):
             row.addWidget(button)
         row.addWidget(self.time_label)
         row.addStretch(1)
+        self.keys_hint = QLabel(self)
+        self.keys_hint.setObjectName("hint")
+        self.keys_hint.hide()
+        row.addWidget(self.keys_hint)
+        row.addSpacing(8)
         row.addWidget(QLabel(tr("Speed"), self))
         row.addWidget(self.speed)
         layout.addLayout(row)
@@ -380,6 +385,8 @@ class RecordingPlayer(QWidget):
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
         self.play_button.setToolTip(tr("Play / pause (Space)"))
+        self.keys_hint.setText(tr("Space play/pause · ← → 5 s · [ ] speed"))
+        self.keys_hint.show()
 
     # --- media reactions -----------------------------------------------------------------------------
     def _on_media_position_changed(self, position: int) -> None:
