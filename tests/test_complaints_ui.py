@@ -217,6 +217,16 @@ def test_keyboard_arrows_walk_the_board_and_ctrl_arrow_moves_a_card(qtbot, page,
     assert page.detail_dialog is not None and page.detail_dialog.isVisible()
     assert page.detail_dialog.panel.title.text().startswith("C-3")
     page.detail_dialog.close()
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)  # from the search box to the first card
+    assert page.columns["accept"].view.hasFocus() and page.selected_id in (page.ids["C-2"], page.ids["C-1"],
+                                                                          page.ids["C-5"])
+    page.toggle_mode()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter on a list row opens it too
+    assert page.detail_dialog.isVisible()
+    page.detail_dialog.close()
 
 
 def test_a_role_that_may_not_change_complaints_sees_the_board_read_only(qtbot, page, sqlite_db):

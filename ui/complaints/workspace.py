@@ -156,6 +156,12 @@ class ComplaintsWorkspace(Workspace):
                           ("Ctrl+L", self.toggle_mode)):
             shortcut = QShortcut(QKeySequence(seq), self, activated=slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Enter on a list row opens the case, as on a card; Down from the search box goes to the cards
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self.table, activated=self._on_table_enter,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Down"), self.search, activated=self._focus_cards,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self._load_wip_limits()
         self._reload_view_names()
         self.apply_permissions()
@@ -469,6 +475,27 @@ class ComplaintsWorkspace(Workspace):
     def _on_filter_changed(self, *_args: object) -> None:
         if not self._applying_view:
             self._show_board()
+
+    def _on_table_enter(self) -> None:
+        current = self.table.currentIndex()
+        card = current.data(CARD_ROLE) if current.isValid() else None
+        if card is not None:
+            self.open_detail(card.id)
+
+    def _focus_cards(self) -> None:
+        """From the search box into the first card shown (or the list)."""
+        if self.stack.currentIndex() == LIST:
+            self.table.setFocus()
+            if self.list_model.rowCount() and not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return
+        for column in self.columns.values():
+            if column.model.rowCount():
+                column.view.setFocus()
+                current = column.view.currentIndex()
+                card = current.data(CARD_ROLE) if current.isValid() else column.model.cards[0]
+                self.board_view.select(card.id)
+                return
 
     def _focus_search(self) -> None:
         self.search.setFocus()
