@@ -1,8 +1,8 @@
 """The Complaints workspace: the Kanban board by stage (R-FLOW-1) or a sortable list, filters and saved
 views, the record form (Ctrl+N), imports and exports, and the selected case's detail.
 
-Keys: Ctrl+N new case · Ctrl+F search · arrows between cards and columns · Enter opens the case ·
-Ctrl+→ / Ctrl+← move the card to the next / previous stage · Ctrl+L switches board and list.
+Keys: Ctrl+N new case · Ctrl+F search (Down goes on to the cards) · arrows between cards and columns ·
+Enter opens the case · Ctrl+→ / Ctrl+← move the card to the next / previous stage · Ctrl+L board or list.
 """
 
 from __future__ import annotations
