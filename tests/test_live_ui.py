@@ -213,6 +213,15 @@ def test_wallboard_opens_full_screen_shows_the_floor_and_esc_leaves(qtbot, sqlit
         qtbot.keyClick(board, Qt.Key.Key_Escape)
         assert live.now.wallboard is None and not board.isVisible()
         assert not live.now.active  # Live is hidden and the wallboard gone: polling stops
+        window.show_workspace(0)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: window.isActiveWindow())
+        live.setFocus()
+        qtbot.keyClick(live, Qt.Key.Key_F11)  # F11 toggles it too
+        board = live.now.wallboard
+        assert board is not None and board.isVisible()
+        qtbot.keyClick(board, Qt.Key.Key_F11)
+        assert live.now.wallboard is None and live.now.active  # back on Live: still polling
     finally:
         console.close()
 

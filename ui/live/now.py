@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -112,8 +113,11 @@ class FloorNowPanel(QObject):
         self.feed_indicator = QLabel(" ")
         self.feed_indicator.setTextFormat(Qt.TextFormat.RichText)
         self.wallboard_button = QPushButton(tr("Wallboard"))
-        self.wallboard_button.setToolTip(tr("Full-screen board for a TV on the floor (Esc leaves)"))
         self.wallboard_button.clicked.connect(self.open_wallboard)
+        self.wallboard_button.setToolTip(tr("Full-screen board for a TV on the floor (F11; Esc leaves)"))
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), parent)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.toggle_wallboard)  # also reaches the board: it is our child
         self.rules_button = QPushButton(tr("Alert rules…"))
         self.rules_button.setToolTip(tr("Which live alerts are raised, and their thresholds"))
         self.rules_button.setVisible(allowed(ctx.actor, "rules.edit"))
@@ -357,6 +361,12 @@ class FloorNowPanel(QObject):
         if self.last is not None:
             self.show(self.last)
         return self.wallboard
+
+    def toggle_wallboard(self) -> None:
+        if self.wallboard is not None:
+            self.close_wallboard()
+        else:
+            self.open_wallboard()
 
     def close_wallboard(self) -> None:
         if self.wallboard is not None:

@@ -163,7 +163,7 @@ class Wallboard(QWidget):
         side_layout.addWidget(self.alerts_label, 1)
         bottom.addWidget(side, 2)
         outer.addLayout(bottom, 3)
-        self.hint = QLabel(tr("Esc leaves the wallboard"))
+        self.hint = QLabel(tr("Esc or F11 leaves the wallboard"))
         self.hint.setStyleSheet(f"color: {MUTED};")
         outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
         self._queue_labels: list[QLabel] = []
@@ -315,7 +315,7 @@ class Wallboard(QWidget):
 
     # --- leaving -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
             self.close()
             return
         super().keyPressEvent(event)
