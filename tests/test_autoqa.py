@@ -310,3 +310,38 @@ def test_the_transcript_view_marks_failed_checks_and_masks_the_customer(qtbot, s
     dialog = TranscriptDialog(conv, tz=ZoneInfo("Asia/Shanghai"))
     qtbot.addWidget(dialog)
     assert "Polite address" in dialog.view.toPlainText()
+
+
+@pytest.mark.gui
+def test_the_auto_qa_view_lists_agents_then_failing_conversations_then_the_transcript(qtbot, sqlite_db, tmp_path,
+                                                                                     frozen_clock):
+    from zoneinfo import ZoneInfo
+
+    from ui.autoqa.summary_view import AutoQaView
+    from ui.bus import Bus
+    from ui.context import ConsoleContext
+    from ui.tasks import TaskRunner
+
+    frozen_clock.at = datetime(2026, 11, 3, 2, tzinfo=UTC)
+    _center(sqlite_db)
+    lines = []
+    for n, reply in enumerate((10, 50, 12)):  # the second chat answers late
+        lines += [{"conversation": f"Q{n}", "time": f"2026-11-02T10:0{n}:00+08:00", "sender": "customer", "text": "hi"},
+                  {"conversation": f"Q{n}", "time": f"2026-11-02T10:0{n}:{reply:02d}+08:00", "sender": "agent",
+                   "text": "Hello, my name is Ann.", "agent": "Chen Jie"}]
+    import_transcripts(sqlite_db, _jsonl(tmp_path / "q.jsonl", lines))
+    run_checks(sqlite_db)
+    tasks = TaskRunner(sqlite_db, inline=True)
+    ctx = ConsoleContext(sqlite_db, tasks, Bus(), Actor.system(), ZoneInfo("Asia/Shanghai"), "Test")
+    view = AutoQaView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.load_count >= 1)
+    assert view.agents_model.rowCount() == 1 and view.conversations_model.rowCount() == 3
+    first_reply_col = 2  # the first check column
+    assert view.agents_model.index(0, first_reply_col).data() == "67 %"
+    view.agents.setCurrentIndex(view.agents_model.index(0, first_reply_col))
+    assert view.conversations_model.rowCount() == 1  # only the chat that failed the first reply
+    view.conversations.setCurrentIndex(view.conversations_model.index(0, 0))
+    assert "first reply after 50 s" in view.transcript.toPlainText()
+    tasks.shutdown()

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import audit, clock
 from app.actor import Actor
@@ -263,3 +263,50 @@ def agent_summary(session: Session, actor: Actor, since: datetime, until: dateti
 
 
 CHECK_NAMES = tuple(c for c, _r in CHECKS)
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    interaction_id: int
+    offered_at: datetime
+    agent: str | None
+    queue: str
+    failed: tuple[str, ...]  # checks failed (current rule set)
+
+
+def conversations_for(session: Session, actor: Actor, since: datetime, until: datetime, *,
+                      agent_id: int | None = None, failed_check: str | None = None,
+                      limit: int = 500) -> list[ConversationRow]:
+    """Checked conversations of a period (newest first), optionally one agent's or failing one check."""
+    from db.models import Queue
+
+    version, _config = current_ruleset(session)
+    scope = row_scope(session, actor).interaction_clause()
+    where = [AutoQaResult.ruleset_version == version, Interaction.offered_at >= since, Interaction.offered_at < until]
+    if scope is not None:
+        where.append(scope)
+    if agent_id is not None:
+        where.append(Interaction.agent_id == agent_id)
+    if failed_check is not None:
+        failing = aliased(AutoQaResult)
+        where.append(exists().where(failing.interaction_id == Interaction.id, failing.ruleset_version == version,
+                                    failing.check == failed_check, failing.passed.is_(False)))
+    ids = list(session.scalars(select(Interaction.id).join(AutoQaResult, AutoQaResult.interaction_id == Interaction.id)
+                               .where(*where).group_by(Interaction.id, Interaction.offered_at)
+                               .order_by(Interaction.offered_at.desc()).limit(limit)))
+    if not ids:
+        return []
+    failed: dict[int, list[str]] = defaultdict(list)
+    for iid, check in session.execute(select(AutoQaResult.interaction_id, AutoQaResult.check).where(
+            AutoQaResult.interaction_id.in_(ids), AutoQaResult.ruleset_version == version,
+            AutoQaResult.passed.is_(False))):
+        failed[iid].append(check)
+    rows = session.execute(select(Interaction.id, Interaction.offered_at, Person.full_name, Queue.name)
+                           .join(Queue, Queue.id == Interaction.queue_id)
+                           .outerjoin(Person, Person.id == Interaction.agent_id)
+                           .where(Interaction.id.in_(ids)).order_by(Interaction.offered_at.desc())).all()
+    order = [c for c in CHECK_NAMES]
+    return [ConversationRow(r[0], r[1], r[2], r[3], tuple(sorted(failed.get(r[0], []), key=order.index)
+                                                          if all(c in order for c in failed.get(r[0], []))
+                                                          else failed.get(r[0], [])))
+            for r in rows]
