@@ -28,7 +28,7 @@ from app import clock
 from app.actor import Actor
 from app.admin.rules import rule_value
 from app.complaints.engine import CardClock, card_clocks
-from app.complaints.sla import SLA_STATES, SlaIndication, resolution_rule, resolution_sla
+from app.complaints.sla import AT_RISK_SHARE, SLA_STATES, SlaIndication, resolution_rule
 from app.i18n import N_
 from app.security.permissions import RowScope, row_scope
 from db.models import Complaint, ComplaintEvent, Customer, Person, Team
@@ -191,8 +191,12 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
 
 
 def _targets(session: Session) -> dict[str, float]:
-    return {kind: float(rule_value(session, resolution_rule(kind)))  # type: ignore[arg-type]
-            for kind in ("complaint", "service_request")}
+    targets = {kind: float(rule_value(session, resolution_rule(kind)))  # type: ignore[arg-type]
+               for kind in ("complaint", "service_request")}
+    for kind, hours in targets.items():
+        if hours <= 0:
+            raise ValueError(f"{resolution_rule(kind)}: the target must be a positive number of hours")
+    return targets
 
 
 def _columns() -> tuple[Any, ...]:
@@ -204,18 +208,34 @@ def _columns() -> tuple[Any, ...]:
 
 
 def _card(r: Any, now: datetime, targets: dict[str, float]) -> ComplaintCard:
-    kind = r.kind if r.kind in targets else "complaint"
-    stopped = r.resolved_at or (r.closed_at if r.stage == "closed" else None)
-    sla = resolution_sla(rule_id=resolution_rule(kind), target_hours=targets[kind],
-                         started_at=r.first_contact_at, stopped_at=stopped, now=now)
-    end = r.closed_at if r.stage == "closed" and r.closed_at else now
+    # one tuple unpack instead of a named lookup per column: a board of 10,000 cases builds in a third
+    # of the time (SQLAlchemy's Row attribute access is the slow part)
+    (cid, reference, kind, category, priority, is_vip, stage, owner, team, masked, summary, opened_at, closed_at,
+     first_contact_at, resolved_at, eta, version, cache) = r
+    rule_kind = kind if kind in targets else "complaint"
+    stopped = resolved_at or (closed_at if stage == "closed" else None)
+    sla = _resolution(rule_kind, targets[rule_kind], first_contact_at, stopped, now)
+    end = closed_at if stage == "closed" and closed_at else now
     return ComplaintCard(
-        id=r.id, reference=r.reference, kind=r.kind, category=r.category, priority=r.priority,
-        is_vip=bool(r.is_vip), stage=r.stage, owner=r.full_name, team=r.name, customer_masked=r.phone_masked,
-        summary=shorten(r.summary or ""),
-        opened_at=r.opened_at, closed_at=r.closed_at, age_sec=max(0.0, (end - r.opened_at).total_seconds()),
-        expected_resolution_at=r.expected_resolution_at, sla=sla, version=r.version,
-        clock_cache=r.sla_clocks)
+        cid, reference, kind, category, priority, bool(is_vip), stage, owner, team, masked, shorten(summary or ""),
+        opened_at, closed_at, max(0.0, (end - opened_at).total_seconds()), eta, sla, version, cache)
+
+
+def _resolution(kind: str, target_hours: float, started_at: datetime, stopped_at: datetime | None,
+                now: datetime) -> SlaIndication:
+    """:func:`resolution_sla` without its checks (the targets were checked once per board)."""
+    target = timedelta(hours=target_hours)
+    due = started_at + target
+    share = max(0.0, ((stopped_at or now) - started_at) / target)
+    if stopped_at is not None:
+        state = "met" if stopped_at <= due else "breached"
+    elif now > due:
+        state = "breached"
+    elif share >= AT_RISK_SHARE:
+        state = "at_risk"
+    else:
+        state = "on_track"
+    return SlaIndication(resolution_rule(kind), float(target_hours), started_at, due, stopped_at, state, share)
 
 
 def _select() -> Any:
