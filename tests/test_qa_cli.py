@@ -16,7 +16,7 @@ from app.jobs.registry import get_job
 from app.quality.linking import link_folder, parse_name
 from db.models import Interaction, QaDraw, QaRecordingCheck
 from tests import factories as f
-from tests.qa_fixtures import build, write_wav
+from tests.qa_fixtures import LAST_MONDAY, build, write_wav
 
 
 def _db(tmp_path):
@@ -181,3 +181,24 @@ def test_recording_checks_by_format(tmp_path, name, content, status):
         path.write_bytes(content)
     assert check_file(path).status == status
     assert check_file(tmp_path / "absent.wav").status == "missing"
+
+
+def test_stats_from_the_command_line(tmp_path, frozen_clock, capsys):
+    url, db = _db(tmp_path)
+    from app.quality.draw import run_draw
+    from app.quality.reviews import save_review, worklist
+    from app.quality.scorecards import DEFAULT_SECTIONS, save_scorecard
+    from tests.test_qa_reviews import GOOD
+
+    with db.session() as s:
+        card, _ = save_scorecard(s, Actor.system(), "Service", DEFAULT_SECTIONS)
+        run_draw(s, Actor.system(), LAST_MONDAY, seed="st")
+    with db.session() as s:
+        item = worklist(s, Actor.system()).items[0]
+        save_review(s, Actor.system(), item.sample_id, scorecard_id=card.id, answers=GOOD, dialogue_score=9)
+    db.dispose()
+    assert main(["qa", "stats", "--db", url, "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["agent_id"] == item.agent_id and row["week"] == {"n": 1, "mean": 9.0, "low": None, "high": None}
+    assert main(["qa", "stats", "--db", url]) == 0
+    assert "9.0 (n = 1, no interval)" in capsys.readouterr().out

@@ -58,6 +58,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(rules)
     rules.set_defaults(handler=_rules)
 
+    st = qa_sub.add_parser(
+        "stats", help="per agent: mean dialogue score with its 95 % interval and count (week, month, quarter)",
+        description="Per agent, the mean QA dialogue score (1-10) with its 95 % t-interval and the number of "
+                    "reviews for the sampled week, this month and this quarter; one review has no interval.")
+    st.add_argument("--agent", type=int, metavar="ID", help="only this agent (people id)")
+    add_db_option(st)
+    st.add_argument("--json", action="store_true", help="print JSON")
+    st.set_defaults(handler=_stats)
+
     card = qa_sub.add_parser(
         "scorecard", help="show or save a scorecard (a change saves a new revision)",
         description="Without FILE: print the current scorecards as JSON. With NAME FILE.json: save the "
@@ -235,6 +244,33 @@ def _rules(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(json.dumps({**current.to_json(), "extra_reviewers": list(extra)}, indent=2))
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from app.actor import Actor
+    from app.quality.stats import agent_score_stats
+
+    db = _open(args)
+    try:
+        with db.session() as s:
+            rows = agent_score_stats(s, Actor.system(), agent_id=args.agent)
+    finally:
+        db.dispose()
+
+    def interval(m):  # type: ignore[no-untyped-def]
+        return {"n": m.n, "mean": m.mean, "low": m.low, "high": m.high}
+
+    if args.json:
+        print(json.dumps([{"agent_id": r.agent_id, "agent": r.agent, "team": r.team, "week": interval(r.week),
+                           "month": interval(r.month), "quarter": interval(r.quarter),
+                           "quarter_violations": r.quarter_violations} for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No QA reviews this quarter.")
+    for r in rows:
+        print(f"{r.agent:24} {r.team or '':16} week {r.week.label:30} month {r.month.label:30} "
+              f"quarter {r.quarter.label}")
     return 0
 
 
