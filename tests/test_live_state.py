@@ -485,3 +485,19 @@ def test_a_killed_simulator_says_it_stopped_and_the_floor_is_stale_at_once(tmp_p
         assert floor.feed.stopped_since == floor.feed.feeds[0].stopped_at
     finally:
         db.dispose()
+
+
+def test_two_desks_evaluating_at_once_raise_an_episode_once(any_db, frozen_clock):
+    with any_db.session() as s:
+        c = f.center(s)
+        q = f.queue(s, c, "Phone")
+        _open_call(s, c, q, NOW - timedelta(seconds=100))
+    first = any_db.session()
+    second = any_db.session()
+    with first as s1, second as s2:
+        floor1, floor2 = floor_now(s1), floor_now(s2)
+        a = evaluate(s1, floor1)
+        s1.commit()
+        b = evaluate(s2, floor2)  # the same episode, already raised by the first desk
+    assert [x.rule for x in a.raised] == ["longest_wait"] and b.raised == ()
+    assert _notifications(any_db, "longest_wait") == [f"live:longest_wait:queue:{q.id}:1"]

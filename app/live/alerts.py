@@ -7,7 +7,7 @@ is claimed in the database (:mod:`app.jobs.claims`) and every episode has a uniq
 
 An **episode** starts when a condition becomes true for a subject (a queue, an agent, the
 center) and ends when it is false at a later evaluation. Starting inserts a ``live_alerts`` row
-whose ``dedupe_key`` names the rule, the subject and the start time, and posts one notification
+whose ``dedupe_key`` names the rule, the subject and the episode's number, and posts one notification
 with that key; while the condition holds nothing more is posted; when it clears the row gets
 ``cleared_at``, and a later relapse is a new episode. While the feed is stopped the figures are
 stale: no data alert is raised or cleared, only ``feed_stopped`` runs.
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -203,11 +204,19 @@ def evaluate(session: Session, floor: FloorNow | None = None) -> Evaluation:
             if row.params != cond.params:
                 row.params = dict(cond.params)
             continue
+        # the episode's number, not its time, names it: two desks evaluating at once compute the
+        # same key, and the unique key lets only the first one raise it (the other skips)
+        episode = (session.scalar(select(func.count()).select_from(LiveAlert).where(
+            LiveAlert.rule == cond.rule, LiveAlert.subject == cond.subject)) or 0) + 1
         row = LiveAlert(rule=cond.rule, subject=cond.subject, severity=cond.severity, params=dict(cond.params),
                         raised_at=now, last_seen_at=now, cleared_at=None, notified=False,
-                        dedupe_key=f"live:{cond.rule}:{cond.subject}:{int(now.timestamp())}")
-        session.add(row)
-        session.flush()
+                        dedupe_key=f"live:{cond.rule}:{cond.subject}:{episode}")
+        try:
+            with session.begin_nested():
+                session.add(row)
+                session.flush()
+        except IntegrityError:
+            continue  # another desk raised this episode a moment ago
         changes |= notify(session, row)
         row.notified = True
         raised.append(row)
