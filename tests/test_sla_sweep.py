@@ -247,3 +247,20 @@ def test_the_bench_builds_cases_whose_cache_is_the_engines_own(tmp_path):
             assert later.checked > 0 and later.warnings + later.escalations > 0
     finally:
         db.dispose()
+
+
+def test_a_calendar_broken_outside_admin_does_not_stop_the_sweep(sqlite_floor, frozen_clock):
+    from db.models import BusinessCalendar, SlaPolicy
+
+    db, ids = sqlite_floor
+    with db.session() as s:
+        cal = BusinessCalendar(center_id=1, name="Broken", timezone="Asia/Shanghai", opening_hours={})
+        s.add(cal)
+        s.flush()
+        s.add(SlaPolicy(center_id=1, rule_id="R-SLA-1", name="Key points", target_minutes=5, calendar_id=cal.id,
+                        escalation_ladder=[]))
+    cid = _record(db, ids)
+    frozen_clock.advance(minutes=6)
+    result = _run(db)
+    assert result.escalations == 1 and "'Broken' has no working hours" in result.as_dict()["problems"][0]
+    assert [m[:2] for m in _milestones(db, cid)] == [("R-SLA-1", "warning"), ("R-SLA-1", "L1")]

@@ -23,7 +23,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.admin.rules import rule_value
-from app.complaints.calendar import Calendar
+from app.complaints.calendar import Calendar, CalendarError
 from app.complaints.clocks import (
     AT_RISK,
     BREACHED,
@@ -52,7 +52,9 @@ def rule_minutes(session: Session, rule_id: str) -> float:
     return raw * 60 if RULES_BY_KEY[rule_id].unit == "h" else raw
 
 
-def load_calendars(session: Session) -> dict[int, Calendar]:
+def load_calendars(session: Session, errors: list[str] | None = None) -> dict[int, Calendar]:
+    """Every business calendar; one that cannot serve a clock raises CalendarError, or, when ``errors`` is
+    given, is left out with its message there (its policies then count on 24 x 7 rather than not at all)."""
     days: dict[int, tuple[list[Any], list[Any]]] = {}
     for d in session.scalars(select(CalendarDay)):
         closed, opened = days.setdefault(d.calendar_id, ([], []))
@@ -60,8 +62,13 @@ def load_calendars(session: Session) -> dict[int, Calendar]:
     out = {}
     for c in session.scalars(select(BusinessCalendar)):
         closed, opened = days.get(c.id, ([], []))
-        out[c.id] = Calendar.build(c.name, c.timezone, c.opening_hours or {}, holiday_country=c.holiday_country,
-                                   closed_days=closed, open_days=opened)
+        try:
+            out[c.id] = Calendar.build(c.name, c.timezone, c.opening_hours or {}, holiday_country=c.holiday_country,
+                                       closed_days=closed, open_days=opened)
+        except CalendarError as exc:
+            if errors is None:
+                raise
+            errors.append(f"{exc} Its clocks count on 24 x 7 until it is fixed.")
     return out
 
 
@@ -77,9 +84,10 @@ def _applies(raw: Mapping[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (raw or {}).items() if k in ("kind", "category", "priority") and v}
 
 
-def load_policies(session: Session) -> dict[str, Policy]:
-    """Every clock rule's policy: its ``sla_policies`` row, else the rule value on 24 x 7."""
-    calendars = load_calendars(session)
+def load_policies(session: Session, errors: list[str] | None = None) -> dict[str, Policy]:
+    """Every clock rule's policy: its ``sla_policies`` row, else the rule value on 24 x 7 (``errors``: see
+    :func:`load_calendars`)."""
+    calendars = load_calendars(session, errors)
     rows = {r.rule_id: r for r in session.scalars(select(SlaPolicy).order_by(SlaPolicy.center_id.desc()))}
     out: dict[str, Policy] = {}
     for rule_id, rule in RULES.items():
@@ -279,7 +287,7 @@ def transitions(before: Sequence[Mapping[str, Any]] | None, clocks: Sequence[Clo
 def refresh(session: Session, complaint_id: int, now: datetime, policies: Mapping[str, Policy] | None = None,
             *, actor: str | None = None) -> tuple[Clock, ...]:
     """Recompute one case's clocks, record the transitions on its timeline, update the cache."""
-    policies = policies if policies is not None else load_policies(session)
+    policies = policies if policies is not None else load_policies(session, [])  # see load_calendars
     f, events = case_events(session, complaint_id)
     clocks = compute_clocks(events, policies, now)
     before = session.scalar(select(Complaint.sla_clocks).where(Complaint.id == complaint_id))

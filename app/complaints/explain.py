@@ -143,7 +143,7 @@ def explain_complaint(session: Session, actor: Actor, complaint_id: int, *, now:
         tz: tzinfo = ZoneInfo(row[1] or "UTC")
     except Exception:  # noqa: BLE001
         tz = UTC
-    return explain(events, load_policies(session), now or clock.now(), tz, complaint_id=complaint_id,
+    return explain(events, load_policies(session, []), now or clock.now(), tz, complaint_id=complaint_id,
                    reference=row[0])
 
 

@@ -439,7 +439,7 @@ def complaint_clocks(session: Session, actor: Actor, complaint_id: int, *, now: 
     if session.execute(query).first() is None:
         raise ComplaintInputError(f"Complaint {complaint_id} does not exist, or is not one you may see.")
     _, events = case_events(session, complaint_id)
-    return compute_clocks(events, load_policies(session), now or clock.now())
+    return compute_clocks(events, load_policies(session, []), now or clock.now())
 
 
 __all__ = ["ACTIONS", "ComplaintDraft", "ComplaintInputError", "Outcome", "add_note", "assign_owner",
