@@ -600,9 +600,8 @@ class QualityWorkspace(Workspace):
         self._interactions_stale = True
         saved = QSettings().value(TAB_KEY)
         names = [self._tab_key(i) for i in range(self.tabs.count())]
-        # a supervisor's day is the review list; everyone else starts on the interactions
-        default = "review" if self.ctx.actor.role == "supervisor" else "interactions"
-        self.tabs.setCurrentIndex(names.index(str(saved)) if saved in names else names.index(default))
+        # the tab last used on this desk (QSettings); the first time, the interactions overview
+        self.tabs.setCurrentIndex(names.index(str(saved)) if saved in names else names.index("interactions"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     def _tab_key(self, index: int) -> str:
