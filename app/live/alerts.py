@@ -36,6 +36,7 @@ from db.models import LiveAlert, Person, PersonSkill, Queue, Rota, ShiftAssignme
 
 RECIPIENT_ROLES = ("supervisor", "manager")
 MAX_BACKUP_NAMES = 12
+CENTER_WIDE = "All queues"  # the "queue" of a center-wide alert in its message
 MIN_DECIDED = 5  # contacts in the 15-min window before its service level can raise an alert
 
 ALERT_TITLES = {
@@ -127,7 +128,7 @@ def conditions(session: Session, floor: FloorNow) -> list[Condition]:
     if on("online_backup") and floor.online_customers is not None and floor.online_customers >= threshold:
         names = backup_agents(session, floor)
         out.append(Condition("online_backup", "center", "critical", {
-            "alert": ALERT_TITLES["online_backup"], "queue": "", "value": str(floor.online_customers),
+            "alert": ALERT_TITLES["online_backup"], "queue": CENTER_WIDE, "value": str(floor.online_customers),
             "online": floor.online_customers, "threshold": f"{threshold:.0f}", "since": since,
             "agents": ", ".join(names) if names else "-"}))
     limit = rules["agent_paused_long"].threshold * 60
@@ -143,7 +144,7 @@ def conditions(session: Session, floor: FloorNow) -> list[Condition]:
     short = rules["staffing_below_rota"].threshold
     if on("staffing_below_rota") and st.planned is not None and st.planned - st.logged_in >= max(short, 1):
         out.append(Condition("staffing_below_rota", "center", "warning", {
-            "alert": ALERT_TITLES["staffing_below_rota"], "queue": "",
+            "alert": ALERT_TITLES["staffing_below_rota"], "queue": CENTER_WIDE,
             "value": f"{st.logged_in} / {st.planned}", "threshold": f"-{short:.0f}", "since": since}))
     return out
 
