@@ -34,7 +34,7 @@ from app.rota.replan import replan_intraday
 
 SIZES = (50, 200, 1000)
 TARGET_SECONDS = {50: 2.0, 200: 10.0, 1000: 60.0}
-TIME_LIMIT = {50: 20.0, 200: 40.0, 1000: 120.0}
+TIME_LIMIT = {50: 12.0, 200: 20.0, 1000: 90.0}
 REPLAN_TARGET = 10.0
 PYWORKFORCE_MAX_VARIABLES = 400_000
 

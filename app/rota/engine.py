@@ -674,7 +674,6 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
     """Round the relaxation down, then add whole tours greedily where the phones are still short
     (shortfall covered per paid hour, breaks put where they cost least), then drop tours the
     cover does not need."""
-    rules = prep.problem.rules
     counts = round_by_start(relaxed, rounding)
     used: dict[int, int] = defaultdict(int)
     pool = ShiftPool(prep)
@@ -715,7 +714,33 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
     if _shortfall(pool) > 1e-9:
         improve_moves(prep, pool, counts, time.perf_counter() + move_seconds)
         pool.repair()
-    # drop tours the cover does not need (the most expensive first)
+    # drop tours the cover does not need (the most expensive first); moving breaks in between
+    # frees more of them
+    for _round in range(3):
+        if not _drop_pass(prep, pool, counts, used):
+            break
+        pool.repair()
+    return {k: v for k, v in counts.items() if v > 0}, pool
+
+
+def polish(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float) -> None:
+    """Swap tours for cheaper ones and drop the unneeded, while time is left."""
+    used: dict[int, int] = defaultdict(int)
+    for (c, _t, _o, _s), n in counts.items():
+        used[c] += n
+    while time.perf_counter() < deadline:
+        swapped = _replace_pass(prep, pool, counts, used, deadline)
+        dropped = _drop_pass(prep, pool, counts, used)
+        if not swapped and not dropped:
+            break
+        pool.repair()
+    for key in [k for k, v in counts.items() if v <= 0]:
+        del counts[key]
+
+
+def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int:
+    rules = prep.problem.rules
+    dropped = 0
     for key in sorted(counts, key=lambda x: (-_tour_paid(prep, x), x)):
         c = key[0]
         k = pool.main[prep.classes[c].skills]
@@ -723,18 +748,57 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
             continue
         while counts[key] > 0 and used[c] > prep.classes[c].must:
             before = pool.slack[k].copy()
-            plan_before = {kk: [list(x) for x in v] for kk, v in pool.plan.items()}
+            days = working_days(key[2], rules)
+            touched = [(prep.classes[c].skills, key[1], d, key[3]) for d in days]
+            plan_before = {kk: [list(x) for x in pool.plan[kk]] for kk in touched if kk in pool.plan}
             short_before = np.minimum(before, 0).sum()
             pool.add_tour(*key, sign=-1)
             if np.minimum(pool.slack[k], 0).sum() < short_before - 1e-9:
                 pool.slack[k] = before  # undo
-                pool.plan = plan_before
-                for d in working_days(key[2], rules):
-                    pool.heads[(prep.classes[c].skills, key[1], d, key[3])] += 1
+                pool.plan.update(plan_before)
+                for kk in touched:
+                    pool.heads[kk] += 1
                 break
             counts[key] -= 1
             used[c] -= 1
-    return {k: v for k, v in counts.items() if v > 0}, pool
+            dropped += 1
+    return dropped
+
+
+def _replace_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict, deadline: float) -> int:
+    """Swap a tour for a cheaper one (e.g. an 8 h tour for a 4 h one) where the cover stays full."""
+    swapped = 0
+    for key in sorted(counts, key=lambda x: (-_tour_paid(prep, x), x)):
+        if time.perf_counter() > deadline:
+            break
+        if counts.get(key, 0) <= 0:
+            continue
+        c = key[0]
+        paid = _tour_paid(prep, key)
+        if used[c] <= prep.classes[c].must or _shortfall(pool) > 1e-9:
+            continue
+        snap = _snapshot(pool)
+        pool.add_tour(*key, sign=-1)
+        best = None
+        for c2, cls in enumerate(prep.classes):
+            if used[c2] - (1 if c2 == c else 0) >= len(cls.members) or cls.skills != prep.classes[c].skills:
+                continue
+            cand = _best_tour(prep, pool, c2)
+            if cand is None or _tour_paid(prep, cand[1]) >= paid:
+                continue
+            if best is None or cand[0] > best[0]:
+                best = cand
+        if best is not None:
+            pool.add_tour(*best[1])
+            if _shortfall(pool) <= 1e-9:
+                counts[key] -= 1
+                used[c] -= 1
+                counts[best[1]] = counts.get(best[1], 0) + 1
+                used[best[1][0]] += 1
+                swapped += 1
+                continue
+        _restore(pool, snap)
+    return swapped
 
 
 def _shortfall(pool: ShiftPool) -> float:
@@ -744,6 +808,7 @@ def _shortfall(pool: ShiftPool) -> float:
 def _snapshot(pool: ShiftPool):
     return ({k: v.copy() for k, v in pool.slack.items()}, {k: [list(x) for x in v] for k, v in pool.plan.items()},
             dict(pool.heads))
+
 
 
 def _restore(pool: ShiftPool, snap) -> None:
@@ -851,6 +916,10 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             if time.perf_counter() - started > 0.6 * time_limit:
                 break
         _cost, counts, pool, stats["rounding"] = best
+        paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
+        if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
+            say(0.55, "Swapping tours for cheaper ones")
+            polish(prep, pool, counts, started + 0.5 * time_limit)
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
         stats["status"] = "feasible"
         say(0.6, "Assigning agents to tours")
