@@ -107,7 +107,8 @@ def sweep(session: Session, now: datetime | None = None, *, policies: Mapping[st
         # and the run's result says so (the Jobs page shows it)
         policies = load_policies(session, result.problems)
     tz = _center_zone(session)
-    due = session.scalars(select(Complaint.id).where(Complaint.sla_next_at <= now).order_by(Complaint.id)).all()
+    # no ORDER BY: with it SQLite scans the whole table in id order instead of the sla_next_at index
+    due = sorted(session.scalars(select(Complaint.id).where(Complaint.sla_next_at <= now)).all())
     for start in range(0, len(due), CHUNK):
         _sweep_chunk(session, list(due[start:start + CHUNK]), now, policies, tz, result)
     result.checked = len(due)
@@ -150,12 +151,13 @@ def _sweep_chunk(session: Session, ids: list[int], now: datetime, policies: Mapp
                                "data": t["data"]})
             result.transitions += 1
         new_events += milestone_events
-        cache_rows.append({"cid": cid, "clocks": snapshot(clocks), "next": next_check(clocks)})
+        cache_rows.append({"cid": cid, "clocks": snapshot(clocks), "next": next_check(clocks), "due_by": now})
     if new_events:
         session.execute(insert(ComplaintEvent), new_events)
     if cache_rows:
         table = Complaint.__table__
-        session.execute(update(table).where(table.c.id == bindparam("cid"))
+        # only where the case is still due: a desk that changed it meanwhile wrote a newer cache itself
+        session.execute(update(table).where(table.c.id == bindparam("cid"), table.c.sla_next_at <= bindparam("due_by"))
                         .values(sla_clocks=bindparam("clocks"), sla_next_at=bindparam("next")), cache_rows)
     if to_notify:
         cases = _cases(session, sorted({cid for cid, _, _ in to_notify}))
