@@ -345,3 +345,52 @@ def test_the_auto_qa_view_lists_agents_then_failing_conversations_then_the_trans
     view.conversations.setCurrentIndex(view.conversations_model.index(0, 0))
     assert "first reply after 50 s" in view.transcript.toPlainText()
     tasks.shutdown()
+
+
+def test_a_chat_with_a_transcript_is_eligible_for_the_weekly_draw_R_QA_1(sqlite_db, tmp_path):
+    from datetime import date
+
+    from app.quality.draw import run_draw
+    from db.models import QaSample, Team
+
+    with sqlite_db.session() as s:
+        c = f.center(s)
+        team = f.team(s, c, "Alpha")
+        boss = f.person(s, c, team, name="Sam", title="supervisor")
+        s.get(Team, team.id).supervisor_id = boss.id
+        f.queue(s, c, "Online chat", channel="chat")
+        f.person(s, c, team, name="Chen Jie")
+    lines = []
+    for n in range(3):  # three chats in the week of Monday 2026-11-02, no recordings
+        lines += [{"conversation": f"D{n}", "time": f"2026-11-0{3 + n}T10:00:00+08:00", "sender": "customer",
+                   "text": "hi"},
+                  {"conversation": f"D{n}", "time": f"2026-11-0{3 + n}T10:00:09+08:00", "sender": "agent",
+                   "text": "Hello, my name is Ann.", "agent": "Chen Jie"}]
+    import_transcripts(sqlite_db, _jsonl(tmp_path / "d.jsonl", lines))
+    with sqlite_db.session() as s:
+        outcome = run_draw(s, Actor.system(), date(2026, 11, 2), seed="transcripts")
+    with sqlite_db.session() as s:
+        sampled = s.scalars(select(Interaction.external_id).join(QaSample, QaSample.interaction_id == Interaction.id)
+                            ).all()
+    assert sorted(sampled) == ["D0", "D1", "D2"]  # short of the quota of 5, but every chat is in
+    assert outcome is not None
+
+
+@pytest.mark.gui
+def test_quality_has_an_auto_qa_tab(qtbot, sqlite_db, frozen_clock):
+    from ui.app import Console
+    from ui.quality.workspace import QualityWorkspace
+
+    _center(sqlite_db)
+    console = Console(sqlite_db, inline_tasks=True, watch=False, run_jobs=False)
+    try:
+        window = console.window
+        window.show()
+        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
+        window.show_workspace(index)
+        page = window.workspaces[index]
+        page.show_tab("autoqa")
+        qtbot.waitUntil(lambda: page.autoqa.load_count >= 1)
+        assert "No checked conversations" in page.autoqa.summary.text()
+    finally:
+        console.close()

@@ -2,7 +2,8 @@
 
 Eligible (for the draw of the center-local Monday-to-Sunday week ``week_start``): an interaction
 of that week with an agent, a recording (``recording_ref``) whose length (``recording_sec``, else
-the talk time) is at least the rules' minimum, not reviewed yet (no non-draft review), never
+the talk time) is at least the rules' minimum — or, for a chat, e-mail or social conversation, a
+stored transcript (its "recording", issue 11) —, not reviewed yet (no non-draft review), never
 sampled before, and whose recording is not known to be broken (``qa_recording_checks``). With
 ``check_files`` the files of the picks are looked at while drawing; a missing, empty or
 undecodable one is excluded (listed in the draw with its reason) and the agent's selection is
@@ -25,7 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import BigInteger, String, and_, case, cast, false, func, or_, select
+from sqlalchemy import BigInteger, String, and_, case, cast, exists, false, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -58,6 +59,7 @@ from db.models import (
     QaSample,
     Setting,
     Team,
+    TranscriptMessage,
 )
 from db.models.org import CHANNELS
 
@@ -201,6 +203,7 @@ def _week_range(session: Session, week_start: date) -> tuple[datetime, datetime]
 # string_agg), parsed by numpy in C. packed = (agent_id * 65536 + queue_id) * 16 + channel code
 # (the position in CHANNELS, or 15 for a channel outside it, read as "other").
 _CHANNEL_OTHER = 15
+TRANSCRIPT_CHANNELS = ("chat", "email", "social")
 _PACK_QUEUE = 65536
 
 
@@ -236,8 +239,12 @@ def _eligible_population(session: Session, start: datetime, end: datetime, rules
     """The eligible interactions of [start, end) (see the module docstring)."""
     length = func.coalesce(Interaction.recording_sec, Interaction.talk_sec)
     in_week = (Interaction.offered_at >= start, Interaction.offered_at < end)
-    pop = _fetch_population(session, *in_week, Interaction.recording_ref.is_not(None),
-                            Interaction.recording_ref != "", length >= rules.min_duration_sec)
+    recorded = and_(Interaction.recording_ref.is_not(None), Interaction.recording_ref != "",
+                    length >= rules.min_duration_sec)
+    # a chat's, e-mail's or social conversation's "recording" is its transcript (issue 11)
+    transcript = and_(Interaction.channel.in_(TRANSCRIPT_CHANNELS),
+                      exists().where(TranscriptMessage.interaction_id == Interaction.id))
+    pop = _fetch_population(session, *in_week, or_(recorded, transcript))
     if not len(pop):
         return pop
     # the few interactions of the week already reviewed, sampled or with a broken recording: read from
@@ -290,6 +297,8 @@ def _check_picks(session: Session, pop: Population, seed: str, rules: DrawRules,
         bad = []
         for iid in todo:
             seen.add(iid)
+            if not refs.get(iid):
+                continue  # eligible by its transcript: there is no file to check
             result = rec.check_file(rec.resolve(root, refs.get(iid) or ""))
             checked.append((iid, result))
             if not result.ok:

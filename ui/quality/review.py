@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.actor import Actor
+from app.autoqa.service import conversation
 from app.changes import Changes
 from app.quality.draw import Replacement, replace_sample
 from app.quality.interactions import (
@@ -58,6 +59,7 @@ from app.quality.reviews import (
     worklist,
 )
 from app.security.permissions import allowed, row_scope
+from ui.autoqa.transcript_view import TranscriptDialog
 from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.quality.disputes import DisputeDialog
@@ -100,8 +102,25 @@ class SampleDetails(QGroupBox):
             form.addRow(caption, value)
         self.player = RecordingPlayer(ctx.tasks, self)
         form.addRow(self.player)
+        # a chat's, e-mail's or social conversation's "recording" is its transcript (issue 11)
+        self.transcript_button = QPushButton(tr("Transcript and automatic checks…"), self)
+        self.transcript_button.setObjectName("review_transcript")
+        self.transcript_button.hide()
+        self.transcript_button.clicked.connect(self._on_transcript_button_clicked)
+        form.addRow(self.transcript_button)
+        self._interaction_id: int | None = None
+
+    def _on_transcript_button_clicked(self) -> None:
+        iid, actor = self._interaction_id, self.ctx.actor
+        if iid is None:
+            return
+        self.ctx.tasks.query(lambda s: conversation(s, actor, iid)) \
+            .success(lambda conv: TranscriptDialog(conv, self, tz=self.ctx.timezone).exec()) \
+            .failure(lambda exc: show_error(self, exc)).run()
 
     def show_item(self, item: SampleItem, detail: InteractionDetail | None) -> None:
+        self._interaction_id = item.interaction_id
+        self.transcript_button.setVisible(item.channel in ("chat", "email", "social"))
         tz = self.ctx.timezone
         f = self.fields
         f["agent"].setText(f"{item.agent} · {item.team}" if item.team else item.agent)

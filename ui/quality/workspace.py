@@ -55,6 +55,7 @@ from app.quality.interactions import (
 )
 from app.quality.weekly import WeeklyQa, weekly_qa_status
 from app.security.permissions import SCOPE_ALL, SCOPE_OWN
+from ui.autoqa.summary_view import AutoQaView
 from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.context import ConsoleContext
 from ui.quality.calibration import CalibrationPage
@@ -592,6 +593,9 @@ class QualityWorkspace(Workspace):
         self.tabs.addTab(self.interactions_tab, self.tr("Interactions"))
         for tab in (self.calibration, self.disputes, self.stats):
             self.tabs.addTab(tab, tab.tab_title())
+        # automatic checks of every chat (issue 11): a nested workspace that loads when shown
+        self.autoqa = AutoQaView(self.ctx, self.tabs)
+        self.tabs.addTab(self.autoqa, AutoQaView.title())
         for tab in (self.review, self.calibration, self.disputes, self.stats):
             self.quality_tabs.append(tab)
             tab.did_load.connect(self._on_tab_did_load)
@@ -607,7 +611,7 @@ class QualityWorkspace(Workspace):
     def _tab_key(self, index: int) -> str:
         widget = self.tabs.widget(index)
         return {self.review: "review", self.interactions_tab: "interactions", self.calibration: "calibration",
-                self.disputes: "disputes", self.stats: "statistics"}.get(widget, "")
+                self.disputes: "disputes", self.stats: "statistics", self.autoqa: "autoqa"}.get(widget, "")
 
     def show_tab(self, key: str) -> None:
         index = next(i for i in range(self.tabs.count()) if self._tab_key(i) == key)
@@ -642,6 +646,9 @@ class QualityWorkspace(Workspace):
         current = self.tabs.currentWidget()
         if isinstance(current, QualityTab):
             current.refresh()
+        elif current is self.autoqa:
+            self.autoqa.refresh()
+            self.mark_loaded()
         else:
             self._load_interactions()
 
