@@ -394,3 +394,42 @@ def test_quality_has_an_auto_qa_tab(qtbot, sqlite_db, frozen_clock):
         assert "No checked conversations" in page.autoqa.summary.text()
     finally:
         console.close()
+
+
+def test_checks_become_scorecard_evidence_never_answers(sqlite_db, tmp_path):
+    from app.autoqa.service import scorecard_evidence
+
+    _center(sqlite_db)
+    t = "2026-11-02T10:00:{:02d}+08:00"
+    import_transcripts(sqlite_db, _jsonl(tmp_path / "e.jsonl", [
+        {"conversation": "E1", "time": t.format(0), "sender": "customer", "text": "在吗"},
+        {"conversation": "E1", "time": t.format(5), "sender": "agent", "text": "在"},
+        {"conversation": "E1", "time": t.format(9), "sender": "agent", "text": "已为您处理，还有其他问题吗？请评价"}]))
+    with sqlite_db.session() as s:
+        iid = s.scalar(select(Interaction.id).where(Interaction.external_id == "E1"))
+        assert scorecard_evidence(s, Actor.system(), iid) == {}  # not checked yet: no evidence
+    run_checks(sqlite_db)
+    with sqlite_db.session() as s:
+        ev = scorecard_evidence(s, Actor.system(), iid)
+    assert ev["greeting"].passed is False and "message 2" in ev["greeting"].detail
+    assert ev["summary"].passed and ev["farewell"].passed and ev["courtesy"].passed
+
+
+@pytest.mark.gui
+def test_the_scorecard_shows_evidence_and_uses_it_only_when_asked(qtbot):
+    from app.autoqa.service import Evidence
+    from app.quality.scorecards import DEFAULT_SECTIONS, Scorecard
+    from ui.quality.scorecard_form import ScorecardForm
+
+    form = ScorecardForm()
+    qtbot.addWidget(form)
+    form.set_scorecard(Scorecard(1, "Default", 1, True, DEFAULT_SECTIONS))
+    form.set_evidence({"greeting": Evidence("greeting", False, "no standard greeting (message 2)"),
+                       "farewell": Evidence("farewell", True, "rating asked"),
+                       "courtesy": Evidence("courtesy", False, "forbidden phrase")})
+    assert "Auto-check ✘ no standard greeting (message 2)" in form.captions["greeting"].text()
+    assert form.answers() == {}  # shown, never counted by itself
+    assert not form.use_evidence.isHidden()
+    assert form.apply_evidence() == 2  # the yes/no questions; the courtesy scale stays the supervisor's
+    assert form.answers() == {"greeting": "no", "farewell": "yes"}
+    assert form.use_evidence.isHidden()

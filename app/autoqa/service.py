@@ -310,3 +310,36 @@ def conversations_for(session: Session, actor: Actor, since: datetime, until: da
                                                           if all(c in order for c in failed.get(r[0], []))
                                                           else failed.get(r[0], [])))
             for r in rows]
+
+
+# scorecard question -> the automatic checks that are evidence for it (default scorecard's keys)
+EVIDENCE_FOR = {"greeting": ("greeting",), "courtesy": ("polite", "forbidden"), "summary": ("closing",),
+                "farewell": ("rating_request",)}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    question: str
+    passed: bool  # every check behind it passed
+    detail: str  # what the checks found (the failing ones first), with the message numbers
+
+
+def scorecard_evidence(session: Session, actor: Actor, interaction_id: int) -> dict[str, Evidence]:
+    """The automatic checks of a conversation as evidence for scorecard questions, by question key.
+
+    Only shown beside the question; the supervisor decides whether to use it (never counted silently).
+    """
+    conv = conversation(session, actor, interaction_id)
+    if conv is None or not conv.results:
+        return {}
+    by_check = {r.check: r for r in conv.results}
+    out: dict[str, Evidence] = {}
+    for question, checks in EVIDENCE_FOR.items():
+        found = [by_check[c] for c in checks if c in by_check and by_check[c].passed is not None]
+        if not found:
+            continue
+        failed = [r for r in found if r.passed is False]
+        shown = failed or found
+        detail = "; ".join(r.detail + (f" (message {r.message_seq})" if r.message_seq else "") for r in shown)
+        out[question] = Evidence(question, not failed, detail)
+    return out

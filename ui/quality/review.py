@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.actor import Actor
-from app.autoqa.service import conversation
+from app.autoqa.service import conversation, scorecard_evidence
 from app.changes import Changes
 from app.quality.draw import Replacement, replace_sample
 from app.quality.interactions import (
@@ -504,15 +504,19 @@ class ReviewPage(QualityTab):
         request = self._select_request
         actor = self.ctx.actor
 
-        def load(s: Any) -> tuple[ReviewForm, InteractionDetail | None, Path | None]:
+        def load(s: Any) -> tuple[ReviewForm, InteractionDetail | None, Path | None, dict[str, Any]]:
             form = review_form(s, actor, item.sample_id)
             detail = interaction_detail(s, actor, item.interaction_id)
             path = resolve(recordings_root(s), detail.recording_ref) if detail and detail.recording_ref else None
-            return form, detail, path
+            # a chat's automatic checks as evidence beside the scorecard (issue 11)
+            evidence = scorecard_evidence(s, actor, item.interaction_id) \
+                if item.channel in ("chat", "email", "social") else {}
+            return form, detail, path, evidence
 
-        def done(result: tuple[ReviewForm, InteractionDetail | None, Path | None]) -> None:
+        def done(result: tuple[ReviewForm, InteractionDetail | None, Path | None, dict[str, Any]]) -> None:
             if request == self._select_request:
-                self._show_form(*result)
+                self._show_form(*result[:3])
+                self.form.set_evidence(result[3])
 
         self.ctx.tasks.query(load).success(done).failure(lambda exc: show_error(self, exc)).run()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -145,6 +146,14 @@ class ScorecardForm(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.summary)
+        self.evidence: dict[str, Any] = {}
+        self.use_evidence = QPushButton(tr("Use automatic answers"), self)
+        self.use_evidence.setObjectName("use_evidence")
+        self.use_evidence.setToolTip(tr("Answer the unanswered yes/no questions as the automatic checks of this "
+                                        "conversation found; change any of them before saving"))
+        self.use_evidence.hide()
+        self.use_evidence.clicked.connect(self.apply_evidence)
+        layout.addWidget(self.use_evidence)
         self.sections_box = QWidget(self)
         self.sections_layout = QVBoxLayout(self.sections_box)
         self.sections_layout.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +207,8 @@ class ScorecardForm(QWidget):
         self.inputs = {}
         self.captions = {}
         self.section_boxes = {}
+        self.evidence = {}
+        self.use_evidence.hide()
         self.scorecard = scorecard
         if scorecard is None:
             self.header.setText(tr("No scorecard."))
@@ -248,6 +259,44 @@ class ScorecardForm(QWidget):
             self.inputs[question.key] = field
             form.addRow(caption, field)
         return box
+
+    # --- evidence from the automatic checks (issue 11) ----------------------------------------------
+    def set_evidence(self, evidence: dict[str, Any]) -> None:
+        """Show each automatic check's verdict under its question; nothing is answered until the
+        supervisor presses *Use automatic answers* (or answers by hand)."""
+        self.evidence = evidence
+        for key, caption in self.captions.items():
+            base = caption.property("base_html") or caption.text()
+            caption.setProperty("base_html", base)
+            ev = evidence.get(key)
+            if ev is None:
+                caption.setText(base)
+                continue
+            color = "#2e7d32" if ev.passed else CRITICAL_COLOR
+            mark = "✔" if ev.passed else "✘"
+            caption.setText(base + f'<br/><span style="color:{color}; font-size:small">'
+                            + _html(tr("Auto-check %1 %2").replace("%1", mark).replace("%2", ev.detail)) + "</span>")
+        self.use_evidence.setVisible(any(self._suggestion(k) is not None for k in evidence))
+
+    def _suggestion(self, key: str) -> Any:
+        ev = getattr(self, "evidence", {}).get(key)
+        field = self.inputs.get(key)
+        if ev is None or field is None or field.value() is not None:
+            return None
+        if field.kind == "yes_no":
+            return "yes" if ev.passed else "no"
+        return None  # scales and points stay the supervisor's judgement
+
+    def apply_evidence(self) -> int:
+        """Answer the unanswered yes/no questions as the automatic checks found; returns how many."""
+        applied = 0
+        for key in list(self.inputs):
+            value = self._suggestion(key)
+            if value is not None:
+                self.inputs[key].set_value(value)
+                applied += 1
+        self.use_evidence.setVisible(False)
+        return applied
 
     # --- values --------------------------------------------------------------------------------------
     def answers(self) -> dict[str, Any]:
