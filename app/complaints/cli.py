@@ -39,7 +39,7 @@ def _register_sla(sub: argparse._SubParsersAction) -> None:
         description="Each line of FILE is one event: {\"event\": NAME, \"at\": ISO time with zone, other fields}. "
         "Names: contact, created (kind, category, priority), key_points, judged_complex, transferred, conflict, "
         "supervisor_joined, system_fault, tech_reported, tech_diagnosed, feedback, responded, stage (to), resolved, "
-        "closed, reopened, waiting_on_customer, customer_replied, merged.")
+        "closed, reopened, waiting_on_customer, customer_replied, merged, escalated_to_manager, manager_responded.")
     e.add_argument("--timeline", type=Path, required=True, metavar="FILE", help="the events, JSON lines ('-': stdin)")
     e.add_argument("--policy", metavar="NAME", help="built-in 'default' (the rulebook, 24 x 7) or 'office' "
                    "(service requests on Mon-Fri office hours, Chinese holidays), or a JSON policy file; "
