@@ -41,6 +41,7 @@ from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.schedule.forecast_view import install_forecast_views
 from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
+from ui.schedule.rota_editor import install_editor_views
 from ui.workspace import Workspace
 
 ON_SHIFT_REFRESH_MS = 60_000  # shifts start and end on the quarter hour; a minute is close enough
@@ -202,6 +203,7 @@ class ScheduleWorkspace(Workspace):
         empty_layout.addStretch(2)
         self.stack.addWidget(empty)
         self.tabs = install_forecast_views(self, rota_page)  # Rota | Forecast | Forecast accuracy
+        install_editor_views(self, self.tabs)  # ... | Rota editor | Time off
 
     # --- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
