@@ -305,8 +305,9 @@ class RotaEditor(Workspace):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.stack.createRedoAction(self, tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        self.addAction(undo)
-        self.addAction(redo)
+        for action in (undo, redo):  # Ctrl+Z / Ctrl+Shift+Z while the editor (or the grid) has focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.undo_button.setDefaultAction(undo)
         self.redo_button.setDefaultAction(redo)
         header.addWidget(self.undo_button)
@@ -353,6 +354,8 @@ class RotaEditor(Workspace):
         self.hint = QLabel(tr("Drag a bar to move it, drag its edge to change its length, right-click for more; "
                               "Ctrl+Z undoes."))
         self.hint.setObjectName("hint")
+        self._hint_text = self.hint.text()
+        self.grid.drag_feedback.connect(lambda text: self.hint.setText(text or self._hint_text))
         outer.addWidget(self.hint)
 
     # --- loading -----------------------------------------------------------------------------------

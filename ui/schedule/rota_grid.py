@@ -69,6 +69,7 @@ class RotaGrid(QAbstractScrollArea):
     shift_edited = Signal(object, int, int, int)  # shift, new start, new slots, new person id
     context_requested = Signal(object, int, int, QPoint)  # shift | None, person id, slot, global pos
     add_requested = Signal(int, int)  # person id, slot
+    drag_feedback = Signal(str)  # where the dragged shift would go; "" when the drag ends
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -325,9 +326,9 @@ class RotaGrid(QAbstractScrollArea):
         else:
             new_start = min(max(0, s.start + dslots), s.end - 1)
             d.start, d.slots = new_start, s.end - new_start
-        QToolTip.showText(event.globalPosition().toPoint(),
-                          f"{self.agents[d.row].name}: {tr(DAY_NAMES[d.start // DAY_SLOTS])} "
-                          f"{slot_text(d.start)}–{slot_text(d.start + d.slots)}", self)
+        self.drag_feedback.emit(f"{self.agents[d.row].name}: {tr(DAY_NAMES[d.start // DAY_SLOTS])} "
+                                f"{slot_text(d.start)}–{slot_text(d.start + d.slots)} "
+                                f"({d.slots * SLOT_MIN / 60:g} h)")
         self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -335,6 +336,7 @@ class RotaGrid(QAbstractScrollArea):
         self._drag = None
         if d is None:
             return
+        self.drag_feedback.emit("")
         person = self.agents[d.row].id
         if (d.start, d.slots, person) != (d.shift.start, d.shift.slots, d.shift.person_id):
             self.shift_edited.emit(d.shift, d.start, d.slots, person)
