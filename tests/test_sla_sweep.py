@@ -264,3 +264,16 @@ def test_a_calendar_broken_outside_admin_does_not_stop_the_sweep(sqlite_floor, f
     result = _run(db)
     assert result.escalations == 1 and "'Broken' has no working hours" in result.as_dict()["problems"][0]
     assert [m[:2] for m in _milestones(db, cid)] == [("R-SLA-1", "warning"), ("R-SLA-1", "L1")]
+
+
+def test_the_job_commits_a_backlog_slice_by_slice_and_misses_none(sqlite_floor, frozen_clock, monkeypatch):
+    import app.complaints.sweep as sweep_module
+
+    db, ids = sqlite_floor
+    cases = [_record(db, ids) for _ in range(7)]
+    frozen_clock.advance(minutes=6)
+    monkeypatch.setattr(sweep_module, "SLICE", 3)
+    out = run_sweep(db, clock.now(), Actor.system())
+    assert (out["checked"], out["warnings"], out["escalations"], out["notified"]) == (7, 7, 7, 7)
+    assert all([m[1] for m in _milestones(db, cid)] == ["warning", "L1"] for cid in cases)
+    assert run_sweep(db, clock.now(), Actor.system())["checked"] == 0

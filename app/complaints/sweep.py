@@ -97,9 +97,10 @@ def dedupe_key(complaint_id: int, clock_key: str, milestone: Milestone) -> str:
     return f"sla:{complaint_id}:{clock_key}:{milestone.key}"
 
 
-def sweep(session: Session, now: datetime | None = None, *, policies: Mapping[str, Policy] | None = None
-          ) -> SweepResult:
-    """One run over every case due at ``now`` (in the caller's transaction)."""
+def sweep(session: Session, now: datetime | None = None, *, policies: Mapping[str, Policy] | None = None,
+          limit: int | None = None) -> SweepResult:
+    """One run over every case due at ``now`` (in the caller's transaction); ``limit``: only the first cases
+    due (the job commits a very large backlog in slices, see :func:`run_sweep`)."""
     now = now or clock.now()
     result = SweepResult()
     if policies is None:
@@ -109,6 +110,8 @@ def sweep(session: Session, now: datetime | None = None, *, policies: Mapping[st
     tz = _center_zone(session)
     # no ORDER BY: with it SQLite scans the whole table in id order instead of the sla_next_at index
     due = sorted(session.scalars(select(Complaint.id).where(Complaint.sla_next_at <= now)).all())
+    if limit is not None:
+        due = due[:limit]
     for start in range(0, len(due), CHUNK):
         _sweep_chunk(session, list(due[start:start + CHUNK]), now, policies, tz, result)
     result.checked = len(due)
@@ -255,9 +258,30 @@ def notify(session: Session, complaint_id: int, case: _Case, pairs: Sequence[tup
     return bool(changes)
 
 
+SLICE = 5_000  # cases per transaction of one job run
+
+
 def run_sweep(db: Database, slot: datetime, actor: Actor) -> dict[str, Any]:
+    """The job: every case due, with no cap; a backlog (the first run after an import or an upgrade) is
+    committed slice by slice, so its progress survives a crash and no transaction runs for minutes."""
+    now = max(slot, clock.now())
+    total = SweepResult()
     with db.session() as s:
-        return sweep(s, max(slot, clock.now())).as_dict()
+        backlog = len(s.scalars(select(Complaint.id).where(Complaint.sla_next_at <= now)).all())
+    for _ in range(backlog // SLICE + 1):  # each slice leaves its cases not due at ``now`` any more
+        with db.session() as s:
+            part = sweep(s, now, limit=SLICE)
+        total.checked += part.checked
+        total.warnings += part.warnings
+        total.escalations += part.escalations
+        total.notified += part.notified
+        total.transitions += part.transitions
+        for rule, n in part.by_clock.items():
+            total.by_clock[rule] = total.by_clock.get(rule, 0) + n
+        total.problems = part.problems
+        if part.checked < SLICE:
+            break
+    return total.as_dict()
 
 
 SLA_SWEEP = register(JobSpec(
