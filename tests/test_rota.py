@@ -259,3 +259,14 @@ def test_intraday_replan_keeps_the_morning_and_covers_the_sick(solved) -> None:
     assert all(cov.on_phone[i] >= cov.required[i] for i in after_notice)
     if short_after:
         assert any(v.rule == "R-SCH-5" and "Still short" in v.message for v in re.violations)
+
+
+def test_shorter_contract_gets_more_days_off_together_R_SCH_3() -> None:
+    agents = list(_agents(16))
+    agents[0] = replace(agents[0], contract_hours=30.0, min_hours=30.0, days_off=3)
+    sol = solve(RotaProblem(WEEK, tuple(agents), (EIGHT,), (_requirement(),), Rules(standup=None)), time_limit=LIMIT)
+    mine = sol.shifts_of(1)
+    assert len(mine) == 4 and len({s.start_of_day for s in mine}) == 1
+    off = sorted(set(range(7)) - {s.day for s in mine})
+    assert any(all((d + k) % 7 in off for k in range(3)) for d in off)  # three days off in a row
+    assert not [v for v in sol.violations if 1 in v.agent_ids and v.hard]

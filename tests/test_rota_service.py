@@ -60,7 +60,7 @@ def test_solve_saves_a_draft_only_and_audits_it(demo: Path, capsys) -> None:
     assert status == "draft" and week == "2026-11-23"
     assert json.loads(stats)["source"] == "rota solver"
     assert acts >= out["shifts"]  # every shift has its work (and break) activities
-    assert out["lp_bound_hours"] <= out["paid_hours"] + 1e-6
+    assert out["lp_bound_hours"] is None or out["lp_bound_hours"] <= out["paid_hours"] + 1e-6
     assert (rc == 1) == any(v["hard"] for v in out["violations"])
 
 

@@ -113,17 +113,18 @@ def _solve(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "rota_id": saved.rota_id, "status": "draft", "week_start": week_start.isoformat(), "shifts": saved.shifts,
-            "solver_status": sol.status, "paid_hours": sol.paid_hours, "lp_bound_hours": sol.lp_bound_hours,
-            "gap": sol.gap, "seconds": round(sol.seconds, 3),
+            "solver_status": sol.status, "paid_hours": sol.paid_hours,
+            "lp_bound_hours": sol.lp_bound_hours or None, "gap": sol.gap if sol.lp_bound_hours else None, "seconds": round(sol.seconds, 3),
             "coverage": [{"skill": c.skill, "pct_intervals_covered": c.pct_slots_covered,
                           "pct_intervals_at_sl_target": c.pct_slots_at_target,
                           "weekly_service_level": c.weekly_service_level} for c in sol.coverage],
             "violations": [{"rule": v.rule, "hard": v.hard, "message": v.message} for v in sol.violations],
             "unscheduled": list(sol.unscheduled)}, indent=2, ensure_ascii=False))
     else:
+        bound = (f"lower bound {sol.lp_bound_hours:g}, gap {sol.gap * 100:.1f} %" if sol.lp_bound_hours
+                 else "lower bound not proven in the time limit")
         print(f"Draft rota {saved.rota_id} for the week of {week_start:%d %b %Y}: {saved.shifts} shifts, "
-              f"{sol.paid_hours:g} paid hours (lower bound {sol.lp_bound_hours:g}, gap {sol.gap * 100:.1f} %), "
-              f"{sol.seconds:.1f} s")
+              f"{sol.paid_hours:g} paid hours ({bound}), {sol.seconds:.1f} s")
         for c in sol.coverage:
             at = "" if c.pct_slots_at_target is None else (
                 f", {c.pct_slots_at_target:.1f} % at the service-level target, week {c.weekly_service_level:.1%}")

@@ -42,6 +42,7 @@ from app.rota.model import (
     RotaInputError,
     RotaProblem,
     RotaSolution,
+    Rules,
     Shift,
     ShiftTemplate,
     Violation,
@@ -146,6 +147,7 @@ class AgentClass:
     members: list[Agent] = field(default_factory=list)
     must: int = 0
     pinned: bool = False
+    rules: Rules = field(default_factory=Rules)  # the problem's rules with the class's days off
 
 
 @dataclass
@@ -222,31 +224,32 @@ def prepare(problem: RotaProblem) -> Prepared:
             else:
                 mentees.append(a)
             continue
-        ok = tour_ok(a, problem.templates, rules)
+        arules = rules if a.days_off is None else replace(rules, days_off=a.days_off)
+        ok = tour_ok(a, problem.templates, arules)
         if a.id in locks:
-            restricted = restrict_to_locks(ok, locks[a.id], problem.templates, rules)
+            restricted = restrict_to_locks(ok, locks[a.id], problem.templates, arules)
             if restricted is None:
                 fixed.extend(s if s.locked else _locked(s) for s in locks[a.id])
                 continue
             agent_ok[a.id] = restricted
-            cls = AgentClass(a.skills, restricted, [a], 1, pinned=True)
+            cls = AgentClass(a.skills, restricted, [a], 1, pinned=True, rules=arules)
             pinned.append(cls)
             continue
         if not ok.any():
             notes.append(Violation("contract", f"{a.name}: no shift template fits the contract "
-                                   f"({a.min_hours:g}-{a.contract_hours:g} h a week, {rules.days_off} days off) "
+                                   f"({a.min_hours:g}-{a.contract_hours:g} h a week, {arules.days_off} days off) "
                                    "and the availability; not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
             continue
         agent_ok[a.id] = ok
         if a.min_hours <= 0 and (a.time_off or a.unavailable):
             # optional agents with some time off share the class of their contract; the assignment
             # gives them a tour that fits (spare agents take the others)
-            free = tour_ok(replace(a, time_off=(), unavailable=()), problem.templates, rules)
+            free = tour_ok(replace(a, time_off=(), unavailable=()), problem.templates, arules)
             ok = free if free.any() else ok
-        key = (a.skills, ok.tobytes())
+        key = (a.skills, arules.days_off, ok.tobytes())
         cls = classes.get(key)
         if cls is None:
-            cls = classes[key] = AgentClass(a.skills, ok)
+            cls = classes[key] = AgentClass(a.skills, ok, rules=arules)
         cls.members.append(a)
         if a.min_hours > 0:
             cls.must += 1
@@ -422,7 +425,7 @@ class TourLP:
             self.z[(c, t, o, s)] = var
             self.class_rows[c].SetCoefficient(var, 1)
             self.objective.SetCoefficient(var, _tour_paid(self.prep, (c, t, o, s)))
-            for d in working_days(o, self.rules):
+            for d in working_days(o, cls.rules):
                 self._heads(cls.skills, t, d, s).SetCoefficient(var, -1)
 
 
@@ -510,7 +513,6 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
     neighbours), add the start times whose tours price out below zero at the slot prices, and
     stop when none does: the value is then the LP optimum over *all* start times, a lower bound
     on paid hours. Returns (objective, paid quarter-hours, tour values, rounds)."""
-    rules = prep.problem.rules
     m = TourLP(prep, explicit_breaks=True)
     for key in sorted(support):
         m.add_start(*key)
@@ -540,7 +542,7 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
                 val = _start_values(prep, t, pi)
                 paid_day = prep.problem.templates[t].paid_min / SLOT_MIN
                 for o in range(WEEK_DAYS):
-                    days = list(working_days(o, rules))
+                    days = list(working_days(o, cls.rules))
                     rc = paid_day * len(days) - mu - val[days].sum(axis=0)
                     for s in np.flatnonzero((rc < -1e-6) & cls.ok[t, o]).tolist():
                         if (c, t, s) not in m.starts:
@@ -569,28 +571,6 @@ def support_of(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float], 
             for t, _o, s in zip(*np.nonzero(cls.ok), strict=True):
                 if int(s) % 4 == 0:
                     out.add((c, int(t), int(s)))
-    return out
-
-
-def _on_phone_at_prices(prep: Prepared, t: int, o: int, s: int, pi: np.ndarray) -> np.ndarray:
-    """On-phone heads per slot of one tour with its breaks where ``pi`` is lowest."""
-    template = prep.problem.templates[t]
-    out = np.zeros(WEEK_SLOTS)
-    st = prep.problem.rules.standup
-    st_slots = st.minutes // SLOT_MIN if st else 0
-    for d in working_days(o, prep.problem.rules):
-        base = d * DAY_SLOTS + s
-        idx = np.arange(base, base + template.slots) % WEEK_SLOTS
-        out[idx] += 1
-        so = prep.standup_offset.get((t, s))
-        if so is not None:
-            out[np.arange(base + so, base + so + st_slots) % WEEK_SLOTS] -= 1
-        for b, brk in enumerate(template.breaks):
-            n = brk.minutes // SLOT_MIN
-            opts = prep.break_options[(t, s)][b]
-            costs = [pi[np.arange(base + off, base + off + n) % WEEK_SLOTS].sum() for off in opts]
-            off = opts[int(np.argmin(costs))]
-            out[np.arange(base + off, base + off + n) % WEEK_SLOTS] -= 1
     return out
 
 
@@ -642,7 +622,7 @@ class ShiftPool:
 
     def add_tour(self, c: int, t: int, o: int, s: int, sign: int = 1) -> None:
         g = self.prep.classes[c].skills
-        for d in working_days(o, self.prep.problem.rules):
+        for d in working_days(o, self.prep.classes[c].rules):
             self.add_day(g, t, d, s, sign)
 
     def repair(self) -> None:
@@ -739,7 +719,6 @@ def polish(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float) -> No
 
 
 def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int:
-    rules = prep.problem.rules
     dropped = 0
     for key in sorted(counts, key=lambda x: (-_tour_paid(prep, x), x)):
         c = key[0]
@@ -748,7 +727,7 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
             continue
         while counts[key] > 0 and used[c] > prep.classes[c].must:
             before = pool.slack[k].copy()
-            days = working_days(key[2], rules)
+            days = working_days(key[2], prep.classes[c].rules)
             touched = [(prep.classes[c].skills, key[1], d, key[3]) for d in days]
             plan_before = {kk: [list(x) for x in pool.plan[kk]] for kk in touched if kk in pool.plan}
             short_before = np.minimum(before, 0).sum()
@@ -850,7 +829,6 @@ def improve_moves(prep: Prepared, pool: ShiftPool, counts: dict[tuple[int, int, 
 
 def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[int, int, int, int]] | None:
     """The tour of class c covering most of the shortfall per paid quarter-hour."""
-    rules = prep.problem.rules
     cls = prep.classes[c]
     k = pool.main[cls.skills]
     pi = np.clip(-pool.slack[k], 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
@@ -859,9 +837,9 @@ def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[in
         if not cls.ok[t].any():
             continue
         val = _start_values(prep, t, pi)
-        paid = (WEEK_DAYS - rules.days_off) * template.paid_min / SLOT_MIN
+        paid = (WEEK_DAYS - cls.rules.days_off) * template.paid_min / SLOT_MIN
         for o in range(WEEK_DAYS):
-            g = val[list(working_days(o, rules))].sum(axis=0) / paid
+            g = val[list(working_days(o, cls.rules))].sum(axis=0) / paid
             g = np.where(cls.ok[t, o], g, -1.0)
             s = int(np.argmax(g))
             if g[s] >= 0 and (best is None or g[s] > best[0]):
@@ -957,8 +935,8 @@ def _dedupe(violations) -> list[Violation]:
 
 
 def _tour_paid(prep: Prepared, key: tuple[int, int, int, int]) -> float:
-    _c, t, o, _s = key
-    return len(working_days(o, prep.problem.rules)) * prep.problem.templates[t].paid_min / SLOT_MIN
+    c, t, o, _s = key
+    return len(working_days(o, prep.classes[c].rules)) * prep.problem.templates[t].paid_min / SLOT_MIN
 
 
 def _no_solution(problem, prep, lp_paid, started, stats, why) -> RotaSolution:
@@ -989,10 +967,10 @@ def tour_shifts(agent_id: int, tour: Tour, template: ShiftTemplate, locked_days:
 
 def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
                  ) -> tuple[list[Shift], list[int], list[Violation]]:
-    problem, rules = prep.problem, prep.problem.rules
+    problem = prep.problem
     by_class: dict[int, list[Tour]] = defaultdict(list)
     for (c, t, o, s), n in sorted(counts.items()):
-        by_class[c].extend([Tour(t, s, o, working_days(o, rules))] * n)
+        by_class[c].extend([Tour(t, s, o, working_days(o, prep.classes[c].rules))] * n)
     locked_days: dict[int, set[int]] = defaultdict(set)
     for s in problem.locked:
         locked_days[s.agent_id].add(s.day)
@@ -1293,7 +1271,7 @@ def capacity(prep: Prepared, skill: str) -> np.ndarray:
             continue
         can = np.zeros(WEEK_SLOTS, dtype=bool)
         for t, o, s in zip(*np.nonzero(cls.ok), strict=True):
-            for d in working_days(int(o), prep.problem.rules):
+            for d in working_days(int(o), cls.rules):
                 base = d * DAY_SLOTS + int(s)
                 can[np.arange(base, base + templates[int(t)].slots) % WEEK_SLOTS] = True
         cap += can * len(cls.members)

@@ -102,6 +102,7 @@ class Agent:
     preferred_start_min: int | None = None  # soft: preferred start time of day
     weekends_worked_recently: int = 0  # fairness: weekend days in the last weeks
     nights_worked_recently: int = 0  # fairness: night shifts in the last weeks
+    days_off: int | None = None  # days off together a week when the contract differs from the rules'
 
 
 @dataclass(frozen=True)

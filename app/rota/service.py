@@ -236,13 +236,22 @@ def _agents(session: Session, center_id: int, week_start: date, start_local: dat
     out = []
     for p in people:
         fits = any(h <= p.contract_hours_week + 1e-6 for h in weekly.values())
+        days_off = None
+        min_hours = p.contract_hours_week
+        if not fits:  # a shorter contract (e.g. 32 h of 8 h shifts): more days off, still together
+            days = max((int(p.contract_hours_week * 60 + 1e-6) // t.paid_min for t in templates if t.paid_min), default=0)
+            days = min(days, 7 - rules.days_off)
+            if days >= 1:
+                days_off, fits = 7 - days, True
+                min_hours = min(days * t.paid_min / 60.0 for t in templates
+                                if days * t.paid_min / 60.0 <= p.contract_hours_week + 1e-6)
         hire_start = datetime.combine(p.hire_date, datetime.min.time(), start_local.tzinfo)
         unavailable = ((0, max(0, min(WEEK_SLOTS, _slot_of(hire_start, start_local)))),) \
             if p.hire_date > week_start else ()
         out.append(Agent(
             id=p.id, name=p.full_name, skills=frozenset(skills.get(p.id, ())),
             contract_hours=p.contract_hours_week,
-            min_hours=p.contract_hours_week if fits else 0.0,
+            min_hours=min_hours if fits else 0.0, days_off=days_off,
             unavailable=tuple(x for x in unavailable if x[1] > x[0]),
             time_off=tuple(off.get(p.id, ())),
             mentor_id=p.mentor_id if not p.cleared_for_solo else None,
