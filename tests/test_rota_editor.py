@@ -76,6 +76,20 @@ def build(s) -> dict:
             "published": rota.id}
 
 
+def history(s, calls_per_slot: int = 6) -> None:
+    """Four weeks of phone calls Mon-Fri 09:00-17:00 (center-local) so load_week has a requirement."""
+    from db.models import Center, Queue
+
+    c = s.scalars(select(Center)).first()
+    q = s.scalars(select(Queue)).first()
+    for week in range(1, 5):
+        for d in range(5):
+            for slot in range(9 * H, 17 * H):
+                start = at(d * DAY_SLOTS + slot) - timedelta(weeks=week)
+                for k in range(calls_per_slot):
+                    f.interaction(s, c, q, None, start + timedelta(seconds=20 * k), talk=180.0)
+
+
 @pytest.fixture
 def data(any_db, frozen_clock):
     with any_db.session() as s:
@@ -293,3 +307,28 @@ def test_quality_coverage_service_level_and_gap():
     assert q.lp_bound_hours == 6.0 and q.gap == pytest.approx((9 - 6) / 6)
     assert ed.short_ranges(q)[0] == "Mon 09:00-17:00"
     assert ed.rota_quality(p, [], {"source": "copy"}).gap is None
+
+
+def test_solve_keeps_pinned_shifts_and_replaces_the_draft(sqlite_db, frozen_clock):
+    with sqlite_db.session() as s:
+        ids = build(s)
+        history(s)
+    w = week(sqlite_db)
+    bob = shift_of(w, ids["bob"])
+    with sqlite_db.session() as s:
+        ed.set_pinned(s, SCHEDULER, bob.id, bob.version, True)
+    w = week(sqlite_db)
+    with sqlite_db.session() as s:
+        solved = ed.solve_draft(s, SCHEDULER, WEEK, w.rota_id, w.rota_version, time_limit=5.0)
+    assert solved.pinned == 1 and solved.rota_id != w.rota_id and solved.shifts > 1
+    after = week(sqlite_db)
+    assert after.rota_id == solved.rota_id and after.solver_stats["source"] == "rota solver"
+    kept = [x for x in after.shifts if x.person_id == ids["bob"] and x.start == bob.start]
+    assert len(kept) == 1 and kept[0].pinned and kept[0].slots == bob.slots
+    with sqlite_db.session() as s:
+        assert s.get(Rota, w.rota_id) is None  # the old draft went in the same transaction
+        q = ed.rota_quality(ed.week_problem(s, WEEK), ed.to_rota_shifts(ed.week_problem(s, WEEK), after.shifts),
+                            after.solver_stats)
+    assert q.lp_bound_hours is not None and q.gap is not None and q.paid_hours >= q.lp_bound_hours - 1e-6
+    with sqlite_db.session() as s, pytest.raises(ConflictError):  # the replaced draft is gone
+        ed.solve_draft(s, SCHEDULER, WEEK, w.rota_id, w.rota_version, time_limit=5.0)

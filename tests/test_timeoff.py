@@ -3,8 +3,6 @@ audited decisions with optimistic locking, permissions, and approved time off in
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import select
 
@@ -24,8 +22,7 @@ from app.schedule import timeoff as to
 from app.security.permissions import PermissionDenied
 from db.errors import ConflictError
 from db.models import AuditEntry, TimeOffRequest
-from tests import factories as f
-from tests.test_rota_editor import SCHEDULER, TZ, WEEK, H, at, build
+from tests.test_rota_editor import SCHEDULER, TZ, WEEK, H, at, build, history
 
 SUPERVISOR = Actor("min.deng", "supervisor")
 
@@ -35,20 +32,6 @@ def data(sqlite_db, frozen_clock):
     with sqlite_db.session() as s:
         ids = build(s)
     return sqlite_db, ids
-
-
-def _history(s, ids, calls_per_slot: int = 6) -> None:
-    """Four weeks of phone calls Mon-Fri 09:00-17:00 (center-local) so load_week has a requirement."""
-    from db.models import Center, Queue
-
-    c = s.scalars(select(Center)).first()
-    q = s.scalars(select(Queue)).first()
-    for week in range(1, 5):
-        for d in range(5):
-            for slot in range(9 * H, 17 * H):
-                start = at(d * DAY_SLOTS + slot) - timedelta(weeks=week)
-                for k in range(calls_per_slot):
-                    f.interaction(s, c, q, None, start + timedelta(seconds=20 * k), talk=180.0)
 
 
 def test_request_then_decide_is_audited_and_a_stale_version_conflicts(data):
@@ -114,7 +97,7 @@ def test_coverage_drops_are_the_intervals_that_fall_below_requirement():
 def test_approval_impact_before_approving_and_the_solver_honours_approved_time_off(data):
     db, ids = data
     with db.session() as s:
-        _history(s, ids)
+        history(s)
         rid, _c = to.request_time_off(s, SCHEDULER, ids["ann"], at(DAY_SLOTS), at(2 * DAY_SLOTS))  # Tuesday
         rid2, _c = to.request_time_off(s, SCHEDULER, ids["cai"], at(DAY_SLOTS), at(2 * DAY_SLOTS))
     with db.session() as s:
