@@ -40,7 +40,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, Integer, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import UnaryExpression
 
 from app import clock
 from app.admin.rules import rule_value
@@ -335,19 +337,22 @@ def _offset_segments(window: Window) -> list[tuple[datetime, int]]:
     return segments
 
 
-def _range_column(session: Session, column: Any, window: Window) -> Any:
-    """``column`` for a range filter over ``window``; on SQLite, hidden from the planner when the
-    window holds a large share of the rows, so SQLite scans the table once in order instead of
-    visiting most rows through the time index (several times slower per row)."""
+def _full_scan(session: Session, window: Window) -> bool:
+    """On SQLite, whether the window holds a large share of the contacts: then one pass over the
+    table in storage order beats visiting most rows through an index (several times per row)."""
     if session.get_bind().dialect.name != "sqlite":
-        return column
-    first, last = session.execute(select(func.min(column), func.max(column))).one()
+        return False
+    first = session.scalar(select(func.min(Interaction.offered_at)))  # each an index lookup
+    last = session.scalar(select(func.max(Interaction.offered_at)))
     if first is None or last is None or last <= first:
-        return column
+        return False
     covered = (min(last, window.end) - max(first, window.start)).total_seconds()
-    if covered / (last - first).total_seconds() < 0.3:
-        return column
-    return func.coalesce(column, column)  # a function of the column: SQLite does not use its index
+    return covered / (last - first).total_seconds() >= 0.3
+
+
+def _unindexed(column: Any) -> Any:
+    """``+column``: the same value, but SQLite will not use an index for it (nor scan one for GROUP BY)."""
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
 def _local_day(session: Session, column: Any, window: Window) -> ColumnElement[int]:
@@ -464,8 +469,6 @@ def collect_counts(session: Session, window: Window, targets: Targets, *, team_i
     def agent_scope(column: Any) -> list[ColumnElement[bool]]:
         return [column.in_(team_agents)] if team_agents is not None else [column.is_not(None)]
 
-    in_month = and_(Interaction.offered_at >= window.start, Interaction.offered_at < window.end)
-
     def count_if(condition: ColumnElement[bool]) -> Any:
         return func.sum(case((condition, 1), else_=0))
 
@@ -473,12 +476,14 @@ def collect_counts(session: Session, window: Window, targets: Targets, *, team_i
     #    gives both the sums and the days worked (the days are summed per agent in Python)
     wait_target = targets.values["R-KPI-1"]
     realtime = Interaction.channel.in_(REALTIME_CHANNELS)
-    offered = _range_column(session, Interaction.offered_at, window)
+    scan = _full_scan(session, window)
+    offered = _unindexed(Interaction.offered_at) if scan else Interaction.offered_at
+    agent = _unindexed(Interaction.agent_id) if scan else Interaction.agent_id
     handled = and_(offered >= window.start, offered < window.end, Interaction.answered_at.is_not(None),
-                   *agent_scope(Interaction.agent_id))
+                   *agent_scope(agent))
     day_of_interaction = _local_day(session, Interaction.offered_at, window)
     interaction_rows = session.execute(
-        select(Interaction.agent_id, day_of_interaction, func.count(),
+        select(agent, day_of_interaction, func.count(),
                func.sum(case((realtime, Interaction.wait_sec), else_=0.0)),
                count_if(and_(realtime, Interaction.wait_sec <= wait_target)), func.count(Interaction.rating),
                func.sum(Interaction.rating), count_if(Interaction.rating >= targets.contact_rating),
@@ -487,7 +492,7 @@ def collect_counts(session: Session, window: Window, targets: Targets, *, team_i
                count_if(and_(Interaction.recommendation_offered.is_(True),
                              Interaction.recommendation_converted.is_(True))),
                count_if(realtime))
-        .where(handled).group_by(Interaction.agent_id, day_of_interaction)
+        .where(handled).group_by(agent, day_of_interaction)
     ).all()
     keys = ("handled", "wait_sum", "within_target", "rated", "rating_sum", "good_ratings", "resolution_known",
             "resolved", "recommendations_offered", "recommendations_converted", "realtime_handled")
@@ -536,7 +541,9 @@ def collect_counts(session: Session, window: Window, targets: Targets, *, team_i
                    func.sum(QaReview.violations), func.sum(QaReview.dialogue_score * QaReview.dialogue_score),
                    func.sum(case((QaReview.violations == 0, 1), else_=0)))
             .join(Interaction, Interaction.id == QaReview.interaction_id)
-            .where(QaReview.status != "draft", in_month, *agent_scope(QaReview.agent_id))
+            # over a large window, start from the (few) reviews and look their interactions up by id
+            .where(QaReview.status != "draft", offered >= window.start, offered < window.end,
+                   *agent_scope(QaReview.agent_id))
             .group_by(QaReview.agent_id)):
         base[agent_id].update(qa_reviews=int(n), qa_score_sum=int(score_sum or 0),
                               qa_violations=int(violations or 0), qa_score_sq_sum=int(score_sq_sum or 0),
