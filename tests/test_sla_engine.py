@@ -308,3 +308,11 @@ def test_moving_back_from_feedback_restarts_the_resolution_clock_R_SLA_6():
     cs = clocks_at(events, 180)
     assert cs["R-SLA-6#1"].state == MET and cs["R-SLA-6#2"].started_at == T0 + timedelta(minutes=120)
     assert cs["R-SLA-6#2"].started_by == "stage" and cs["R-SLA-6#2"].running
+
+
+def test_an_urgent_complaint_can_have_a_shorter_target_R_FLOW_2():
+    pol = {"R-SLA-6": _with(P["R-SLA-6"], priority_targets={"urgent": 240})}
+    urgent = [Event("created", T0, {"kind": "complaint", "priority": "urgent"})]
+    c = clocks_at(urgent, 60, pol)["R-SLA-6#1"]
+    assert c.target_minutes == 240 and c.due_at == T0 + timedelta(hours=4) and c.warn_at == T0 + timedelta(hours=3)
+    assert clocks_at([created()], 60, pol)["R-SLA-6#1"].due_at == T0 + timedelta(hours=24)  # regular

@@ -23,7 +23,7 @@ from app.complaints.policies import (
 from app.complaints.service import ComplaintDraft, complaint_clocks, record_complaint
 from app.security.permissions import PermissionDenied
 from db.errors import ConflictError
-from db.models import AuditEntry, Complaint
+from db.models import AuditEntry, Complaint, SlaPolicy
 from tests import factories as f
 
 ADMIN = Actor("ada", "administrator")
@@ -159,3 +159,24 @@ def test_on_a_very_large_center_the_next_sweep_recomputes_after_a_policy_change(
     with sqlite_db.session() as s:
         cached = next(c for c in s.get(Complaint, cid).sla_clocks if c["rule"] == "R-SLA-6")
         assert cached["target"] == 60 and cached["due"] == (clock.now() + timedelta(hours=1)).isoformat()
+
+
+def test_per_priority_targets_are_saved_and_applied_R_FLOW_2(sqlite_db, frozen_clock):
+    with sqlite_db.session() as s:
+        c = f.center(s)
+        f.person(s, c, f.team(s, c), name="Li Na")
+    with sqlite_db.session() as s:
+        cid = record_complaint(s, MANAGER, ComplaintDraft("complaint", "phone", "logistics", "urgent",
+                                                          "Fridge broken")).complaint_id
+        ensure_policy_rows(s, ADMIN)
+    with sqlite_db.session() as s:
+        v = next(p for p in list_policies(s) if p.rule_id == "R-SLA-6").version
+        with pytest.raises(ValueError, match="'vip' is not a priority class"):
+            update_policy(s, ADMIN, "R-SLA-6", v, targets_by_priority={"vip": 60})
+        update_policy(s, ADMIN, "R-SLA-6", v, targets_by_priority={"urgent": 240})
+    with sqlite_db.session() as s:
+        view = next(p for p in list_policies(s) if p.rule_id == "R-SLA-6")
+        assert view.priority_targets == {"urgent": 240} and view.version == v + 1
+        row_applies = s.scalars(select(SlaPolicy.applies_to).where(SlaPolicy.rule_id == "R-SLA-6")).one()
+        assert row_applies["kind"] == ["complaint"]  # the filter kept
+    assert _clock(sqlite_db, cid, "R-SLA-6").due_at == clock.now() + timedelta(hours=4)

@@ -157,7 +157,7 @@ def _policies(args: argparse.Namespace) -> int:
              "warn_before_minutes": p.warn_before_minutes, "pause_when_waiting": p.pause_when_waiting,
              "ladder": [{"level": lv.level, "notify": lv.notify, "after_minutes": lv.after_minutes,
                          "at_percent": lv.at_percent} for lv in p.ladder], "active": p.active,
-             "version": p.version} for p in policies.values()]
+             "priority_targets": dict(p.priority_targets), "version": p.version} for p in policies.values()]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

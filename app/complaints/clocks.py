@@ -142,6 +142,11 @@ class Policy:
     applies_to: Mapping[str, Any] = field(default_factory=dict)
     active: bool = True
     version: int = 1
+    # R-FLOW-2: a shorter (or longer) target for a priority class, e.g. {"urgent": 240}
+    priority_targets: Mapping[str, float] = field(default_factory=dict)
+
+    def target_for(self, attributes: Mapping[str, Any]) -> float:
+        return float(self.priority_targets.get(attributes.get("priority", ""), self.target_minutes))
 
     def applies(self, attributes: Mapping[str, Any]) -> bool:
         if not self.active:
@@ -152,8 +157,8 @@ class Policy:
                 return False
         return True
 
-    def warning_threshold(self) -> float | None:
-        target = self.target_minutes
+    def warning_threshold(self, target: float | None = None) -> float | None:
+        target = self.target_minutes if target is None else target
         candidates = []
         if self.warn_at_percent:
             candidates.append(target * float(self.warn_at_percent) / 100.0)
@@ -352,7 +357,7 @@ def compute_clocks(events: Sequence[Event], policies: Mapping[str, Policy], now:
         if policy is None or attrs["kind"] not in rule.kinds or not policy.applies(attrs):
             continue
         for n, cycle in enumerate(_cycles(rule, policy, stream), start=1):
-            clocks.append(_clock(rule, policy, n, cycle, now))
+            clocks.append(_clock(rule, policy, n, cycle, now, policy.target_for(attrs)))
     return tuple(clocks)
 
 
@@ -453,16 +458,15 @@ def _instant_at(cal: Calendar | None, segments: list[list[datetime | None]], thr
     return None
 
 
-def _clock(rule: ClockRule, policy: Policy, n: int, c: _Cycle, now: datetime) -> Clock:
+def _clock(rule: ClockRule, policy: Policy, n: int, c: _Cycle, now: datetime, target: float) -> Clock:
     cal = policy.calendar
-    target = float(policy.target_minutes)
     until = c.stopped_at or now
     elapsed = _elapsed(cal, c.segments, until)
     running_segment = c.segments[-1][1] is None
     paused = c.stopped_at is None and not running_segment
     # due: where the target falls as things stand; for a stopped clock, where it fell (or would have)
     due = None if paused else _instant_at(cal, c.segments, target, open_ended=c.stopped_at is not None)
-    warn_threshold = policy.warning_threshold()
+    warn_threshold = policy.warning_threshold(target)
     milestones: list[Milestone] = []
     warn_at = None
     if warn_threshold is not None:

@@ -77,7 +77,14 @@ def policy_from_row(row: SlaPolicy, calendars: Mapping[int, Calendar]) -> Policy
                   calendar=calendars.get(row.calendar_id) if row.calendar_id is not None else None,
                   warn_at_percent=row.warn_at_percent, warn_before_minutes=row.warn_before_minutes,
                   ladder=parse_ladder(row.escalation_ladder), pause_when_waiting=bool(row.pause_when_waiting),
-                  applies_to=_applies(row.applies_to), active=bool(row.active), version=row.version)
+                  applies_to=_applies(row.applies_to), active=bool(row.active), version=row.version,
+                  priority_targets=priority_targets(row.applies_to))
+
+
+def priority_targets(applies_to: Mapping[str, Any] | None) -> dict[str, float]:
+    """Per-priority targets (minutes) kept in the policy's ``applies_to`` JSON under ``priority_targets``."""
+    raw = (applies_to or {}).get("priority_targets") or {}
+    return {str(k): float(v) for k, v in raw.items() if v}
 
 
 def _applies(raw: Mapping[str, Any] | None) -> dict[str, Any]:

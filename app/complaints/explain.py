@@ -214,8 +214,8 @@ def builtin_policies(name: str) -> dict[str, Policy]:
 def policies_from_json(data: Mapping[str, Any]) -> dict[str, Policy]:
     """A policy file: ``{"calendars": {NAME: {...}}, "policies": {RULE: {...}}}``; rules not listed keep the
     defaults. Calendar keys: timezone, opening_hours, holiday_country, closed_days, open_days (dates).
-    Policy keys: target_minutes, calendar, warn_at_percent, warn_before_minutes, escalation_ladder,
-    pause_when_waiting, applies_to, active."""
+    Policy keys: target_minutes, priority_targets ({"urgent": 240}), calendar, warn_at_percent,
+    warn_before_minutes, escalation_ladder, pause_when_waiting, applies_to, active."""
     from dataclasses import replace
 
     from app.complaints.clocks import RULES
@@ -248,7 +248,8 @@ def policies_from_json(data: Mapping[str, Any]) -> dict[str, Policy]:
             ladder=parse_ladder(p.get("escalation_ladder")) if "escalation_ladder" in p else base.ladder,
             pause_when_waiting=bool(p.get("pause_when_waiting", base.pause_when_waiting)),
             applies_to=p.get("applies_to", base.applies_to), active=bool(p.get("active", True)),
-            name=str(p.get("name", base.name)))
+            name=str(p.get("name", base.name)),
+            priority_targets={str(k): float(v) for k, v in (p.get("priority_targets") or {}).items()})
     return policies
 
 

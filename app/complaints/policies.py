@@ -10,7 +10,7 @@ A rule without a policy row runs on its rule value (Admin > Rules) on 24 x 7;
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -22,11 +22,11 @@ from app.actor import Actor
 from app.changes import Changes, record
 from app.complaints.calendar import Calendar, CalendarError
 from app.complaints.clocks import PAUSING_RULES, RULE_LADDERS, RULES, parse_ladder
-from app.complaints.engine import rule_minutes
+from app.complaints.engine import priority_targets, rule_minutes
 from app.editing import apply_edit
 from app.security.permissions import PermissionDenied, allowed, require
 from db.models import AuditEntry, BusinessCalendar, CalendarDay, Center, Complaint, SlaPolicy
-from db.models.complaints import SLA_RECOMPUTE
+from db.models.complaints import PRIORITIES, SLA_RECOMPUTE
 
 RECOMPUTE_AT_ONCE = 5_000
 DEFAULT_LADDER_JSON = [{"level": 1, "notify": "owner", "after_minutes": 0},
@@ -61,6 +61,7 @@ class PolicyView:
     version: int
     updated_at: datetime | None
     updated_by: str | None
+    priority_targets: Mapping[str, float] = field(default_factory=dict)  # R-FLOW-2 class -> minutes
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def list_policies(session: Session) -> list[PolicyView]:
             out.append(PolicyView(r.id, rule_id, r.name, float(r.target_minutes), r.calendar_id,
                                   names.get(r.calendar_id) if r.calendar_id else None, r.warn_at_percent,
                                   r.warn_before_minutes, tuple(r.escalation_ladder or DEFAULT_LADDER_JSON),
-                                  bool(r.pause_when_waiting), bool(r.active), r.version, r.updated_at, r.updated_by))
+                                  bool(r.pause_when_waiting), bool(r.active), r.version, r.updated_at, r.updated_by,
+                                  priority_targets(r.applies_to)))
     return out
 
 
@@ -172,7 +174,8 @@ def _int_or_none(value: Any, what: str, lo: float, hi: float | None = None) -> i
 def update_policy(session: Session, actor: Actor, rule_id: str, expected_version: int, *,
                   target_minutes: Any = None, calendar_id: int | None | str = "keep", warn_at_percent: Any = "keep",
                   warn_before_minutes: Any = "keep", escalation_ladder: Sequence[Mapping[str, Any]] | None = None,
-                  pause_when_waiting: bool | None = None, active: bool | None = None) -> Changes:
+                  pause_when_waiting: bool | None = None, active: bool | None = None,
+                  targets_by_priority: Mapping[str, Any] | None = None) -> Changes:
     """Change one rule's policy; open cases get their deadlines recomputed in the same transaction."""
     require(actor, "rules.edit")
     if rule_id not in RULES:
@@ -203,6 +206,16 @@ def update_policy(session: Session, actor: Actor, rule_id: str, expected_version
         values["escalation_ladder"] = [{"level": lv.level, "notify": lv.notify,
                                         **({"after_minutes": lv.after_minutes} if lv.after_minutes is not None
                                            else {"at_percent": lv.at_percent})} for lv in ladder]
+    if targets_by_priority is not None:  # R-FLOW-2: {"urgent": 240}; {} removes them
+        checked: dict[str, int] = {}
+        for priority, minutes in targets_by_priority.items():
+            if priority not in PRIORITIES:
+                raise ValueError(f"{rule_id}: '{priority}' is not a priority class ({', '.join(PRIORITIES)})")
+            target = _int_or_none(minutes, f"{rule_id}: the {priority} target (minutes)", 1, 60 * 24 * 365)
+            if target is not None:
+                checked[priority] = target
+        values["applies_to"] = {**{k: v for k, v in (row.applies_to or {}).items() if k != "priority_targets"},
+                                **({"priority_targets": checked} if checked else {})}
     if pause_when_waiting is not None:
         values["pause_when_waiting"] = bool(pause_when_waiting)
     if active is not None:
