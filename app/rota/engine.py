@@ -217,6 +217,12 @@ def prepare(problem: RotaProblem) -> Prepared:
             notes.append(Violation("skills", f"{a.name} has no skills and was not scheduled.", agent_ids=(a.id,),
                                    hard=a.min_hours > 0))
             continue
+        needed = frozenset(k for k in a.skills if k in required)
+        if not needed:
+            notes.append(Violation("skills", f"{a.name} has none of the skills this week's requirement asks for "
+                                   "and was not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+            continue
+        a_skills = needed  # skills nobody needs this week do not split agents into classes
         if a.mentor_id is not None and not a.cleared_for_solo and a.id not in locks:
             if a.mentor_id not in by_id:
                 notes.append(Violation("R-SCH-9", f"{a.name} is a new hire whose mentor is not on this rota; "
@@ -232,7 +238,7 @@ def prepare(problem: RotaProblem) -> Prepared:
                 fixed.extend(s if s.locked else _locked(s) for s in locks[a.id])
                 continue
             agent_ok[a.id] = restricted
-            cls = AgentClass(a.skills, restricted, [a], 1, pinned=True, rules=arules)
+            cls = AgentClass(a_skills, restricted, [a], 1, pinned=True, rules=arules)
             pinned.append(cls)
             continue
         if not ok.any():
@@ -246,10 +252,10 @@ def prepare(problem: RotaProblem) -> Prepared:
             # gives them a tour that fits (spare agents take the others)
             free = tour_ok(replace(a, time_off=(), unavailable=()), problem.templates, arules)
             ok = free if free.any() else ok
-        key = (a.skills, arules.days_off, ok.tobytes())
+        key = (a_skills, arules.days_off, ok.tobytes())
         cls = classes.get(key)
         if cls is None:
-            cls = classes[key] = AgentClass(a.skills, ok, rules=arules)
+            cls = classes[key] = AgentClass(a_skills, ok, rules=arules)
         cls.members.append(a)
         if a.min_hours > 0:
             cls.must += 1
@@ -1070,7 +1076,7 @@ def place_breaks(prep: Prepared, shifts: list[Shift], chosen: dict | None = None
     problem = prep.problem
     templates = problem.templates
     t_index = {t.name: i for i, t in enumerate(templates)}
-    agent_skills = {a.id: a.skills for a in problem.agents}
+    agent_skills = {a.id: frozenset(k for k in a.skills if k in prep.required) for a in problem.agents}
     groups: dict[tuple, list[int]] = defaultdict(list)  # (skills, t, day, start) -> shift indexes
     for idx, s in enumerate(shifts):
         if s.locked and s.activities:
