@@ -277,3 +277,34 @@ def test_the_job_commits_a_backlog_slice_by_slice_and_misses_none(sqlite_floor, 
     assert (out["checked"], out["warnings"], out["escalations"], out["notified"]) == (7, 7, 7, 7)
     assert all([m[1] for m in _milestones(db, cid)] == ["warning", "L1"] for cid in cases)
     assert run_sweep(db, clock.now(), Actor.system())["checked"] == 0
+
+
+@pytest.mark.postgres
+def test_two_desks_sweeping_at_once_record_each_warning_once(pg_url, frozen_clock):
+    import threading
+
+    from app.bootstrap import open_database
+
+    one, two = open_database(pg_url).db, open_database(pg_url).db
+    try:
+        db, ids = _build_floor(one)
+        cases = [_record(one, ids) for _ in range(3)]
+        frozen_clock.advance(minutes=6)
+        other: dict[str, object] = {}
+
+        def desk_two() -> None:
+            with two.session() as s2:
+                other["result"] = sweep(s2)
+
+        with one.session() as s1:
+            mine = sweep(s1)  # holds the due cases until it commits
+            worker = threading.Thread(target=desk_two)
+            worker.start()
+            worker.join(20)
+        assert not worker.is_alive()
+        assert mine.checked == 3 and other["result"].checked == 0  # desk two skipped the locked cases
+        assert all([m[1] for m in _milestones(one, cid)] == ["warning", "L1"] for cid in cases)
+        assert len(_notified(one)) == 3
+    finally:
+        one.dispose()
+        two.dispose()

@@ -108,10 +108,13 @@ def sweep(session: Session, now: datetime | None = None, *, policies: Mapping[st
         # and the run's result says so (the Jobs page shows it)
         policies = load_policies(session, result.problems)
     tz = _center_zone(session)
-    # no ORDER BY: with it SQLite scans the whole table in id order instead of the sla_next_at index
-    due = sorted(session.scalars(select(Complaint.id).where(Complaint.sla_next_at <= now)).all())
+    # no ORDER BY: with it SQLite scans the whole table in id order instead of the sla_next_at index.
+    # On PostgreSQL the due rows are locked for the run, and rows another desk's sweep holds are skipped:
+    # two sweeps at once never both record (or notify) the same warning
+    query = select(Complaint.id).where(Complaint.sla_next_at <= now)
     if limit is not None:
-        due = due[:limit]
+        query = query.order_by(Complaint.sla_next_at).limit(limit)
+    due = sorted(session.scalars(query.with_for_update(skip_locked=True)).all())
     for start in range(0, len(due), CHUNK):
         _sweep_chunk(session, list(due[start:start + CHUNK]), now, policies, tz, result)
     result.checked = len(due)
