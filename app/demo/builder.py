@@ -151,6 +151,11 @@ def build_demo(url: str, options: DemoOptions, progress: Progress | None = None)
         rows, wav_jobs = _generate_and_write(db, options, rules, quota, _minutes(standup), root, report)
         # chat transcripts (issue 11); the auto-QA job checks them when a console or worker starts
         rows["transcript_messages"] = add_demo_transcripts(db, options.seed)
+        # the complaints' SLA clocks, warnings and escalations as of now (what the sweep job keeps up)
+        from app.actor import Actor
+        from app.complaints.sweep import run_sweep
+
+        run_sweep(db, clock.now(), Actor.system())
         report(len(STEPS) - 1, len(STEPS), STEPS[-1])
         count, size = _write_recordings(root, options.seed, wav_jobs)
         with db.session() as s:
