@@ -306,6 +306,8 @@ def test_quality_coverage_service_level_and_gap():
     assert q.service_level[9 * H] is not None and q.service_level[9 * H] < q.service_level[8 * H] + 1e-9
     assert q.lp_bound_hours == 6.0 and q.gap == pytest.approx((9 - 6) / 6)
     assert ed.short_ranges(q)[0] == "Mon 09:00-17:00"
+    cov = [v for v in q.violations if v.rule == "coverage"]
+    assert len(cov) == 1 and not cov[0].hard and "Mon 09:00-17:00, Tue 09:00-17:00" in cov[0].message
     assert ed.rota_quality(p, [], {"source": "copy"}).gap is None
 
 

@@ -476,6 +476,13 @@ def rota_quality(problem: RotaProblem, shifts: list[Shift], solver_stats: dict |
             violations.append(ViolationRow("skills", f"{a.name} has none of the skills needed this week "
                                            f"({', '.join(sorted(needed))}) and does not count for coverage.",
                                            True, (a.id,)))
+    for c in ev.coverage:  # under-coverage per skill, as ranges (soft: the solver minimises it)
+        runs = _runs([i for i in range(WEEK_SLOTS) if c.on_phone[i] + 1e-9 < c.required[i]])
+        if runs:
+            shown = ", ".join(range_label(a, b) for a, b in runs[:6])
+            more = f" and {len(runs) - 6} more" if len(runs) > 6 else ""
+            violations.append(ViolationRow("coverage", f"{c.skill}: short of the requirement in {shown}{more} "
+                                           f"({100 - c.pct_slots_covered:.1f} % of the intervals).", False, ()))
     bound = None
     if solver_stats and solver_stats.get("source") == "rota solver":
         bound = float(solver_stats.get("lp_bound_hours") or 0.0) or None
@@ -484,6 +491,16 @@ def rota_quality(problem: RotaProblem, shifts: list[Shift], solver_stats: dict |
     return RotaQuality(ev.coverage, tuple(int(x) for x in required), tuple(float(x) for x in staffed), sl,
                        calls_num / calls_den if calls_den else None, ev.paid_hours, bound, gap, tuple(violations),
                        int(short.sum()))
+
+
+def _runs(slots: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in slots:
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
 
 
 def short_ranges(quality: RotaQuality) -> list[str]:
