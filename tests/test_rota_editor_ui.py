@@ -179,3 +179,21 @@ def test_time_off_tab_shows_impact_and_approves(qtbot, setup):
     with db.session() as s:
         assert s.get(TimeOffRequest, r.id).status == "approved"
     assert view.model.rowCount() == 0  # the list shows requests waiting for a decision
+
+
+def test_delete_key_removes_the_selected_shift_and_time_off_is_shown(qtbot, setup):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    assert editor.data.week.time_off == ((ids["dee"], 0, 96),)  # Dee's approved Monday
+    assert editor.grid._away == {ids["dee"]: [(0, 96)]}
+    sh = next(s for s in editor.data.week.shifts if s.person_id == ids["bob"])
+    r = editor.grid.bar_rect(sh)
+    qtbot.mouseClick(editor.grid.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(r.center().x()), int(r.center().y())))
+    assert editor.grid.selected is not None and editor.grid.selected.id == sh.id
+    qtbot.keyClick(editor.grid, Qt.Key.Key_Delete)
+    with db.session() as s:
+        assert s.get(ShiftAssignment, sh.id) is None
+    editor.stack.undo()
+    back = [s for s in editor.data.week.shifts if s.person_id == ids["bob"]]
+    assert [(s.start, s.slots) for s in back] == [(sh.start, sh.slots)]

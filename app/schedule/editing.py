@@ -128,6 +128,7 @@ class EditorWeek:
     shifts: tuple[DraftShift, ...]
     templates: tuple[TemplateChoice, ...]
     may_edit: bool
+    time_off: tuple[tuple[int, int, int], ...] = ()  # approved: (person id, first slot, end slot)
 
     def shifts_of(self, person_id: int) -> list[DraftShift]:
         return sorted((s for s in self.shifts if s.person_id == person_id), key=lambda s: s.start)
@@ -412,10 +413,16 @@ def load_editor_week(session: Session, actor: Actor, week_start: date) -> Editor
                        t.color)
         for t in session.scalars(select(ShiftTemplateRow).where(ShiftTemplateRow.center_id == center.id)
                                  .order_by(ShiftTemplateRow.start_time, ShiftTemplateRow.id)))
+    away = []
+    for pid, s, e in session.execute(select(TimeOffRequest.person_id, TimeOffRequest.starts_at, TimeOffRequest.ends_at)
+                                     .where(TimeOffRequest.status == "approved",
+                                            TimeOffRequest.starts_at < origin + timedelta(days=7),
+                                            TimeOffRequest.ends_at > origin)):
+        away.append((pid, max(0, _slot(origin, s)), min(WEEK_SLOTS, _slot(origin, e))))
     return EditorWeek(week_start, center.timezone, center.name, draft.id if draft else None,
                       draft.version if draft else None, dict(draft.solver_stats) if draft and draft.solver_stats
                       else None, published.id if published else None, published.revision if published else None,
-                      agents, tuple(shifts), templates, allowed(actor, EDIT_PERMISSION))
+                      agents, tuple(shifts), templates, allowed(actor, EDIT_PERMISSION), tuple(away))
 
 
 def week_problem(session: Session, week_start: date) -> RotaProblem:

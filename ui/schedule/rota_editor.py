@@ -346,6 +346,7 @@ class RotaEditor(Workspace):
         self.grid.shift_edited.connect(self._on_grid_shift_edited)
         self.grid.context_requested.connect(self._on_grid_context_requested)
         self.grid.add_requested.connect(self._on_grid_add_requested)
+        self.grid.delete_requested.connect(self.delete)
         split.addWidget(self.grid)
         self.quality_panel = QualityPanel()
         split.addWidget(self.quality_panel)
@@ -354,8 +355,8 @@ class RotaEditor(Workspace):
         split.setSizes([560, 380])
         self.split = split
         outer.addWidget(split, 1)
-        self.hint = QLabel(tr("Drag a bar to move it, drag its edge to change its length, right-click for more; "
-                              "Ctrl+Z undoes."))
+        self.hint = QLabel(tr("Drag a bar to move it, drag its edge to change its length, right-click for more, Delete "
+                              "removes the selected shift; Ctrl+Z undoes. Hatched: approved time off."))
         self.hint.setObjectName("hint")
         self._hint_text = self.hint.text()
         self.grid.drag_feedback.connect(lambda text: self.hint.setText(text or self._hint_text))
@@ -393,6 +394,7 @@ class RotaEditor(Workspace):
         has_draft = w.rota_id is not None
         self.grid.set_data(list(w.agents), list(w.shifts), self.may_edit and has_draft)
         self.grid.set_diff(data.diff)
+        self.grid.set_time_off(list(w.time_off))
         flagged = {a for v in (data.quality.violations if data.quality else ()) if v.hard for a in v.agent_ids[:1]}
         self.grid.set_flagged(flagged)
         self.quality_panel.show_quality(data.quality, w.week_start, data.problem_error)

@@ -69,6 +69,7 @@ class RotaGrid(QAbstractScrollArea):
     shift_edited = Signal(object, int, int, int)  # shift, new start, new slots, new person id
     context_requested = Signal(object, int, int, QPoint)  # shift | None, person id, slot, global pos
     add_requested = Signal(int, int)  # person id, slot
+    delete_requested = Signal(object)  # DraftShift
     drag_feedback = Signal(str)  # where the dragged shift would go; "" when the drag ends
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -84,6 +85,7 @@ class RotaGrid(QAbstractScrollArea):
         self._diff_kind: dict[int, str] = {}
         self._removed: dict[int, list[tuple[int, int]]] = {}
         self.flagged: set[int] = set()  # people with a hard rule violation
+        self._away: dict[int, list[tuple[int, int]]] = {}  # approved time off per person
         self.editable = False
         self.selected: DraftShift | None = None
         self._drag: _Drag | None = None
@@ -111,6 +113,12 @@ class RotaGrid(QAbstractScrollArea):
         if diff:
             for d in diff.of_kind("removed"):
                 self._removed.setdefault(d.person_id, []).append((d.start, d.slots))
+        self.viewport().update()
+
+    def set_time_off(self, ranges: list[tuple[int, int, int]]) -> None:
+        self._away: dict[int, list[tuple[int, int]]] = {}
+        for pid, a, b in ranges:
+            self._away.setdefault(pid, []).append((a, b))
         self.viewport().update()
 
     def set_flagged(self, people: set[int]) -> None:
@@ -215,6 +223,11 @@ class RotaGrid(QAbstractScrollArea):
             p.drawText(QRect(NAME_W - 64, y, 58, ROW_H), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                        f"{hours:g} h" if hours else "")
             p.setFont(self.font())
+            for start, end in self._away.get(a.id, []):
+                away = QColor(mid)
+                away.setAlpha(90)
+                p.fillRect(QRectF(self._x(start), y + 1, (end - start) * self.px_per_slot, ROW_H - 2),
+                           QBrush(away, Qt.BrushStyle.BDiagPattern))
             for start, slots in self._removed.get(a.id, []):
                 r = QRectF(self._x(start), y + 3, slots * self.px_per_slot, ROW_H - 6)
                 p.setBrush(Qt.BrushStyle.NoBrush)
@@ -342,6 +355,17 @@ class RotaGrid(QAbstractScrollArea):
             self.shift_edited.emit(d.shift, d.start, d.slots, person)
         self.viewport().update()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag = None
+            self.drag_feedback.emit("")
+            self.viewport().update()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None and self.editable:
+            self.delete_requested.emit(self.selected)
+            return
+        super().keyPressEvent(event)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         pos = event.position().toPoint()
         s, _mode = self.shift_at(pos)
@@ -365,5 +389,10 @@ class RotaGrid(QAbstractScrollArea):
                     lines.append(tr("Added since the published rota") if kind == "added"
                                  else tr("Changed since the published rota"))
                 QToolTip.showText(e.globalPos(), "<br>".join(lines), self)
+                return True
+            row = self._row_at(e.pos().y())
+            slot = self._slot_at(e.pos().x())
+            if 0 <= row < len(self.agents) and any(a <= slot < b for a, b in self._away.get(self.agents[row].id, [])):
+                QToolTip.showText(e.globalPos(), tr("Approved time off"), self)
                 return True
         return super().viewportEvent(e)
