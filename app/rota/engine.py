@@ -891,13 +891,15 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         say(0.5, "Choosing whole tours")
         t0 = time.perf_counter()
         best = None
-        for rounding in (0.5, 0.3):  # two roundings, keep the cheaper full cover
-            counts_r, pool_r = integer_tours(prep, exact, rounding)
+        # round the relaxation two ways and keep the cheaper full cover (while time allows)
+        tries = [("exact", exact, 0.5), ("exact", exact, 0.3)]
+        for name, values, rounding in tries:
+            counts_r, pool_r = integer_tours(prep, values, rounding)
             short = sum(float(np.maximum(-sl, 0).sum()) for sl in pool_r.slack.values())
             cost = sum(n * _tour_paid(prep, key) for key, n in counts_r.items()) + problem.rules.under_weight * short
             if best is None or cost < best[0] - 1e-9:
-                best = (cost, counts_r, pool_r, rounding)
-            if time.perf_counter() - started > 0.6 * time_limit:
+                best = (cost, counts_r, pool_r, f"{name} {rounding}")
+            if time.perf_counter() - started > 0.35 * time_limit:
                 break
         _cost, counts, pool, stats["rounding"] = best
         paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
