@@ -149,6 +149,11 @@ def test_print_and_export(qtbot, setup, tmp_path: Path):
     assert "Ann" in values and "08:00–17:00" in values
     dialog = editor.print_preview()
     assert dialog is not None
+    import gc
+
+    gc.collect()  # the preview's printer must outlive the call that made it
+    qtbot.wait(50)
+    dialog.grab()  # paints the preview pages
     dialog.close()
 
 

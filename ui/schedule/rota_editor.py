@@ -194,7 +194,9 @@ class QualityPanel(QWidget):
         rows = [(tr("Paid hours"), f"{quality.paid_hours:,.1f} h")]
         if quality.lp_bound_hours:
             rows.append((tr("Lower bound (LP)"), f"{quality.lp_bound_hours:,.1f} h"))
-            rows.append((tr("Gap to the bound"), f"{100 * (quality.gap or 0):.1f} %"))
+            gap = quality.gap or 0.0
+            rows.append((tr("Gap to the bound"), f"{100 * gap:.1f} %" if gap >= -0.0005 else
+                         tr("below it: coverage given up by hand")))
         else:
             rows.append((tr("Lower bound (LP)"), tr("— solve to get one")))
         rows.append((tr("Intervals covered"), f"{quality.pct_covered:.1f} % "
@@ -604,13 +606,17 @@ class RotaEditor(Workspace):
         names = {a.id: a.name for a in w.agents}
         swap = menu.addMenu(tr("Swap with…"))
         same_day = [s for s in w.shifts if s.day == shift.day and s.person_id != shift.person_id]
-        for other in sorted(same_day, key=lambda s: names.get(s.person_id, "")):
+        # the closest start times first; a long day of a big center is cut to the nearest 30
+        same_day = sorted(same_day, key=lambda s: (abs(s.start - shift.start), names.get(s.person_id, "")))[:30]
+        for other in sorted(same_day, key=lambda s: (s.start, names.get(s.person_id, ""))):
             swap.addAction(f"{names.get(other.person_id, other.person_id)} "
                            f"({slot_text(other.start)}–{slot_text(other.end)})",
                            lambda other=other: self.swap(shift, other))
         busy = {s.person_id for s in w.shifts if s.day == shift.day}
         give = menu.addMenu(tr("Give to…"))
-        for a in w.agents:
+        hours = {a.id: sum(s.slots for s in w.shifts if s.person_id == a.id) for a in w.agents}
+        free = sorted((a for a in w.agents if a.id not in busy), key=lambda a: (hours[a.id], a.name))[:30]
+        for a in sorted(free, key=lambda a: a.name):
             if a.id not in busy:
                 give.addAction(a.name, lambda a=a: self.move(shift, shift.start, shift.slots, a.id))
         menu.addAction(tr("Mark sick and call in cover…"), lambda: self.ask_cover(shift))
@@ -706,6 +712,7 @@ class RotaEditor(Workspace):
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer)
+        self.printer = printer  # the dialog does not own it: keep it alive as long as the dialog
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(tr("Print rota"))
         week, state = self.data.week, self.state_text()
