@@ -1,7 +1,7 @@
 """live alert rules and alert events
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0006
 Create Date: 2026-11-23
 """
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import db.types
 
 revision = '0008'
-down_revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
