@@ -33,7 +33,7 @@ def table_rows(week: EditorWeek) -> list[list[str]]:
         mine = week.shifts_of(a.id)
         cells = [""] * 7
         for s in mine:
-            text = f"{slot_text(s.start)}–{slot_text(s.end)}" + (" +1" if s.end > (s.day + 1) * DAY_SLOTS else "")
+            text = f"{slot_text(s.start)}–{slot_text(s.end)}" + (" +1" if s.end >= (s.day + 1) * DAY_SLOTS else "")
             d = min(s.day, 6)
             cells[d] = f"{cells[d]}\n{text}" if cells[d] else text
         hours = sum(s.slots for s in mine) * SLOT_MIN / 60
