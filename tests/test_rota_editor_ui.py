@@ -202,3 +202,22 @@ def test_delete_key_removes_the_selected_shift_and_time_off_is_shown(qtbot, setu
     editor.stack.undo()
     back = [s for s in editor.data.week.shifts if s.person_id == ids["bob"]]
     assert [(s.start, s.slots) for s in back] == [(sh.start, sh.slots)]
+
+
+def test_an_approval_elsewhere_refreshes_the_requirements_and_time_off(qtbot, setup):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    cached = editor._problem[1]
+    editor.refresh()  # its own reload keeps the week's problem
+    assert editor._problem[1] is cached
+    ctx = editor.ctx
+    view = TimeOffView(ctx)
+    qtbot.addWidget(view)
+    from datetime import datetime
+
+    view.create(ids["cai"], datetime(2026, 11, 25, tzinfo=ZoneInfo("Asia/Shanghai")),
+                datetime(2026, 11, 26, tzinfo=ZoneInfo("Asia/Shanghai")), "annual", "Dentist")
+    assert editor._problem[1] is not cached  # the bus told the editor: it read the week anew
+    with db.session() as s:
+        r = s.scalars(select(TimeOffRequest).where(TimeOffRequest.person_id == ids["cai"])).one()
+        assert (r.status, r.reason) == ("requested", "Dentist")

@@ -365,6 +365,11 @@ class RotaEditor(Workspace):
         outer.addWidget(self.hint)
 
     # --- loading -----------------------------------------------------------------------------------
+    def _on_bus_operation_did_execute(self, changes: Changes, initiator: object) -> None:
+        if initiator is not self and changes & self.refresh_on:
+            self._problem = None  # time off, forecast or people changed elsewhere: requirements anew
+        super()._on_bus_operation_did_execute(changes, initiator)
+
     def show_week(self, day: date) -> None:
         week = week_start_of(day)
         if week == self.week_start:
