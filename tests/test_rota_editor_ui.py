@@ -221,3 +221,22 @@ def test_an_approval_elsewhere_refreshes_the_requirements_and_time_off(qtbot, se
     with db.session() as s:
         r = s.scalars(select(TimeOffRequest).where(TimeOffRequest.person_id == ids["cai"])).one()
         assert (r.status, r.reason) == ("requested", "Dentist")
+
+
+def test_mark_sick_asks_who_covers_from_the_eligible_agents_R_SCH_5(qtbot, setup, monkeypatch):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    tue = next(s for s in editor.data.week.shifts if s.person_id == ids["ann"] and s.day == 1)
+    offered: list[list[str]] = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append(list(items))
+        return next(i for i in items if i.startswith("Cai")), True
+
+    monkeypatch.setattr("ui.schedule.rota_editor.QInputDialog.getItem", pick)
+    editor.ask_cover(tue)
+    (items,) = offered
+    assert items[0].startswith("Nobody") and any(i.startswith("Cai") for i in items)
+    assert not any(i.startswith("Bob") for i in items)  # 4 h after his night shift: no 11 h rest
+    covered = [s for s in editor.data.week.shifts if s.person_id == ids["cai"]]
+    assert [(s.start, s.slots) for s in covered] == [(tue.start, tue.slots)] and "R-SCH-5" in covered[0].note

@@ -392,6 +392,12 @@ class RotaGrid(QAbstractScrollArea):
                 return True
             row = self._row_at(e.pos().y())
             slot = self._slot_at(e.pos().x())
+            if 0 <= row < len(self.agents) and e.pos().x() < NAME_W and e.pos().y() >= HEADER_H:
+                a = self.agents[row]
+                QToolTip.showText(e.globalPos(), f"<b>{a.name}</b><br>{a.team or tr('No team')}<br>"
+                                  + tr("Skills: %1").replace("%1", ", ".join(a.skills) or "—") + "<br>"
+                                  + tr("Contract: %1 h a week").replace("%1", f"{a.contract_hours:g}"), self)
+                return True
             if 0 <= row < len(self.agents) and any(a <= slot < b for a, b in self._away.get(self.agents[row].id, [])):
                 QToolTip.showText(e.globalPos(), tr("Approved time off"), self)
                 return True
