@@ -34,6 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help='agents needed per queue and 15-min interval: {"Queue name": [672 numbers], ...}')
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(handler=_solve)
+    t = group.add_parser("templates", help="list the shift templates, add one, or add a standard set",
+                         description="Shift templates are what a rota is built from. Without options: list them. "
+                                     "--defaults adds a standard set (8.5-h shifts with a 30-min lunch every hour "
+                                     "07:00-16:00, a 22:00 night shift, 4-h part-time shifts); --add NAME with "
+                                     "--start and --hours adds one.")
+    t.add_argument("--defaults", action="store_true", help="add the standard set (existing names are kept)")
+    t.add_argument("--add", metavar="NAME", help="add a template with this name")
+    t.add_argument("--start", metavar="HH:MM", help="start time of --add, on the quarter hour")
+    t.add_argument("--hours", type=float, metavar="H", help="length of --add in hours (including the break)")
+    t.add_argument("--break-min", type=int, default=0, metavar="M", help="unpaid break of --add in minutes")
+    add_db_option(t)
+    t.set_defaults(handler=_templates)
     i = group.add_parser("solve-instance", help="solve a Curtois & Qu benchmark instance",
                          description="Read an Employee Shift Scheduling Benchmark instance (Curtois & Qu, "
                                      "2014, text format), solve it with CP-SAT and print the objective as the "
@@ -139,3 +151,38 @@ def _solve(args: argparse.Namespace) -> int:
 
 def _progress(fraction: float, message: str) -> None:
     print(f"  [{fraction * 100:3.0f} %] {message}", file=sys.stderr)
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from app.actor import Actor
+    from app.bootstrap import open_database
+    from app.cli import database_url
+    from app.schedule.templates import add_default_templates, add_template, list_templates
+
+    db = open_database(database_url(args)).db
+    try:
+        with db.session() as s:
+            if args.defaults:
+                print(f"{add_default_templates(s, Actor.system())} templates added")
+            if args.add:
+                if not args.start or not args.hours:
+                    print("floorwalker rota templates: --add needs --start HH:MM and --hours H", file=sys.stderr)
+                    return 2
+                try:
+                    start = datetime.strptime(args.start, "%H:%M").time()
+                except ValueError:
+                    print(f"floorwalker rota templates: --start {args.start!r} is not a time like 07:30",
+                          file=sys.stderr)
+                    return 2
+                add_template(s, Actor.system(), args.add, start, round(args.hours * 60), args.break_min)
+        with db.session() as s:
+            for t in list_templates(s):
+                print(f"{t.name:<20} {t.start:%H:%M}  {t.duration_min / 60:>5.2f} h  break {t.break_min} min")
+    except ValueError as exc:
+        print(f"floorwalker rota templates: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    return 0

@@ -874,7 +874,10 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         stats["classes"] = len(prep.classes)
         say(0.05, "Linear relaxation (breaks spread evenly)")
         t0 = time.perf_counter()
-        relaxed, _prices = relaxation(prep, cancel, 0.4 * time_limit)
+        try:
+            relaxed, _prices = relaxation(prep, cancel, 0.4 * time_limit)
+        except RuntimeError as exc:  # the LP found nothing in its share of the time: say so, never crash
+            return _no_solution(problem, prep, 0.0, started, stats, str(exc))
         stats["spread_lp_seconds"] = round(time.perf_counter() - t0, 3)
         say(0.2, "Linear relaxation (lower bound)")
         t0 = time.perf_counter()

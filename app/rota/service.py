@@ -316,4 +316,7 @@ def solve_week(session: Session, actor: Actor, week_start: date, time_limit: flo
     if not week.problem.requirements:
         raise RotaInputError("requirements", "no forecast and no history for any phone or chat queue")
     solution = solve(week.problem, time_limit=time_limit, progress=progress, cancel=cancel)
+    if solution.status == "no_solution":  # nothing to save: say why instead of an empty draft
+        why = "; ".join(v.message for v in solution.violations if v.rule == "solver") or "no rota found"
+        raise RotaInputError("solver", why)
     return save_draft(session, actor, week, solution)
