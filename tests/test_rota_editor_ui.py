@@ -125,6 +125,8 @@ def test_sick_cover_compare_and_publish_from_the_editor_R_SCH_5(qtbot, setup):
     with db.session() as s:
         assert s.get(Rota, ids["draft"]).status == "published"
     assert editor.stack.count() == 0 and editor.data.week.rota_id is None
+    assert editor.data.week.showing == "published" and len(editor.data.week.shifts) == 6  # shown read-only
+    assert not editor.grid.editable and "Showing published revision 2" in editor.state_label.text()
     assert editor.draft_button.isVisibleTo(editor)  # a new draft can be started from it
 
 

@@ -129,6 +129,7 @@ class EditorWeek:
     templates: tuple[TemplateChoice, ...]
     may_edit: bool
     time_off: tuple[tuple[int, int, int], ...] = ()  # approved: (person id, first slot, end slot)
+    showing: str | None = None  # "draft", or "published" (read-only) when the week has no draft
 
     def shifts_of(self, person_id: int) -> list[DraftShift]:
         return sorted((s for s in self.shifts if s.person_id == person_id), key=lambda s: s.start)
@@ -385,7 +386,8 @@ def _shifts(session: Session, rota_id: int, origin: datetime) -> list[DraftShift
 
 
 def load_editor_week(session: Session, actor: Actor, week_start: date) -> EditorWeek:
-    """The week's draft (the newest one) with its people, shifts and templates; read by everyone."""
+    """The week's draft (the newest one) with its people, shifts and templates; read by everyone.
+    Without a draft, the published rota's shifts are shown (read-only)."""
     week_start = week_start - timedelta(days=week_start.weekday())
     center = center_summary(session)
     if center is None:
@@ -394,7 +396,8 @@ def load_editor_week(session: Session, actor: Actor, week_start: date) -> Editor
     origin = _week_origin(week_start, tz)
     draft = _latest(session, center.id, week_start, DRAFT)
     published = _latest(session, center.id, week_start, PUBLISHED)
-    shifts = _shifts(session, draft.id, origin) if draft else []
+    shown = draft or published
+    shifts = _shifts(session, shown.id, origin) if shown else []
     rostered = {s.person_id for s in shifts}
     skills: dict[int, list[str]] = defaultdict(list)
     for pid, name in session.execute(select(PersonSkill.person_id, Queue.name)
@@ -420,9 +423,10 @@ def load_editor_week(session: Session, actor: Actor, week_start: date) -> Editor
                                             TimeOffRequest.ends_at > origin)):
         away.append((pid, max(0, _slot(origin, s)), min(WEEK_SLOTS, _slot(origin, e))))
     return EditorWeek(week_start, center.timezone, center.name, draft.id if draft else None,
-                      draft.version if draft else None, dict(draft.solver_stats) if draft and draft.solver_stats
+                      draft.version if draft else None, dict(shown.solver_stats) if shown and shown.solver_stats
                       else None, published.id if published else None, published.revision if published else None,
-                      agents, tuple(shifts), templates, allowed(actor, EDIT_PERMISSION), tuple(away))
+                      agents, tuple(shifts), templates, allowed(actor, EDIT_PERMISSION), tuple(away),
+                      shown.status if shown else None)
 
 
 def week_problem(session: Session, week_start: date) -> RotaProblem:

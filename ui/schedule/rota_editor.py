@@ -351,6 +351,9 @@ class RotaEditor(Workspace):
         self.grid.delete_requested.connect(self.delete)
         split.addWidget(self.grid)
         self.quality_panel = QualityPanel()
+        self.quality_panel.day_combo.setToolTip(tr("Zooms the grid and the charts to one day"))
+        self.quality_panel.day_combo.currentIndexChanged.connect(
+            lambda _i: self.grid.set_view(self.quality_panel.day_combo.currentData()))
         split.addWidget(self.quality_panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -415,7 +418,8 @@ class RotaEditor(Workspace):
                 text += " · " + tr("published revision %1 stays in force until you publish").replace(
                     "%1", str(w.published_revision))
         elif w.published_rota_id:
-            text = tr("Published revision %1 — start a draft to change it").replace("%1", str(w.published_revision))
+            text = tr("Showing published revision %1 — start a draft to change it").replace(
+                "%1", str(w.published_revision))
         else:
             text = tr("No rota for this week yet — solve to make a draft")
         if not self.may_edit:

@@ -90,6 +90,8 @@ class RotaGrid(QAbstractScrollArea):
         self.selected: DraftShift | None = None
         self._drag: _Drag | None = None
         self.horizontalScrollBar().setRange(0, 0)
+        self.first_day = 0  # the view: the whole week, or one day zoomed in
+        self.days_shown = 7
 
     # --- data -------------------------------------------------------------------------------------
     def set_data(self, agents: list[EditorAgent], shifts: list[DraftShift], editable: bool) -> None:
@@ -125,16 +127,21 @@ class RotaGrid(QAbstractScrollArea):
         self.flagged = people
         self.viewport().update()
 
+    def set_view(self, day: int | None) -> None:
+        """Show the whole week (None) or one day (0 = Monday) across the full width."""
+        self.first_day, self.days_shown = (0, 7) if day is None or day < 0 else (day, 1)
+        self.viewport().update()
+
     # --- geometry ---------------------------------------------------------------------------------
     @property
     def px_per_slot(self) -> float:
-        return max(1.0, (self.viewport().width() - NAME_W - 4) / WEEK_SLOTS)
+        return max(1.0, (self.viewport().width() - NAME_W - 4) / (self.days_shown * DAY_SLOTS))
 
     def _x(self, slot: float) -> float:
-        return NAME_W + slot * self.px_per_slot
+        return NAME_W + (slot - self.first_day * DAY_SLOTS) * self.px_per_slot
 
     def _slot_at(self, x: float) -> int:
-        return int(round((x - NAME_W) / self.px_per_slot))
+        return int(round((x - NAME_W) / self.px_per_slot)) + self.first_day * DAY_SLOTS
 
     def _row_at(self, y: int) -> int:
         return (y - HEADER_H) // ROW_H + self.verticalScrollBar().value()
@@ -166,7 +173,7 @@ class RotaGrid(QAbstractScrollArea):
 
     def shift_at(self, pos: QPoint) -> tuple[DraftShift | None, str]:
         row = self._row_at(pos.y())
-        if pos.y() < HEADER_H or not 0 <= row < len(self.agents):
+        if pos.y() < HEADER_H or pos.x() <= NAME_W or not 0 <= row < len(self.agents):
             return None, ""
         for s in self._by_person.get(self.agents[row].id, []):
             r = self.bar_rect(s)
@@ -190,16 +197,18 @@ class RotaGrid(QAbstractScrollArea):
         weekend = QColor(pal.color(QPalette.ColorRole.AlternateBase))
         first = self.verticalScrollBar().value()
         last = min(len(self.agents), first + (h - HEADER_H) // ROW_H + 1)
-        # weekend shading, day and 6-hour lines
+        ticks = 4 if self.days_shown == 7 else 24  # lines every 6 h over the week, every hour for a day
+        p.setClipRect(QRect(NAME_W, 0, w - NAME_W, h))
+        # weekend shading, day and hour lines
         for d in range(7):
             x0, x1 = self._x(d * DAY_SLOTS), self._x((d + 1) * DAY_SLOTS)
             if d >= 5:
                 p.fillRect(QRectF(x0, HEADER_H, x1 - x0, h - HEADER_H), weekend)
-            for q in (1, 2, 3):
+            for q in range(1, ticks):
                 light = QColor(mid)
                 light.setAlpha(60)
                 p.setPen(QPen(light, 1, Qt.PenStyle.DotLine))
-                x = self._x(d * DAY_SLOTS + q * DAY_SLOTS // 4)
+                x = self._x(d * DAY_SLOTS + q * DAY_SLOTS // ticks)
                 p.drawLine(int(x), HEADER_H, int(x), h)
         # rows
         small = QFont(self.font())
@@ -211,18 +220,6 @@ class RotaGrid(QAbstractScrollArea):
                 band = QColor(mid)
                 band.setAlpha(18)
                 p.fillRect(0, y, w, ROW_H, band)
-            if row > 0 and self.agents[row - 1].team != a.team:
-                p.setPen(QPen(QColor(mid), 1.5))
-                p.drawLine(0, y, w, y)
-            p.setPen(QColor(REMOVED) if a.id in self.flagged else text)
-            name = a.name + ("  ⚠" if a.id in self.flagged else "")
-            p.drawText(QRect(8, y, NAME_W - 70, ROW_H), Qt.AlignmentFlag.AlignVCenter, name)
-            p.setPen(mid)
-            hours = sum(s.slots for s in self._by_person.get(a.id, [])) * SLOT_MIN / 60
-            p.setFont(small)
-            p.drawText(QRect(NAME_W - 64, y, 58, ROW_H), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       f"{hours:g} h" if hours else "")
-            p.setFont(self.font())
             for start, end in self._away.get(a.id, []):
                 away = QColor(mid)
                 away.setAlpha(90)
@@ -241,12 +238,35 @@ class RotaGrid(QAbstractScrollArea):
             d = self._drag
             r = self.bar_rect(d.shift, d.start, d.slots, d.row)
             self._paint_bar(p, d.shift, r, small, ghost=True)
-        # grid lines over the rows
+        # day lines over the rows
         p.setPen(mid)
-        p.drawLine(NAME_W, 0, NAME_W, h)
         for d in range(8):
             x = int(self._x(d * DAY_SLOTS))
             p.drawLine(x, 0, x, h)
+        # the name column, over anything that scrolled under it
+        p.setClipping(False)
+        p.fillRect(0, HEADER_H, NAME_W, h - HEADER_H, pal.color(QPalette.ColorRole.Base))
+        for row in range(first, last):
+            a = self.agents[row]
+            y = self._row_y(row)
+            if row % 2:
+                band = QColor(mid)
+                band.setAlpha(18)
+                p.fillRect(0, y, NAME_W, ROW_H, band)
+            if row > 0 and self.agents[row - 1].team != a.team:
+                p.setPen(QPen(QColor(mid), 1.5))
+                p.drawLine(0, y, w, y)
+            p.setPen(QColor(REMOVED) if a.id in self.flagged else text)
+            name = a.name + ("  ⚠" if a.id in self.flagged else "")
+            p.drawText(QRect(8, y, NAME_W - 70, ROW_H), Qt.AlignmentFlag.AlignVCenter, name)
+            p.setPen(mid)
+            hours = sum(s.slots for s in self._by_person.get(a.id, [])) * SLOT_MIN / 60
+            p.setFont(small)
+            p.drawText(QRect(NAME_W - 64, y, 58, ROW_H), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       f"{hours:g} h" if hours else "")
+            p.setFont(self.font())
+        p.setPen(mid)
+        p.drawLine(NAME_W, 0, NAME_W, h)
         # header
         p.fillRect(0, 0, w, HEADER_H, pal.color(QPalette.ColorRole.Button))
         p.setPen(mid)
@@ -257,16 +277,18 @@ class RotaGrid(QAbstractScrollArea):
         p.setFont(bold)
         p.drawText(QRect(8, 0, NAME_W - 10, HEADER_H), Qt.AlignmentFlag.AlignVCenter,
                    tr("Agent (%1)").replace("%1", str(len(self.agents))))
-        for d in range(7):
+        p.setClipRect(QRect(NAME_W + 1, 0, w - NAME_W - 1, HEADER_H))
+        for d in range(self.first_day, self.first_day + self.days_shown):
             x0 = self._x(d * DAY_SLOTS)
             label = self.day_labels[d] if len(self.day_labels) == 7 else tr(DAY_NAMES[d])
             p.setFont(bold)
             p.drawText(QRectF(x0, 2, DAY_SLOTS * self.px_per_slot, HEADER_H / 2), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(small)
-            for q in (0, 1, 2, 3):
-                xq = self._x(d * DAY_SLOTS + q * DAY_SLOTS // 4)
+            for q in range(ticks):
+                xq = self._x(d * DAY_SLOTS + q * DAY_SLOTS // ticks)
                 p.drawText(QRectF(xq + 2, HEADER_H / 2, 40, HEADER_H / 2 - 2), Qt.AlignmentFlag.AlignVCenter,
-                           f"{q * 6:02d}")
+                           f"{q * 24 // ticks:02d}")
+        p.setClipping(False)
         p.setFont(self.font())
         p.end()
 
