@@ -242,3 +242,21 @@ def test_mark_sick_asks_who_covers_from_the_eligible_agents_R_SCH_5(qtbot, setup
     assert not any(i.startswith("Bob") for i in items)  # 4 h after his night shift: no 11 h rest
     covered = [s for s in editor.data.week.shifts if s.person_id == ids["cai"]]
     assert [(s.start, s.slots) for s in covered] == [(tue.start, tue.slots)] and "R-SCH-5" in covered[0].note
+
+
+def test_zoomed_to_a_day_a_drag_moves_by_the_quarter_hour(qtbot, setup):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    week_px = editor.grid.px_per_slot
+    editor.quality_panel.day_combo.setCurrentIndex(2)  # Tuesday
+    grid = editor.grid
+    assert (grid.first_day, grid.days_shown) == (1, 1) and grid.px_per_slot > 6 * week_px
+    sh = next(s for s in editor.data.week.shifts if s.person_id == ids["ann"] and s.day == 1)
+    before = db_shift(db, sh.id)
+    r = grid.bar_rect(sh)
+    start = QPoint(int(r.center().x()), int(r.center().y()))
+    drag(qtbot, editor, start, start - QPoint(int(round(grid.px_per_slot)), 0))  # 15 minutes earlier
+    after = db_shift(db, sh.id)
+    assert before[1] - after[1] == 15 * 60 and before[2] - after[2] == 15 * 60
+    mon = next(s for s in editor.data.week.shifts if s.person_id == ids["ann"] and s.day == 0)
+    assert grid.bar_rect(mon).right() < 190  # Monday lies left of the visible day (NAME_W)
