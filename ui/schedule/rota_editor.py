@@ -195,7 +195,7 @@ class QualityPanel(QWidget):
         if quality.lp_bound_hours:
             rows.append((tr("Lower bound (LP)"), f"{quality.lp_bound_hours:,.1f} h"))
             gap = quality.gap or 0.0
-            rows.append((tr("Gap to the bound"), f"{100 * gap:.1f} %" if gap >= -0.0005 else
+            rows.append((tr("Gap to the bound"), f"{100 * max(gap, 0.0):.1f} %" if gap >= -0.0005 else
                          tr("below it: coverage given up by hand")))
         else:
             rows.append((tr("Lower bound (LP)"), tr("— solve to get one")))
