@@ -260,3 +260,39 @@ def test_zoomed_to_a_day_a_drag_moves_by_the_quarter_hour(qtbot, setup):
     assert before[1] - after[1] == 15 * 60 and before[2] - after[2] == 15 * 60
     mon = next(s for s in editor.data.week.shifts if s.person_id == ids["ann"] and s.day == 0)
     assert grid.bar_rect(mon).right() < 190  # Monday lies left of the visible day (NAME_W)
+
+
+def test_arrow_keys_nudge_the_selected_shift(qtbot, setup):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    grid = editor.grid
+    sh = next(s for s in editor.data.week.shifts if s.person_id == ids["bob"])
+    before = db_shift(db, sh.id)
+    r = grid.bar_rect(sh)
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(r.center().x()), int(r.center().y())))
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert db_shift(db, sh.id)[1] - before[1] == 15 * 60
+    assert grid.selected is not None and grid.selected.id == sh.id  # still selected after the reload
+    qtbot.keyClick(grid, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    now = db_shift(db, sh.id)
+    assert now[1] - before[1] == 15 * 60 and now[2] - before[2] == 0  # moved on, then 15 min shorter
+    assert editor.stack.count() == 2
+
+
+def test_solve_from_the_editor_keeps_pins_and_clears_the_history(qtbot, sqlite_db, frozen_clock):
+    from tests.test_rota_editor import history
+
+    with sqlite_db.session() as s:
+        ids = build(s)
+        history(s)
+    editor = open_editor(qtbot, sqlite_db)
+    bob = next(s for s in editor.data.week.shifts if s.person_id == ids["bob"])
+    editor.pin(bob, True)
+    assert editor.stack.count() == 1
+    old = editor.data.week.rota_id
+    editor.solve(5.0)
+    w = editor.data.week
+    assert w.rota_id != old and w.solver_stats["source"] == "rota solver" and editor.stack.count() == 0
+    assert [(s.start, s.slots, s.pinned) for s in w.shifts if s.person_id == ids["bob"]] == [(bob.start, bob.slots, True)]
+    assert editor.quality_panel.quality.lp_bound_hours is not None
+    assert "Lower bound" in editor.quality_panel.figures.text() and "solve to get one" not in editor.quality_panel.figures.text()

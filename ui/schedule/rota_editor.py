@@ -360,8 +360,9 @@ class RotaEditor(Workspace):
         split.setSizes([560, 380])
         self.split = split
         outer.addWidget(split, 1)
-        self.hint = QLabel(tr("Drag a bar to move it, drag its edge to change its length, right-click for more, Delete "
-                              "removes the selected shift; Ctrl+Z undoes. Hatched: approved time off."))
+        self.hint = QLabel(tr("Drag a bar to move it, drag its edge to change its length (or ←/→, Shift+←/→ on the "
+                              "selected shift), right-click for more, Delete removes it; Ctrl+Z undoes. Hatched: "
+                              "approved time off."))
         self.hint.setObjectName("hint")
         self._hint_text = self.hint.text()
         self.grid.drag_feedback.connect(lambda text: self.hint.setText(text or self._hint_text))

@@ -386,6 +386,15 @@ class RotaGrid(QAbstractScrollArea):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None and self.editable:
             self.delete_requested.emit(self.selected)
             return
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is not None and self.selected is not None and self.editable:
+            s = self.selected  # arrows move the selected shift by 15 minutes; with Shift they change its end
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                if s.slots + step > 0:
+                    self.shift_edited.emit(s, s.start, s.slots + step, s.person_id)
+            elif 0 <= s.start + step < WEEK_SLOTS:
+                self.shift_edited.emit(s, s.start + step, s.slots, s.person_id)
+            return
         super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
