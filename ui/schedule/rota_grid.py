@@ -246,6 +246,7 @@ class RotaGrid(QAbstractScrollArea):
         # the name column, over anything that scrolled under it
         p.setClipping(False)
         p.fillRect(0, HEADER_H, NAME_W, h - HEADER_H, pal.color(QPalette.ColorRole.Base))
+        p.setFont(self.font())
         for row in range(first, last):
             a = self.agents[row]
             y = self._row_y(row)
