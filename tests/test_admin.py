@@ -324,7 +324,7 @@ def test_workspace_shows_every_tab_and_filters_people(qtbot, sqlite_db):
     _center(sqlite_db)
     page = _workspace(qtbot, sqlite_db)
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["People", "Teams", "Users", "Queues", "Rules", "Jobs", "Audit", "Notifications"]
+    assert tabs == ["People", "Teams", "Users", "Queues", "Rules", "Jobs", "Audit", "Notifications", "SLA"]
     assert page.people_model.rowCount() == 5 and page.teams_model.rowCount() == 2
     assert page.queues_model.rowCount() == 3 and page.rules_model.rowCount() >= 30
     assert page.people_count.text() == "5 people"

@@ -221,6 +221,11 @@ class AdminWorkspace(Workspace):
 
             self.notifications_page = NotificationsAdminPage(ctx, self)
             self.tabs.addTab(self.notifications_page, self.tr("Notifications"))
+        if self.may_view_audit:  # the complaint clocks: administrators edit, managers look
+            from ui.admin.sla_page import SlaAdminPage
+
+            self.sla_page = SlaAdminPage(ctx, self)
+            self.tabs.addTab(self.sla_page, self.tr("SLA"))
         # jobs finish every few minutes on some desk: reload only the jobs table, only when it is seen
         ctx.bus.operation_did_execute.connect(self._on_bus_operation_did_execute_jobs)
 
