@@ -169,3 +169,32 @@ def test_preview_parses_without_writing(sqlite_db: Database) -> None:
     assert [r.row for r in pv.rows] == [1, 2, 3, 4]
     assert pv.rows[0].values["priority"] == "urgent" and pv.rows[3].error
     assert _count(sqlite_db, Complaint) == 0
+
+
+def test_import_complaints_with_a_column_mapping_saved_by_name(sqlite_db, tmp_path, capsys):
+    from zoneinfo import ZoneInfo
+
+    from db.models import Complaint as ComplaintRow
+
+    with sqlite_db.session() as s:
+        factories.center(s)
+    text = ("工单号,问题描述,投诉类别,受理时间\n"
+            "K-1,包裹丢失,物流,03/11/2026 09:30\n"
+            "K-2,态度差,服务态度,04/11/2026 10:00\n")
+    path = tmp_path / "other.csv"
+    path.write_text(text, encoding="utf-8")
+    url = sqlite_db.url
+    columns = "reference=工单号,summary=问题描述,category=投诉类别,opened_at=受理时间"
+    assert main(["import", "complaints", str(path), "--db", url, "--columns", "reference=工单号"]) == 1  # required
+    assert "summary" in capsys.readouterr().err
+    assert main(["import", "complaints", str(path), "--db", url, "--columns", columns,
+                 "--date-format", "%d/%m/%Y %H:%M", "--save-mapping", "old-system"]) == 0
+    with sqlite_db.session() as s:
+        opened = s.scalar(select(ComplaintRow.opened_at).where(ComplaintRow.reference == "K-1"))
+        assert opened.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M") == "2026-11-03 09:30"
+    path2 = tmp_path / "other2.csv"
+    path2.write_text(text.replace("K-1", "K-3").replace("K-2", "K-4"), encoding="utf-8")
+    assert main(["import", "complaints", str(path2), "--db", url, "--mapping", "old-system"]) == 0
+    with sqlite_db.session() as s:
+        assert sorted(s.scalars(select(ComplaintRow.reference))) == ["K-1", "K-2", "K-3", "K-4"]
+    assert main(["import", "complaints", str(path2), "--db", url, "--mapping", "nope"]) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from ui.complaints.import_mapping import (
+from app.complaints.import_mapping import (
     ComplaintMapping,
     MappingProblem,
     detect_date_format,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--preview", type=int, metavar="N", help="only show the first N rows parsed; write nothing")
     p.add_argument("--report", type=Path, metavar="FILE.csv", help="write the skipped rows (row, reason) as CSV")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--columns", metavar="FIELD=HEADER,...",
+                   help="map the file's own column names onto the fields above (e.g. reference=工单号,summary=问题描述)")
+    p.add_argument("--date-format", metavar="FMT", help="the file's date format, e.g. %%d/%%m/%%Y %%H:%%M (with --columns)")
+    p.add_argument("--mapping", metavar="NAME", help="a column mapping saved with --save-mapping")
+    p.add_argument("--save-mapping", metavar="NAME", help="keep --columns and --date-format under this name")
     p.set_defaults(handler=_complaints)
     _register_sla(sub)
 
@@ -180,19 +186,35 @@ def _complaints(args: argparse.Namespace) -> int:
     from app.imports.service import write_report
 
     db = open_database(database_url(args)).db
+    source = args.file
+    remapped: Path | None = None
     try:
+        mapping = _complaint_mapping(db, args)
+        if mapping is not None:  # rename the file's columns (and dates) into the importer's, row numbers kept
+            import tempfile
+
+            from app.complaints.import_mapping import remap_file
+
+            handle, name = tempfile.mkstemp(suffix=".csv", prefix="floorwalker-complaints-")
+            os.close(handle)
+            remapped = Path(name)
+            remap_file(args.file, mapping, remapped)
+            source = remapped
         if args.preview is not None:
-            pv = preview_complaints(db, args.file, rows=max(1, args.preview), encoding=args.encoding,
+            pv = preview_complaints(db, source, rows=max(1, args.preview), encoding=None if remapped else args.encoding,
                                     delimiter=args.delimiter)
             print_preview(pv, as_json=args.json)
             return 0
-        result = import_complaints(db, args.file, actor=Actor.local_administrator(), encoding=args.encoding,
-                                   delimiter=args.delimiter)
-    except (ImportFileError, MappingError) as exc:
+        result = import_complaints(db, source, actor=Actor.local_administrator(),
+                                   encoding=None if remapped else args.encoding,
+                                   delimiter=None if remapped else args.delimiter)
+    except (ImportFileError, MappingError, ValueError) as exc:
         print(f"floorwalker: {exc}", file=sys.stderr)
         return 1
     finally:
         db.dispose()
+        if remapped is not None:
+            remapped.unlink(missing_ok=True)
     if args.report is not None:
         write_report(args.report, result.skipped)
     if args.json:
@@ -221,3 +243,50 @@ def _complaints(args: argparse.Namespace) -> int:
         if len(result.skipped) > 10:
             print("  (add --report skipped.csv for the full row-by-row list)")
     return 0
+
+
+def _complaint_mapping(db, args: argparse.Namespace):  # noqa: ANN001, ANN202 - a ComplaintMapping or None
+    """--columns / --date-format, or a saved --mapping; --save-mapping keeps them (import_mappings, kind complaints)."""
+    from sqlalchemy import select
+
+    from app import clock
+    from app.complaints.import_mapping import ComplaintMapping
+    from db.models import ImportMapping
+
+    columns: dict[str, str] = {}
+    for pair in filter(None, (args.columns or "").split(",")):
+        field, sep, header = pair.partition("=")
+        if not sep:
+            raise ValueError(f"--columns wants FIELD=HEADER pairs, not '{pair}'")
+        columns[field.strip()] = header.strip()
+    saved: dict[str, object] = {}
+    with db.session() as s:
+        if args.mapping:
+            row = s.scalar(select(ImportMapping).where(ImportMapping.name == args.mapping))
+            if row is None or row.mapping.get("kind") != "complaints":
+                raise ValueError(f"There is no complaint mapping called '{args.mapping}'.")
+            saved = dict(row.mapping)
+        data = {"columns": {**dict(saved.get("columns") or {}), **columns},  # type: ignore[arg-type]
+                "date_format": args.date_format or saved.get("date_format")}
+        mapping = ComplaintMapping.from_json(data)
+        unknown = [k for k in columns if k not in mapping.columns]
+        if unknown:
+            raise ValueError(f"Unknown field(s) in --columns: {', '.join(unknown)}.")
+        if args.save_mapping:
+            now = clock.now()
+            value = {"kind": "complaints", **mapping.to_json()}
+            row = s.scalar(select(ImportMapping).where(ImportMapping.name == args.save_mapping))
+            if row is None:
+                s.add(ImportMapping(name=args.save_mapping, mapping=value, created_by="cli", created_at=now,
+                                    updated_by="cli", updated_at=now))
+            else:
+                row.mapping, row.updated_by, row.updated_at = value, "cli", now
+    if not mapping.columns:
+        return None
+    # fields the file already names like the importer keep their own columns
+    from app.complaints.import_mapping import read_sample
+    from app.complaints.importer import COLUMNS
+
+    header, _rows, _enc = read_sample(args.file, rows=1)
+    own = {f: f for f in COLUMNS if f in header and f not in mapping.columns}
+    return ComplaintMapping({**own, **mapping.columns}, mapping.date_format)

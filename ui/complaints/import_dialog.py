@@ -33,9 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.complaints.importer import COLUMNS, REQUIRED, import_complaints, preview_complaints
-from app.imports.reading import ImportFileError
-from ui.complaints.import_mapping import (
+from app.complaints.import_mapping import (
     DATE_FIELDS,
     DATE_FORMATS,
     ComplaintMapping,
@@ -47,6 +45,8 @@ from ui.complaints.import_mapping import (
     remap_file,
     write_failed_rows,
 )
+from app.complaints.importer import COLUMNS, REQUIRED, import_complaints, preview_complaints
+from app.imports.reading import ImportFileError
 from ui.context import ConsoleContext
 from ui.errors import show_error
 
