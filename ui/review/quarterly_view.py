@@ -402,7 +402,7 @@ class QuarterlyView(Workspace):
         self.card.verticalHeader().setDefaultSectionSize(22)
         self.card.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.card.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.card.setFixedHeight(24 + 9 * 22 + 4)
+        self.card.setFixedHeight(34 + 9 * 22 + 8)  # the nine indicators without a scroll bar
         side_layout.addWidget(self.card)
         self.agent_facts = QLabel(side)
         self.agent_facts.setWordWrap(True)
