@@ -212,13 +212,16 @@ def test_the_pack_prints_in_chinese(qapp, sqlite_db, tmp_path, frozen_clock):
     from PySide6.QtCore import QTranslator
 
     from app.review.pack_data import pack_data
-    from resources import resource_path
     from ui.review.pack import save_pack_pdf
+    from ui.translations import qm_directory
 
     frozen_clock.at = utc(2026, 10, 10)
     _quarter_center(sqlite_db)
+    directory = qm_directory()
+    if directory is None:
+        pytest.skip("pyside6-lrelease is not installed")
     translator = QTranslator()
-    assert translator.load(str(resource_path("translations", "floorwalker_zh_CN.qm")))
+    assert translator.load(str(directory / "floorwalker_zh_CN.qm"))
     qapp.installTranslator(translator)
     try:
         with sqlite_db.session() as s:
@@ -235,14 +238,14 @@ def test_the_pack_prints_in_chinese(qapp, sqlite_db, tmp_path, frozen_clock):
     assert "Quarterly review" not in text and "Page 1 of" not in text
 
 
-def test_the_compiled_translations_match_their_source(tmp_path):
+def test_the_translations_compile_with_nothing_unfinished(tmp_path):
     lrelease = shutil.which("pyside6-lrelease")
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
     from resources import resource_path
 
     out = tmp_path / "zh.qm"
-    subprocess.run([lrelease, str(resource_path("translations", "floorwalker_zh_CN.ts")), "-qm", str(out)],
-                   check=True, capture_output=True)
-    assert out.read_bytes() == resource_path("translations", "floorwalker_zh_CN.qm").read_bytes(), \
-        "run: pyside6-lrelease resources/translations/floorwalker_zh_CN.ts -qm resources/translations/floorwalker_zh_CN.qm"
+    result = subprocess.run([lrelease, str(resource_path("translations", "floorwalker_zh_CN.ts")), "-qm", str(out)],
+                            check=True, capture_output=True, text=True)
+    assert out.stat().st_size > 10_000
+    assert re.search(r"Generated \d+ translation\(s\) \(\d+ finished and 0 unfinished\)", result.stdout + result.stderr)

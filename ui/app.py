@@ -49,7 +49,10 @@ def install_translations(app: QApplication, language: str) -> None:
     QLocale.setDefault(locale)
     if locale.language() == QLocale.Language.English:
         return
-    for directory, prefix in ((str(resource_path("translations")), "floorwalker_"),
+    from ui.translations import qm_directory
+
+    ours = qm_directory()
+    for directory, prefix in ((str(ours or resource_path("translations")), "floorwalker_"),
                               (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_")):
         translator = QTranslator(app)
         if translator.load(locale, prefix.rstrip("_"), "_", directory):
