@@ -32,6 +32,7 @@ from app.review.evaluation import DIMENSIONS, EvaluationRow, MonthlyEvaluation, 
 from app.review.export import write_table
 from app.review.monthly import previous_month, team_options
 from ui.context import ConsoleContext
+from ui.review.models import fill_team_box
 from ui.review.pack import fmt_value
 from ui.widgets.table_model import Index, RowTableModel
 from ui.workspace import Workspace
@@ -182,13 +183,7 @@ class EvaluationView(Workspace):
 
     def _on_loaded(self, result: tuple[Any, MonthlyEvaluation]) -> None:
         teams, ev = result
-        self.team.blockSignals(True)
-        self.team.clear()
-        self.team.addItem(tr("All teams"), None)
-        for t in teams:
-            self.team.addItem(t.name, t.id)
-        self.team.setCurrentIndex(max(0, self.team.findData(self.team_id)) if self.team_id is not None else 0)
-        self.team.blockSignals(False)
+        self.team_id = fill_team_box(self.team, teams, self.team_id, tr("All teams"))
         self.evaluation = ev
         self.model.set_evaluation(ev)
         if self.model.rowCount():

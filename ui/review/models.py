@@ -195,3 +195,19 @@ class MonthReportModel(QAbstractTableModel):
         if role == MET_ROLE and figure is not None:
             return self.report.met(figure.key, value)
         return None
+
+
+def fill_team_box(box: Any, teams: Any, team_id: int | None, all_label: str) -> int | None:
+    """Refill a team picker ("All teams" first) without signals; returns the team still chosen
+    (None when it is gone, e.g. deleted on another desk)."""
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(all_label, None)
+    for t in teams:
+        box.addItem(t.name, t.id)
+    index = box.findData(team_id) if team_id is not None else 0
+    if index < 0:
+        team_id, index = None, 0
+    box.setCurrentIndex(index)
+    box.blockSignals(False)
+    return team_id

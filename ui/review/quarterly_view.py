@@ -56,6 +56,7 @@ from app.review.weights import update_kpi_weights
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.review.models import fill_team_box
 from ui.review.pack import (
     fmt_score,
     fmt_total,
@@ -463,13 +464,7 @@ class QuarterlyView(Workspace):
 
     def _on_loaded(self, result: tuple[Any, QuarterReview]) -> None:
         teams, review = result
-        self.team.blockSignals(True)
-        self.team.clear()
-        self.team.addItem(tr("All teams"), None)
-        for t in teams:
-            self.team.addItem(t.name, t.id)
-        self.team.setCurrentIndex(max(0, self.team.findData(self.team_id)) if self.team_id is not None else 0)
-        self.team.blockSignals(False)
+        self.team_id = fill_team_box(self.team, teams, self.team_id, tr("All teams"))
         selected = self.selected_agent()
         self.review = review
         self.model.set_review(review)

@@ -36,7 +36,14 @@ from app.review.monthly import (
 )
 from ui.context import ConsoleContext
 from ui.review.evaluation_view import EvaluationView
-from ui.review.models import MET_COLOR, NOT_MET_COLOR, MonthReportModel, format_target, label
+from ui.review.models import (
+    MET_COLOR,
+    NOT_MET_COLOR,
+    MonthReportModel,
+    fill_team_box,
+    format_target,
+    label,
+)
 from ui.review.quarterly_view import QuarterlyView
 from ui.workspace import Workspace
 
@@ -184,17 +191,7 @@ class ReportsWorkspace(Workspace):
         self.empty.show()
 
     def _fill_teams(self, teams: tuple[TeamOption, ...]) -> None:
-        self.team.blockSignals(True)
-        self.team.clear()
-        self.team.addItem(self.tr("All teams"), None)
-        for t in teams:
-            self.team.addItem(t.name, t.id)
-        index = self.team.findData(self.team_id) if self.team_id is not None else 0
-        if index < 0:
-            self.team_id = None
-            index = 0
-        self.team.setCurrentIndex(index)
-        self.team.blockSignals(False)
+        self.team_id = fill_team_box(self.team, teams, self.team_id, self.tr("All teams"))
 
     def _show(self, report: MonthReport) -> None:
         self.report = report
