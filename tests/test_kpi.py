@@ -296,3 +296,12 @@ def test_trend_direction_depends_on_the_dimension_R_QA_5():
     assert DimensionTrend(resolution, (0.9, 0.8)).improved is False
     assert DimensionTrend(resolution, (0.9, 0.9)).improved is None
     assert DimensionTrend(resolution, (None, 0.9)).change is None
+
+
+def test_the_interval_from_sums_equals_the_one_from_the_values_R_QA_2():
+    from app.quality.stats import mean_interval as from_values
+
+    values = [6, 7, 7, 8, 9, 9, 10, 5] * 5  # 40 reviews: beyond the t table
+    mean, low, high = mean_interval(len(values), sum(values), sum(v * v for v in values))
+    ref = from_values(values)
+    assert (mean, low, high) == pytest.approx((ref.mean, ref.low, ref.high))

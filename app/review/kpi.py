@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.admin.rules import rule_value
 from app.i18n import N_
+from app.quality.stats import t_quantile_975
 from app.review.monthly import MonthCounts, Targets, collect_counts, load_targets
 from app.review.periods import PeriodWindow
 
@@ -254,20 +255,9 @@ def scorecard(counts: MonthCounts, targets: Targets, weights: Weights, *, months
     return Scorecard(tuple(scores), tuple(groups), total, missing)
 
 
-# 97.5 % quantiles of Student's t for 1..30 degrees of freedom (two-sided 95 % interval)
-_T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
-         2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
-         2.045, 2.042)
-
-
-def t_quantile_975(df: int) -> float:
-    if df < 1:
-        raise ValueError("a t interval needs at least one degree of freedom")
-    return _T975[df - 1] if df <= len(_T975) else 1.96 + 2.4 / df  # within 0.002 of the exact value
-
-
 def mean_interval(n: int, total: float, sq_total: float) -> tuple[float | None, float | None, float | None]:
-    """Mean and 95 % t-interval of n values given their sum and sum of squares; no interval below n = 2."""
+    """Mean and 95 % t-interval of n values given their sum and sum of squares (as SQL aggregates them);
+    no interval below n = 2. The same interval as ``app.quality.stats.mean_interval`` over the values."""
     if n <= 0:
         return None, None, None
     mean = total / n
