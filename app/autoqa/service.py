@@ -29,20 +29,10 @@ from app.autoqa.checks import CHECKS, DEFAULT_CONFIG, Checker, Message
 from app.changes import Changes, record
 from app.demo.timeline import db_time
 from app.demo.writer import BulkWriter
+from app.security.masking import mask_text
 from app.security.permissions import require, row_scope
 from db.database import Database
 from db.models import AutoQaResult, AutoQaRuleset, Interaction, Person, TranscriptMessage
-
-PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-ID_CARD = re.compile(r"(?<![\dXx])(\d{6})(\d{8})(\d{3}[\dXx])(?![\dXx])")
-EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
-
-
-def mask_text(text: str) -> str:
-    """Customer identifiers inside a message, masked as everywhere on screen (R-SEC-2)."""
-    text = PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-    text = ID_CARD.sub(lambda m: f"{m.group(1)}********{m.group(3)}", text)
-    return EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
 
 
 # --- rule sets ------------------------------------------------------------------------------------------

@@ -37,3 +37,16 @@ def mask_email(email: str | None) -> str:
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_CARD_IN_TEXT = re.compile(r"(?<![\dXx])(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])")
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def mask_text(text: str) -> str:
+    """Customer identifiers inside free text (a chat message): mobile numbers, ID-card numbers and
+    e-mail addresses, masked as everywhere else on screen."""
+    text = _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
+    text = _ID_CARD_IN_TEXT.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
+    return _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), text)
