@@ -206,3 +206,19 @@ def test_agent_stats_show_mean_interval_and_count(sqlite_db, frozen_clock, tmp_p
     assert mine.week.n == 5 and mine.week.mean == 8 and mine.week.low == pytest.approx(6.037, abs=0.01)
     assert mine.quarter.n == 5 and mine.quarter_violations == 0
     assert qa.agents[1] not in stats  # another team's agent
+
+
+def test_a_supervisor_of_another_team_sees_and_decides_an_open_dispute(sqlite_db, frozen_clock, tmp_path):
+    qa, card = _setup(sqlite_db, frozen_clock, tmp_path)
+    review_id = _reviewed(sqlite_db, qa, card)
+    sup0, sup1 = qa.supervisor(0), qa.supervisor(1)
+    with sqlite_db.session() as s:
+        dispute_id, _ = raise_dispute(s, sup0, review_id, "farewell", reason="Invited at 04:10", proposed_value="yes")
+    with sqlite_db.session() as s:
+        open_for_other = {d.id: d for d in list_disputes(s, sup1)}
+    assert dispute_id in open_for_other  # the other team's supervisor is the one who decides
+    with sqlite_db.session() as s:
+        decide_dispute(s, sup1, dispute_id, "accept", reason="Heard it", expected_version=open_for_other[dispute_id].version)
+    with sqlite_db.session() as s:
+        assert dispute_id not in {d.id for d in list_disputes(s, sup1)}  # decided: back to the agent's team only
+        assert dispute_id in {d.id for d in list_disputes(s, sup0)}

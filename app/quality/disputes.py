@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app import audit, clock
@@ -25,7 +25,7 @@ from app.actor import Actor
 from app.changes import Changes, record
 from app.quality.interactions import center_zone
 from app.quality.scorecards import answer_fraction, get_scorecard, score
-from app.security.permissions import PermissionDenied, require, row_scope
+from app.security.permissions import SCOPE_TEAMS, PermissionDenied, require, row_scope
 from db.errors import ConflictError
 from db.models import Person, QaDispute, QaDisputeEvent, QaReview
 
@@ -216,9 +216,15 @@ def list_disputes(session: Session, actor: Actor, *, status: str | None = None,
              .join(QaReview, QaReview.id == QaDispute.review_id)
              .join(agent, agent.id == QaReview.agent_id)
              .order_by(QaDispute.status != "open", QaDispute.deadline, QaDispute.id))
-    scope = row_scope(session, actor).agent_ids()
-    if scope is not None:
-        query = query.where(QaReview.agent_id.in_(scope))
+    scope = row_scope(session, actor)
+    own = scope.agent_ids()
+    if own is not None:
+        if scope.kind == SCOPE_TEAMS:
+            # a dispute is decided by ANOTHER supervisor: supervisors also see the open disputes of
+            # other teams (to decide them), while decided ones stay with the agent's own team
+            query = query.where(or_(QaReview.agent_id.in_(own), QaDispute.status == "open"))
+        else:
+            query = query.where(QaReview.agent_id.in_(own))
     if status:
         query = query.where(QaDispute.status == status)
     if review_id is not None:
