@@ -263,7 +263,7 @@ def test_console_survives_the_database_going_away_and_coming_back(qtbot, pg_db, 
     from ui.admin.workspace import AdminWorkspace
     from ui.app import Console
 
-    monkeypatch.setattr(ui.workspaces, "workspace_classes", lambda: [AdminWorkspace])
+    monkeypatch.setattr(ui.workspaces, "workspace_specs", lambda: [AdminWorkspace])
     console = Console(pg_db, actor=ADA, inline_tasks=True, watch=True, run_jobs=False)
     window = console.window
     try:
@@ -297,5 +297,28 @@ def test_console_survives_the_database_going_away_and_coming_back(qtbot, pg_db, 
         loads = window.workspaces[0].load_count
         window.refresh_current()
         assert window.workspaces[0].load_count == loads + 1 and window.workspaces[0].last_error is None
+    finally:
+        console.close()
+
+
+@pytest.mark.gui
+def test_the_window_builds_the_shown_workspace_first_and_the_others_once_it_is_on_screen(qtbot, sqlite_db,
+                                                                                        settings_home):
+    from ui.app import Console
+    from ui.live.workspace import LiveWorkspace
+    from ui.workspaces import workspace_specs
+
+    console = Console(sqlite_db, actor=ADA, inline_tasks=True, watch=False, run_jobs=False)
+    window = console.window
+    try:
+        built = [p is not None for p in window._pages]
+        assert built == [True] + [False] * (len(workspace_specs()) - 1)  # only Live, the page shown first
+        assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+            s.title() for s in workspace_specs()]
+        window.show()
+        qtbot.waitUntil(lambda: all(p is not None for p in window._pages))  # the rest, after the first paint
+        assert isinstance(window.workspaces[0], LiveWorkspace) and window.stack.currentWidget() is window.workspaces[0]
+        window.show_workspace(4)
+        assert window.current_workspace() is window.workspaces[4]
     finally:
         console.close()

@@ -257,7 +257,7 @@ def test_a_change_from_another_desk_reaches_the_open_admin_page_through_the_watc
     from ui.admin.workspace import AdminWorkspace
     from ui.app import Console
 
-    monkeypatch.setattr(ui.workspaces, "workspace_classes", lambda: [AdminWorkspace])
+    monkeypatch.setattr(ui.workspaces, "workspace_specs", lambda: [AdminWorkspace])
     console = Console(sqlite_db, actor=ADA, inline_tasks=True, watch=True, run_jobs=False)
     try:
         assert console.watcher is not None

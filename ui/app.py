@@ -73,7 +73,7 @@ class Console:
 
     def __init__(self, db: Database, *, actor: Actor | None = None, inline_tasks: bool = False,
                  watch: bool = True, run_jobs: bool | None = None) -> None:
-        from ui.workspaces import workspace_classes
+        from ui.workspaces import workspace_specs
 
         with db.session() as s:
             center = center_summary(s)
@@ -84,7 +84,7 @@ class Console:
             timezone=ZoneInfo(center.timezone) if center else ZoneInfo("UTC"),
             center_name=center.name if center else "",
         )
-        self.window = MainWindow(self.ctx, workspace_classes())
+        self.window = MainWindow(self.ctx, workspace_specs())
         self._bridge = _WatcherBridge()
         self._bridge.changed.connect(lambda kinds: self.bus.operation_did_execute.emit(
             Changes.from_names(kinds), None))

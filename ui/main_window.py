@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from resources import resource_path
 from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.workspace import Workspace
+from ui.workspaces import WorkspaceSpec
 
 RETRY_SECONDS = 5
 
@@ -64,7 +66,7 @@ class Banner(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: ConsoleContext, workspace_classes: list[type[Workspace]]) -> None:
+    def __init__(self, ctx: ConsoleContext, workspace_classes: Sequence[type[Workspace] | WorkspaceSpec]) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Floorwalker") + (f" — {ctx.center_name}" if ctx.center_name else ""))
@@ -93,15 +95,17 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.workspaces: list[Workspace] = []
-        for index, cls in enumerate(workspace_classes):
-            page = cls(ctx, self.stack)
-            page.did_load.connect(self._on_workspace_did_load)
-            page.did_fail.connect(self._on_workspace_did_fail)
-            self.workspaces.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(icon(cls.icon_name()), cls.title())
-            item.setToolTip(f"{cls.title()} (Ctrl+{index + 1})")
+        # a workspace is a class (built now) or a WorkspaceSpec (imported and built when first shown,
+        # the rest once the window is on screen): the window appears without building all six
+        self._kinds = list(workspace_classes)
+        self._pages: list[Workspace | None] = []
+        for index, kind in enumerate(self._kinds):
+            self._pages.append(None)
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the workspace is built
+            if isinstance(kind, type):
+                self._build_page(index)
+            item = QListWidgetItem(icon(kind.icon_name()), kind.title())
+            item.setToolTip(f"{kind.title()} (Ctrl+{index + 1})")
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
 
@@ -122,6 +126,43 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # --- construction -------------------------------------------------------------------
+    def _build_page(self, index: int) -> Workspace:
+        page = self._pages[index]
+        if page is not None:
+            return page
+        kind = self._kinds[index]
+        cls = kind if isinstance(kind, type) else kind.load()
+        page = cls(self.ctx, self.stack)
+        page.did_load.connect(self._on_workspace_did_load)
+        page.did_fail.connect(self._on_workspace_did_fail)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._pages[index] = page
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return page
+
+    @property
+    def workspaces(self) -> list[Workspace]:
+        """Every workspace, built (those not built yet are built now)."""
+        return [self._build_page(i) for i in range(len(self._pages))]
+
+    def _build_remaining(self) -> None:
+        """Build the next workspace not built yet, one per turn of the event loop."""
+        for index, page in enumerate(self._pages):
+            if page is None:
+                self._build_page(index)
+                QTimer.singleShot(0, self._build_remaining)
+                return
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if any(p is None for p in self._pages):
+            QTimer.singleShot(0, self._build_remaining)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         settings = QAction(self.tr("&Settings…"), self)
@@ -139,8 +180,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, page in enumerate(self.workspaces):
-            action = QAction(icon(page.icon_name()), page.title(), self)
+        for index, kind in enumerate(self._kinds):
+            action = QAction(icon(kind.icon_name()), kind.title(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_workspace(i))
             view_menu.addAction(action)
@@ -188,7 +229,7 @@ class MainWindow(QMainWindow):
 
     # --- navigation ---------------------------------------------------------------------
     def show_workspace(self, index: int) -> None:
-        if 0 <= index < len(self.workspaces):
+        if 0 <= index < len(self._pages):
             self.sidebar.setCurrentRow(index)
 
     def current_workspace(self) -> Workspace | None:
@@ -202,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if row >= 0:
+            self._build_page(row)
             self.stack.setCurrentIndex(row)
 
     # --- status ---------------------------------------------------------------------------
@@ -290,7 +332,7 @@ class MainWindow(QMainWindow):
             row = 0
         # chosen now: only the current page is shown, so it alone loads once the window appears
         # (a deferred choice would race with callers that pick a workspace right after construction)
-        self.show_workspace(row if 0 <= row < len(self.workspaces) else 0)
+        self.show_workspace(row if 0 <= row < len(self._pages) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._retry_timer.stop()
