@@ -433,3 +433,46 @@ def test_the_scorecard_shows_evidence_and_uses_it_only_when_asked(qtbot):
     assert form.apply_evidence() == 2  # the yes/no questions; the courtesy scale stays the supervisor's
     assert form.answers() == {"greeting": "no", "farewell": "yes"}
     assert form.use_evidence.isHidden()
+
+
+def test_the_draw_can_over_sample_flagged_chats_and_replays_exactly_R_QA_1(sqlite_db, tmp_path):
+    from datetime import date
+
+    from app.quality.draw import replay_draw, run_draw
+    from app.quality.sampling import ANY, DrawRules, Stratum
+    from db.models import QaDraw, QaSample, Team
+
+    with sqlite_db.session() as s:
+        c = f.center(s)
+        team = f.team(s, c, "Alpha")
+        boss = f.person(s, c, team, name="Sam", title="supervisor")
+        s.get(Team, team.id).supervisor_id = boss.id
+        f.queue(s, c, "Online chat", channel="chat")
+        f.person(s, c, team, name="Chen Jie")
+    lines = []
+    for n in range(12):  # twelve chats; the odd ones answered late (they fail R-RESP-1)
+        reply = 50 if n % 2 else 9
+        day = 3 + n % 6
+        lines += [{"conversation": f"F{n}", "time": f"2026-11-0{day}T1{n % 10}:00:00+08:00", "sender": "customer",
+                   "text": "hi"},
+                  {"conversation": f"F{n}", "time": f"2026-11-0{day}T1{n % 10}:00:{reply:02d}+08:00",
+                   "sender": "agent", "text": "Hello, my name is Ann. I have fixed it. Anything else? Please rate us.",
+                   "agent": "Chen Jie"}]
+    import_transcripts(sqlite_db, _jsonl(tmp_path / "f.jsonl", lines))
+    run_checks(sqlite_db)
+    rules = DrawRules(quota=5, strata=(Stratum("flagged chats", 3, channels=("chat",), autoqa_failed=True,
+                                               fallback=(ANY,)),
+                                       Stratum("chats", 2, channels=("chat",), fallback=(ANY,))),
+                      check_files=False)
+    with sqlite_db.session() as s:
+        run_draw(s, Actor.system(), date(2026, 11, 2), seed="over-sample", rules=rules)
+    with sqlite_db.session() as s:
+        draw = s.scalar(select(QaDraw))
+        picked = dict(s.execute(select(Interaction.external_id, QaSample.stratum)
+                                .join(QaSample, QaSample.interaction_id == Interaction.id)).all())
+        late = {i for i, in s.execute(select(Interaction.external_id).where(Interaction.wait_sec > 30))}
+        assert len(draw.rules["flagged"]) == 6  # frozen with the draw
+        result = replay_draw(s, draw.id)
+    flagged_picks = [e for e, stratum in picked.items() if stratum.startswith("flagged")]
+    assert len(flagged_picks) == 3 and set(flagged_picks) <= late  # three of the six late chats
+    assert len(picked) == 5 and result.identical

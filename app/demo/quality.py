@@ -81,7 +81,10 @@ def build_quality(rnd: random.Random, tl: Timeline, org: Organisation, traffic: 
     week_of = traffic.day // 7
     channels = np.array([q.channel for q in QUEUES], dtype=object)
     long_enough = np.asarray(traffic.talk) >= rules.min_duration_sec
-    eligible_all = np.asarray(traffic.recorded) & long_enough
+    # a chat's "recording" is its transcript (app/demo/transcripts.py writes one for every answered chat)
+    chats = np.array([q.channel == "chat" for q in QUEUES], dtype=bool)[traffic.queue]
+    answered = ~np.isnan(np.asarray(traffic.answered, dtype=float))
+    eligible_all = (np.asarray(traffic.recorded) & long_enough) | (chats & answered)
     team_ids = [int(t["id"]) for t in org.teams]
     pools = {team_ids[k]: [org.supervisors[k], analyst] for k in range(len(team_ids))}
     agent_teams = {int(ag.ids[a]): team_ids[int(ag.team[a])] for a in range(ag.n)}

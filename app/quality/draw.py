@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -50,6 +50,8 @@ from app.quality.sampling import (
 )
 from app.security.permissions import require
 from db.models import (
+    AutoQaResult,
+    AutoQaRuleset,
     Center,
     Interaction,
     Person,
@@ -257,6 +259,20 @@ def _eligible_population(session: Session, start: datetime, end: datetime, rules
     return pop.without(sorted(taken)) if taken else pop
 
 
+def _flagged(session: Session, pop: Population) -> frozenset[int]:
+    """The population's conversations with a failed automatic check under the current rule set."""
+    if not len(pop):
+        return frozenset()
+    version = session.scalar(select(func.max(AutoQaRuleset.version)))
+    if version is None:
+        return frozenset()
+    lo, hi = int(pop.ids.min()), int(pop.ids.max())
+    failed = set(session.scalars(select(AutoQaResult.interaction_id).where(
+        AutoQaResult.ruleset_version == version, AutoQaResult.passed.is_(False),
+        AutoQaResult.interaction_id >= lo, AutoQaResult.interaction_id <= hi).distinct()))
+    return frozenset(int(i) for i in pop.ids.tolist() if i in failed)
+
+
 def _agents_and_teams(session: Session, week_start: date, in_population: set[int]
                       ) -> tuple[list[int], dict[int, int | None], dict[int, str]]:
     week_end = week_start + timedelta(days=6)
@@ -372,6 +388,8 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
     seed = seed or secrets.token_hex(16)
     start, end = _week_range(session, week_start)
     pop = _eligible_population(session, start, end, rules)
+    if any(s.autoqa_failed for s in rules.strata):
+        rules = replace(rules, flagged=_flagged(session, pop))
     excluded: list[Exclusion] = []
     checks: list[tuple[int, rec.FileCheck]] = []
     if rules.check_files and len(pop):

@@ -48,17 +48,23 @@ class Stratum:
     channels: tuple[str, ...] = ()  # empty: any channel
     queue_ids: tuple[int, ...] = ()  # empty: any queue
     fallback: tuple[str, ...] = (ANY,)  # other strata's names, or "any", in order
+    # only conversations that failed an automatic check (issue 11): over-sample them with this quota
+    autoqa_failed: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "quota": self.quota, "channels": list(self.channels),
-                "queue_ids": list(self.queue_ids), "fallback": list(self.fallback)}
+        out: dict[str, Any] = {"name": self.name, "quota": self.quota, "channels": list(self.channels),
+                               "queue_ids": list(self.queue_ids), "fallback": list(self.fallback)}
+        if self.autoqa_failed:
+            out["autoqa_failed"] = True
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Stratum:
         return cls(name=str(data["name"]), quota=int(data["quota"]),
                    channels=tuple(str(c) for c in data.get("channels", ())),
                    queue_ids=tuple(int(q) for q in data.get("queue_ids", ())),
-                   fallback=tuple(str(f) for f in data.get("fallback", (ANY,))))
+                   fallback=tuple(str(f) for f in data.get("fallback", (ANY,))),
+                   autoqa_failed=bool(data.get("autoqa_failed", False)))
 
 
 DEFAULT_STRATA = (
@@ -75,6 +81,9 @@ class DrawRules:
     spread_queues: bool = True
     check_files: bool = True
     review_days: int = 7  # the sample is due at the end of the week after the sampled one
+    # the population's interactions that failed an automatic check when the draw was made: frozen
+    # with the draw's rules, so an ``autoqa_failed`` stratum replays exactly
+    flagged: frozenset[int] = frozenset()
 
     def validate(self) -> None:
         if self.quota < 1:
@@ -98,7 +107,8 @@ class DrawRules:
     def to_json(self) -> dict[str, Any]:
         return {"quota": self.quota, "min_duration_sec": self.min_duration_sec,
                 "strata": [s.to_json() for s in self.strata], "spread_queues": self.spread_queues,
-                "check_files": self.check_files, "review_days": self.review_days}
+                "check_files": self.check_files, "review_days": self.review_days,
+                **({"flagged": sorted(self.flagged)} if self.flagged else {})}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> DrawRules:
@@ -107,7 +117,8 @@ class DrawRules:
                    strata=DEFAULT_STRATA if strata is None else tuple(Stratum.from_json(s) for s in strata),
                    spread_queues=bool(data.get("spread_queues", True)),
                    check_files=bool(data.get("check_files", True)),
-                   review_days=int(data.get("review_days", 7)))
+                   review_days=int(data.get("review_days", 7)),
+                   flagged=frozenset(int(i) for i in data.get("flagged", ())))
 
 
 # --- the population -----------------------------------------------------------------------------------
@@ -234,6 +245,8 @@ def _strata_of(pop: Population, rules: DrawRules) -> np.ndarray:
             match &= np.isin(pop.channels, np.asarray(codes, dtype=np.int64))
         if s.queue_ids:
             match &= np.isin(pop.queues, np.asarray(s.queue_ids, dtype=np.int64))
+        if s.autoqa_failed:
+            match &= np.isin(pop.ids, np.fromiter(rules.flagged, dtype=np.int64, count=len(rules.flagged)))
         out[match] = k
         free &= ~match
     return out
