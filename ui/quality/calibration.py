@@ -62,6 +62,7 @@ from ui.quality.player import RecordingPlayer
 from ui.quality.scorecard_form import ScorecardForm
 from ui.quality.tab import QualityTab
 from ui.widgets.table_model import Index, RowTableModel
+from ui.widgets.tables import row_table_defaults
 
 REVIEWER_TITLES = ("supervisor", "quality_analyst", "manager", "trainer")
 WIDE_SPREAD = 20.0  # points of 100: a question the reviewers read differently
@@ -256,12 +257,7 @@ class CalibrationPage(QualityTab):
         self.table = QTableView(left)
         self.table.setObjectName("calibration_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        row_table_defaults(self.table, word_wrap=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

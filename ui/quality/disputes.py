@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -52,6 +51,7 @@ from ui.quality.formatting import date_edit_format, format_datetime, qdate
 from ui.quality.models import DONE_COLOR, ROW_ROLE, SHORT_COLOR
 from ui.quality.tab import QualityTab
 from ui.widgets.table_model import Index, RowTableModel
+from ui.widgets.tables import row_table_defaults
 
 
 def tr(text: str) -> str:
@@ -296,12 +296,7 @@ class DisputesPage(QualityTab):
         self.table = QTableView(left)
         self.table.setObjectName("disputes_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        row_table_defaults(self.table, word_wrap=False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -74,6 +73,7 @@ from ui.quality.models import ProgressModel, SampleItemModel
 from ui.quality.player import RecordingPlayer
 from ui.quality.scorecard_form import ScorecardForm
 from ui.quality.tab import QualityTab
+from ui.widgets.tables import row_table_defaults
 
 
 def tr(text: str) -> str:
@@ -335,12 +335,7 @@ class ReviewPage(QualityTab):
 
     @staticmethod
     def _table_defaults(table: QTableView) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(24)
+        row_table_defaults(table, word_wrap=False)
         # fitting columns looks at the first rows only: a week of 5,000 items must open at once
         table.horizontalHeader().setResizeContentsPrecision(20)
 

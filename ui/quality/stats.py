@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from ui.quality.formatting import format_date
 from ui.quality.models import ROW_ROLE, SHORT_COLOR
 from ui.quality.tab import QualityTab
 from ui.widgets.table_model import Index, RowTableModel
+from ui.widgets.tables import row_table_defaults
 
 
 def tr(text: str) -> str:
@@ -124,11 +124,7 @@ class StatsPage(QualityTab):
         self.table = QTableView(splitter)
         self.table.setObjectName("stats_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        row_table_defaults(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         right = QWidget(splitter)

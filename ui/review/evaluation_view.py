@@ -11,7 +11,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ui.context import ConsoleContext
 from ui.review.models import fill_team_box
 from ui.review.pack import fmt_value
 from ui.widgets.table_model import Index, RowTableModel
+from ui.widgets.tables import row_table_defaults
 from ui.workspace import Workspace
 
 GOOD = QColor("#2e7d32")
@@ -142,11 +142,7 @@ class EvaluationView(Workspace):
         self.table = QTableView(split)
         self.table.setObjectName("evaluation_table")
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
+        row_table_defaults(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.plot = pg.PlotWidget(split)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -68,6 +67,7 @@ from ui.review.pack import (
     save_pack_pdf,
 )
 from ui.widgets.table_model import Index, RowTableModel
+from ui.widgets.tables import row_table_defaults
 from ui.workspace import Workspace
 
 GOOD = QColor("#2e7d32")
@@ -381,11 +381,7 @@ class QuarterlyView(Workspace):
         self.table = QTableView(split)
         self.table.setObjectName("quarterly_table")
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
+        row_table_defaults(self.table)
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
