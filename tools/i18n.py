@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import fcntl
 import functools
 import json
 import re
@@ -370,8 +372,25 @@ def areas_of(found: Found) -> dict[Key, str]:
     return out
 
 
+@contextlib.contextmanager
+def catalogue_lock():
+    """Several people may update and fill in the same checkout: one writer at a time."""
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    with open(TRANSLATIONS / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def update(locale: str) -> dict[str, tuple[int, int]]:
     found = extract()
+    with catalogue_lock():
+        return _update(locale, found)
+
+
+def _update(locale: str, found: Found) -> dict[str, tuple[int, int]]:
     existing = read_locale(locale)
     known: dict[Key, Entry] = {}
     memory: dict[str, str] = {}
@@ -436,6 +455,13 @@ def placeholder_problems(locale: str) -> list[str]:
 def fill(locale: str, items: list[dict]) -> int:
     by_key = {Key(i["context"], i["source"], i.get("comment", "")): i["translation"]
               for i in items if i.get("translation")}
+    changed = 0
+    with catalogue_lock():
+        changed = _fill(locale, by_key)
+    return changed
+
+
+def _fill(locale: str, by_key: dict[Key, str]) -> int:
     changed = 0
     for path, entries in read_locale(locale).items():
         touched = False
