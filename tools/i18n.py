@@ -74,7 +74,7 @@ def area_of(path: Path) -> str:
     rel = path.relative_to(ROOT).parts
     if rel[0] == "app":
         return "app"
-    if len(rel) == 2 or rel[1] == "widgets":
+    if len(rel) == 2 or rel[1] in ("widgets", "palette", "help"):
         return "shell"
     return {"review": "reports"}.get(rel[1], rel[1])
 

@@ -39,16 +39,32 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from ui.settings_dialog import saved_language, saved_theme
     from ui.style import apply_theme
 
-    install_translations(app, saved_language())
+    language = "pseudo" if os.environ.get("FLOORWALKER_PSEUDO", "") not in ("", "0") else saved_language()
+    install_translations(app, language)
     apply_theme(saved_theme())
     return app
 
 
 def install_translations(app: QApplication, language: str) -> None:
+    """Qt's and Floorwalker's catalogues for ``language`` ("system", "en", "zh_CN", "pseudo"), and
+    the locale that formats dates, numbers and weekdays."""
+    if language == "pseudo":
+        from ui.pseudo import pseudo_qm
+
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        qm = pseudo_qm()
+        translator = QTranslator(app)
+        if qm is not None and translator.load(str(qm)):
+            app.installTranslator(translator)
+        return
     locale = QLocale.system() if language == "system" else QLocale(language)
     QLocale.setDefault(locale)
     if locale.language() == QLocale.Language.English:
         return
+    if locale.language() == QLocale.Language.Chinese:
+        from ui.style import ensure_cjk_font
+
+        ensure_cjk_font()
     from ui.translations import qm_directory
 
     ours = qm_directory()
@@ -180,6 +196,10 @@ def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
             return 0
     console = Console(opened.db, actor=actor)
     console.window.show()
+    if not exit_after_shown and not os.environ.get(ENV_USER):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(600, console.window.show_guide_if_first_run)  # once the window is on screen
     if exit_after_shown:
         from PySide6.QtCore import QTimer
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,18 +24,15 @@ from PySide6.QtWidgets import (
 from app import __version__, clock
 from app.changes import Changes
 from db.errors import DatabaseUnavailable, classify
-from resources import resource_path
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.widgets.icons import icon
 from ui.workspace import Workspace
 from ui.workspaces import WorkspaceSpec
 
 RETRY_SECONDS = 5
-
-
-def icon(name: str) -> QIcon:
-    path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+GUIDE_SETTING = "ui/guide_shown"
+__all__ = ["GUIDE_SETTING", "Banner", "MainWindow", "icon"]
 
 
 class Banner(QWidget):
@@ -105,10 +102,14 @@ class MainWindow(QMainWindow):
             if isinstance(kind, type):
                 self._build_page(index)
             item = QListWidgetItem(icon(kind.icon_name()), kind.title())
-            item.setToolTip(f"{kind.title()} (Ctrl+{index + 1})")
+            item.setToolTip(f"{kind.title()} (Ctrl+{index + 1})")  # notr
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
 
+        self.palette = None
+        self.help_window = None
+        self.shortcut_sheet = None
+        self.guide = None
         self.database_online = True
         self.last_refresh: datetime | None = None
         self._retry_running = False
@@ -164,31 +165,45 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._build_remaining)
 
     def _build_menus(self) -> None:
+        def action(text: str, icon_name: str, slot, *keys: QKeySequence | QKeySequence.StandardKey) -> QAction:
+            a = QAction(icon(icon_name), text, self)
+            sequences: list[QKeySequence] = []
+            for k in keys:
+                for seq in (QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [k]):
+                    if not seq.isEmpty() and seq not in sequences:
+                        sequences.append(seq)
+            a.setShortcuts(sequences)
+            a.triggered.connect(slot)
+            self.addAction(a)  # the keys work wherever the focus is in the window
+            return a
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.open_settings)
-        file_menu.addAction(settings)
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh_current)
-        file_menu.addAction(refresh)
+        file_menu.addAction(action(self.tr("&Settings…"), "settings", self.open_settings,
+                                   QKeySequence.StandardKey.Preferences, QKeySequence("Ctrl+,")))
+        file_menu.addAction(action(self.tr("&Refresh"), "refresh", self.refresh_current,
+                                   QKeySequence.StandardKey.Refresh))
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(action(self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.palette_action = action(self.tr("Command palette…"), "search", self.open_palette, QKeySequence("Ctrl+K"))
+        self.palette_action.setToolTip(self.tr("Jump to a workspace, tab, action, agent, complaint or week (Ctrl+K)"))
+        view_menu.addAction(self.palette_action)
+        view_menu.addSeparator()
         for index, kind in enumerate(self._kinds):
-            action = QAction(icon(kind.icon_name()), kind.title(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_workspace(i))
-            view_menu.addAction(action)
-            self.addAction(action)
+            view_menu.addAction(action(kind.title(), kind.icon_name(), lambda _=False, i=index: self.show_workspace(i),
+                                       QKeySequence(f"Ctrl+{index + 1}")))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Floorwalker"), self)
+        self.help_action = action(self.tr("Help for this workspace"), "help", self.open_help,
+                                  QKeySequence.StandardKey.HelpContents, QKeySequence("F1"))
+        help_menu.addAction(self.help_action)
+        self.shortcuts_action = action(self.tr("Keyboard shortcuts"), "keyboard", self.open_shortcuts,
+                                       QKeySequence("Ctrl+/"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(action(self.tr("Getting started guide"), "guide", self.show_guide))
+        help_menu.addSeparator()
+        about = QAction(icon("floorwalker"), self.tr("&About Floorwalker"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
@@ -231,6 +246,33 @@ class MainWindow(QMainWindow):
     def show_workspace(self, index: int) -> None:
         if 0 <= index < len(self._pages):
             self.sidebar.setCurrentRow(index)
+
+    def workspace_title(self, index: int) -> str:
+        return self._kinds[index].title()
+
+    def workspace_icon(self, index: int) -> str:
+        """The workspace's icon name, also the name of its help page (live, schedule, …)."""
+        return self._kinds[index].icon_name()
+
+    def navigate(self, kind: str, key: str, title: str = "") -> bool:
+        """Show an item found by the command palette: each workspace's ``open_entity`` is asked in turn;
+        then the shell's own ways (a week in the workspace with ``show_week``, a complaint in the one
+        with ``open_detail``); else a note in the status bar. True when something showed it."""
+        pages = self.workspaces
+        for index, page in enumerate(pages):
+            if page.open_entity(kind, key):
+                self.show_workspace(index)
+                return True
+        fallback = {"week": "show_week", "complaint": "open_detail"}.get(kind)
+        for index, page in enumerate(pages):
+            method = getattr(page, fallback, None) if fallback else None
+            if method is None:
+                continue
+            self.show_workspace(index)
+            method(date.fromisoformat(key) if kind == "week" else int(key))
+            return True
+        self.statusBar().showMessage(self.tr("No workspace opens %1 yet.").replace("%1", title or key), 8000)
+        return False
 
     def current_workspace(self) -> Workspace | None:
         page = self.stack.currentWidget()
@@ -305,14 +347,58 @@ class MainWindow(QMainWindow):
             .failure(lambda exc: done(False, str(classify(exc)).splitlines()[0] if str(exc) else "")) \
             .run()
 
+    # --- palette, help, guide (each built when first asked for) --------------------------------
+    def open_palette(self) -> None:
+        if self.palette is None:
+            from ui.palette.palette import CommandPalette
+
+            self.palette = CommandPalette(self)
+        self.palette.open()
+
+    def open_help(self, slug: str | None = None) -> None:
+        """The help page of ``slug`` (default: the workspace shown), in a window beside the console."""
+        from ui.help.viewer import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(slug or self.workspace_icon(max(self.sidebar.currentRow(), 0)))
+        self.help_window.show()
+        self.help_window.raise_()
+
+    def open_shortcuts(self) -> None:
+        from ui.help.shortcuts import ShortcutSheet
+
+        if self.shortcut_sheet is None:
+            self.shortcut_sheet = ShortcutSheet(self)
+        self.shortcut_sheet.fill()
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
+
+    def show_guide(self) -> None:
+        from ui.help.guide import FirstRunGuide
+
+        if self.guide is None:
+            self.guide = FirstRunGuide(self)
+        self.guide.open_guide()
+
+    def show_guide_if_first_run(self) -> bool:
+        """Called at start-up by the console (never by tests or the self-test): the guide, once."""
+        if QSettings().value(GUIDE_SETTING, False, type=bool):
+            return False
+        self.show_guide()
+        return True
+
     # --- dialogs -----------------------------------------------------------------------------
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.database_text(), self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted and dialog.needs_restart:
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if accepted and dialog.needs_restart:
             self.statusBar().showMessage(
                 self.tr("Settings saved. The new database or language is used from the next start."), 15000)
+        if dialog.guide_requested:
+            self.show_guide()
 
     def _show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Floorwalker"),

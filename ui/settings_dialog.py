@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.config import ENV_DB
 
-LANGUAGES = (("system", "System default"), ("en", "English"), ("zh_CN", "简体中文"))
+# "pseudo": every text lengthened and accented (ui/pseudo.py), to find clipped layouts
+LANGUAGES = (("system", "System default"), ("en", "English"), ("zh_CN", "简体中文"),
+             ("pseudo", "Pseudo-translation (layout check)"))
 THEMES = (("light", "Light"), ("dark", "Dark"))
 SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
@@ -110,9 +112,13 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label) if code == "system" else label, code)
+            self.language.addItem(self.tr(label) if code in ("system", "pseudo") else label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
         form.addRow(self.tr("Language"), self.language)
+        self.language_note = QLabel(self.tr("A new language is used from the next start of Floorwalker."))
+        self.language_note.setObjectName("hint")
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
 
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
@@ -120,6 +126,16 @@ class SettingsDialog(QDialog):
             self.theme.addItem(self.tr(label), code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(saved_theme())))
         form.addRow(self.tr("Theme"), self.theme)
+        self.theme.currentIndexChanged.connect(self._on_theme_current_index_changed)
+        self._theme_at_open = saved_theme()
+
+        self.guide_requested = False
+        self.guide_button = QPushButton(self.tr("Show the guide again"))
+        self.guide_button.setObjectName("show_guide")
+        self.guide_button.setToolTip(self.tr("The short guide of the first start: the workspaces, help (F1) and "
+                                             "the command palette (Ctrl+K)"))
+        self.guide_button.clicked.connect(self._on_guide_button_clicked)
+        form.addRow(self.tr("Guide"), self.guide_button)
 
         self.error = QLabel()
         self.error.setObjectName("form_error")
@@ -132,6 +148,25 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _on_theme_current_index_changed(self, _index: int) -> None:
+        """The theme applies while choosing (Cancel puts the old one back)."""
+        from ui.style import apply_theme
+
+        apply_theme(str(self.theme.currentData()))
+
+    def _on_guide_button_clicked(self) -> None:
+        self.guide_requested = True
+        QSettings().setValue("ui/guide_shown", False)
+        self.guide_button.setEnabled(False)
+        self.guide_button.setText(self.tr("The guide opens when Settings closes"))
+
+    def reject(self) -> None:
+        if self.theme.currentData() != self._theme_at_open:
+            from ui.style import apply_theme
+
+            apply_theme(self._theme_at_open)
+        super().reject()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Database file"), self.url_edit.text(),
@@ -150,7 +185,7 @@ class SettingsDialog(QDialog):
             self.url_edit.setFocus()
             return False
         settings = QSettings()
-        old = (saved_database_url() or "", saved_language(), saved_theme())
+        old = (saved_database_url() or "", saved_language(), self._theme_at_open)
         settings.setValue("database/url", url)
         settings.setValue("ui/language", self.language.currentData())
         settings.setValue("ui/theme", self.theme.currentData())

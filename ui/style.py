@@ -2,18 +2,55 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+import logging
+import sys
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from resources import resource_path
 
+log = logging.getLogger(__name__)
 ACCENT = "#2f6fde"
+THEMES = ("light", "dark")
+# first found wins; fontconfig names on Linux, then the usual Windows and macOS fonts
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei",
+                "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei")
+current_theme = "light"
+
+
+def ensure_cjk_font() -> str | None:
+    """A font that draws Simplified Chinese: fonts bundled in resources/fonts are loaded first, then
+    the first of CJK_FAMILIES installed is put after the default font, so Latin text keeps its font
+    and Chinese falls back to it. None (and a log line saying what to install) when there is none."""
+    fonts = resource_path("fonts")
+    if fonts.is_dir():
+        for path in sorted(fonts.iterdir()):
+            if path.suffix.lower() in (".ttf", ".otf", ".ttc") and QFontDatabase.addApplicationFont(str(path)) < 0:
+                log.warning("could not load the bundled font %s", path.name)
+    chinese = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    family = next((f for f in CJK_FAMILIES if f in chinese), None) or (sorted(chinese)[0] if chinese else None)
+    if family is None:
+        if sys.platform.startswith("linux"):
+            log.warning("No Chinese font found: Chinese text shows as boxes. Install one, e.g. "
+                        "'sudo apt-get install fonts-noto-cjk' (or fonts-wqy-microhei), then restart.")
+        return None
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = QFont(app.font())
+        font.setFamilies([font.family(), family])
+        app.setFont(font)
+    return family
 
 
 def apply_theme(theme: str) -> None:
+    """Switch the whole application to ``theme`` ("light" or "dark"), at once, open windows included."""
+    global current_theme
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    theme = theme if theme in THEMES else "light"
+    current_theme = theme
     app.setStyle("Fusion")
     palette = QPalette()
     if theme == "dark":

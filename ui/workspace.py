@@ -43,6 +43,12 @@ class Workspace(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def open_entity(self, entity_type: str, entity_id: str) -> bool:
+        """Show one item, e.g. ("complaint", "42"), ("agent", "7") (a person id) or ("week",
+        "2026-11-23") (its Monday); True if this workspace showed it. The command palette and the
+        notification bell ask each workspace in turn (MainWindow.navigate); the default shows nothing."""
+        return False
+
     def refresh(self) -> None:
         self._stale = False
         self.loading = True
