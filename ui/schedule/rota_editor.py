@@ -10,13 +10,14 @@ undo or redo meets a conflict (another desk changed the shift) the history is cl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -41,12 +42,14 @@ from app import clock
 from app.changes import Changes
 from app.rota.model import DAY_SLOTS, SLOT_MIN, WEEK_SLOTS, RotaProblem
 from app.schedule import editing as ed
+from app.schedule import replan as rp
 from app.schedule.publish import publish_rota
 from app.schedule.week import week_start_of
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.schedule.forecast_view import WeekAxis, style_plot
+from ui.schedule.replan_dialog import ReplanDialog, ReplanReview
 from ui.schedule.rota_grid import DAY_NAMES, RotaGrid, slot_text
 from ui.schedule.rota_print import export_csv, export_xlsx, print_rota, setup_printer
 from ui.workspace import Workspace
@@ -58,6 +61,31 @@ SL_COLOR = "#2e7d32"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("rota_editor", text)
+
+
+# the optimiser's progress messages (app/rota), shown in the progress dialog in the user's language
+ENGINE_MESSAGES = (
+    QT_TRANSLATE_NOOP("rota_engine", "Preparing agents and tours"),
+    QT_TRANSLATE_NOOP("rota_engine", "Linear relaxation (breaks spread evenly)"),
+    QT_TRANSLATE_NOOP("rota_engine", "Linear relaxation (lower bound)"),
+    QT_TRANSLATE_NOOP("rota_engine", "Choosing whole tours"),
+    QT_TRANSLATE_NOOP("rota_engine", "Swapping tours for cheaper ones"),
+    QT_TRANSLATE_NOOP("rota_engine", "Assigning agents to tours"),
+    QT_TRANSLATE_NOOP("rota_engine", "Placing breaks"),
+    QT_TRANSLATE_NOOP("rota_engine", "Placing training"),
+    QT_TRANSLATE_NOOP("rota_engine", "Checking the rota"),
+    QT_TRANSLATE_NOOP("rota_engine", "Taking the sick agents off"),
+    QT_TRANSLATE_NOOP("rota_engine", "Re-planning the rest of the day"),
+)
+
+
+def engine_text(message: str) -> str:
+    """An optimiser progress message in the user's language."""
+    found = re.fullmatch(r"Lower bound, round (\d+): (\d+) better start times", message)
+    if found:
+        return QCoreApplication.translate("rota_engine", "Lower bound, round %1: %2 better start times") \
+            .replace("%1", found.group(1)).replace("%2", found.group(2))
+    return QCoreApplication.translate("rota_engine", message)
 
 
 @dataclass
@@ -326,6 +354,11 @@ class RotaEditor(Workspace):
         self.solve_button = QPushButton(tr("Solve…"))
         self.solve_button.setToolTip(tr("Optimise the week again; pinned shifts are kept as they are"))
         self.solve_button.clicked.connect(self.ask_solve)
+        self.replan_button = QPushButton(tr("Re-plan the rest of the day…"))
+        self.replan_button.setObjectName("replan_button")
+        self.replan_button.setToolTip(tr("Agents went home sick: re-optimise the rest of a day (breaks, overtime, "
+                                         "call-ins, R-SCH-5) and review the proposal before it is applied"))
+        self.replan_button.clicked.connect(lambda: self.ask_replan())
         self.compare_button = QPushButton(tr("Compare with published"))
         self.compare_button.setCheckable(True)
         self.compare_button.toggled.connect(lambda _on: self.refresh())
@@ -335,7 +368,7 @@ class RotaEditor(Workspace):
         self.print_button.clicked.connect(self.print_preview)
         self.export_button = QPushButton(tr("Export…"))
         self.export_button.clicked.connect(self.ask_export)
-        for b in (self.draft_button, self.solve_button, self.compare_button, self.publish_button):
+        for b in (self.draft_button, self.solve_button, self.replan_button, self.compare_button, self.publish_button):
             actions.addWidget(b)
         self.diff_label = QLabel()
         actions.addWidget(self.diff_label, 1)
@@ -428,6 +461,8 @@ class RotaEditor(Workspace):
         self.state_label.setText(text)
         self.draft_button.setVisible(self.may_edit and not has_draft and w.published_rota_id is not None)
         self.solve_button.setEnabled(self.may_edit)
+        self.replan_button.setEnabled(self.may_edit and has_draft and bool(w.shifts))
+        self.replan_button.setVisible(self.may_edit)
         self.publish_button.setEnabled(self.may_publish and has_draft)
         self.compare_button.setEnabled(has_draft and w.published_rota_id is not None)
         self.print_button.setEnabled(bool(w.shifts))
@@ -630,6 +665,8 @@ class RotaEditor(Workspace):
             if a.id not in busy:
                 give.addAction(a.name, lambda a=a: self.move(shift, shift.start, shift.slots, a.id))
         menu.addAction(tr("Mark sick and call in cover…"), lambda: self.ask_cover(shift))
+        menu.addAction(tr("Re-plan the rest of the day…"),
+                       lambda: self.ask_replan(shift.day, [shift.person_id]))
         menu.addAction(tr("Unpin") if shift.pinned else tr("Pin (a new solve keeps it)"),
                        lambda: self.pin(shift, not shift.pinned))
         menu.addSeparator()
@@ -677,7 +714,7 @@ class RotaEditor(Workspace):
 
         def fn(s: Any, progress: Any) -> ed.SolvedDraft:
             return ed.solve_draft(s, actor, week, rota_id, version, time_limit,
-                                  progress=lambda f, m: progress.report(int(100 * f), 100, m),
+                                  progress=lambda f, m: progress.report(int(100 * f), 100, engine_text(m)),
                                   cancel=lambda: progress.cancelled)
 
         def done(result: ed.SolvedDraft) -> None:
@@ -687,6 +724,95 @@ class RotaEditor(Workspace):
 
         self.ctx.tasks.command(fn).with_progress(self, tr("Solving the rota…")).success(done) \
             .failure(self._edit_failed).run()
+
+    # --- intraday re-plan (R-SCH-5) ----------------------------------------------------------------
+    def replan_defaults(self) -> tuple[int, int]:
+        """(day, minutes): now, rounded to the quarter hour, when the week is the current one; otherwise
+        the day shown (or Monday) at 10:00."""
+        now = clock.now().astimezone(self.ctx.timezone)
+        if self.week_start <= now.date() < self.week_start + timedelta(days=7):
+            minutes = min(int(round((now.hour * 60 + now.minute + now.second / 60) / SLOT_MIN)) * SLOT_MIN,
+                          24 * 60 - SLOT_MIN)
+            return now.weekday(), minutes
+        shown = self.quality_panel.day_combo.currentData()
+        return (shown if shown is not None and shown >= 0 else 0), 10 * 60
+
+    def ask_replan(self, day: int | None = None, sick: list[int] | None = None) -> None:
+        """Ask which day, from when and who went home sick (pre-filled with those marked sick)."""
+        if self.data is None or self.data.week.rota_id is None or not self.may_edit:
+            return
+        w = self.data.week
+        default_day, at_min = self.replan_defaults()
+        day = default_day if day is None else day
+
+        def fetch(s: Any) -> dict[int, list[int]]:
+            return {d: rp.marked_sick(s, w.week_start, d, w.shifts, w.timezone) for d in range(7)}
+
+        self.ctx.tasks.query(fetch).success(lambda by_day: self._open_replan(w, day, at_min, by_day, sick)) \
+            .failure(self._edit_failed).run()
+
+    def _open_replan(self, week: ed.EditorWeek, day: int, at_min: int, by_day: dict[int, list[int]],
+                     sick: list[int] | None) -> None:
+        dialog = ReplanDialog(week, day, at_min, by_day, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if sick:
+            dialog.set_sick(sorted(set(sick) | set(by_day.get(day, []))))
+        dialog.accepted.connect(lambda: self.replan(dialog.day, dialog.at_min, dialog.sick(), dialog.time_limit))
+        self.replan_dialog = dialog
+        dialog.open()
+
+    def replan(self, day: int, at_min: int, sick: list[int], time_limit: float = 8.0) -> None:
+        """Work out the re-plan in a worker (progress, cancel); the proposal is shown for review."""
+        actor, week = self.ctx.actor, self.week_start
+
+        def fn(s: Any, progress: Any) -> rp.ReplanProposal:
+            proposal = rp.propose_replan(s, actor, week, day, at_min, sick, time_limit,
+                                         progress=lambda f, m: progress.report(int(100 * f), 100, engine_text(m)),
+                                         cancel=lambda: progress.cancelled)
+            progress.report(100, 100, "")  # raises Cancelled when the user pressed Cancel: nothing shown
+            return proposal
+
+        self.ctx.tasks.query(fn).with_progress(self, tr("Re-planning the rest of the day…")) \
+            .success(self._review_replan).failure(self._edit_failed).run()
+
+    def _review_replan(self, proposal: rp.ReplanProposal) -> None:
+        review = ReplanReview(proposal, self)
+        review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        review.accepted.connect(lambda: self.apply_replan(proposal))
+        self.replan_review = review
+        review.open()
+
+    def _batch_ref(self, shift_id: int, version: int) -> Ref:
+        if not shift_id:  # a shift the batch creates: registered, so reloads keep its version
+            ref = Ref(0, 0)
+            self._refs.append(ref)
+            return ref
+        ref = self.ref(shift_id)
+        ref.version = version  # the version the proposal saw: a change since then is a conflict
+        return ref
+
+    def apply_replan(self, proposal: rp.ReplanProposal) -> None:
+        """Write the proposal to the draft as one undoable, audited edit."""
+        if self.data is None or self.data.week.rota_id != proposal.rota_id:
+            self.show_error(ValueError(tr("The draft was replaced (a new solve?) since the re-plan was worked "
+                                          "out; re-plan again.")))
+            return
+        actor, rota_id = self.ctx.actor, proposal.rota_id
+        ops = rp.proposal_ops(proposal, self._batch_ref)
+        summary = rp.audit_summary(proposal)
+        held: dict[str, list[rp.ShiftOp]] = {}
+
+        def forward(s: Any) -> Changes:
+            r = rp.apply_batch(s, actor, rota_id, ops, summary=summary)
+            held["inverse"] = r.inverse
+            return r.changes
+
+        def backward(s: Any) -> Changes:
+            return rp.apply_batch(s, actor, rota_id, held["inverse"], action="undo replan").changes
+
+        day = proposal.week_start + timedelta(days=proposal.day)
+        self.execute(tr("re-plan %1 from %2").replace("%1", tr(DAY_NAMES[day.weekday()]))
+                     .replace("%2", slot_text(proposal.from_slot)), forward, backward)
 
     def ask_publish(self) -> None:
         if self.data is None or self.data.week.rota_id is None:
