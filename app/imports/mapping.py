@@ -335,7 +335,7 @@ class CompiledMapping:
         column = self.mapping.columns.get(key)
         if not text:
             if required:
-                raise RowError("missing value", N_("no {field} (column {col!r} is empty)").format(field=key, col=column))
+                raise RowError(N_("missing value"), N_("no {field} (column {col!r} is empty)").format(field=key, col=column))
             return None, None
         if self.day_mode:
             try:
@@ -343,7 +343,7 @@ class CompiledMapping:
             except ValueError:
                 secs = None
             if secs is None:
-                raise RowError("unparseable time", N_("{field} {value!r} is not a time of day").format(
+                raise RowError(N_("unparseable time"), N_("{field} {value!r} is not a time of day").format(
                     field=key, value=text))
             if secs == 0 and self.mapping.zero_time_is_missing and not required:
                 return None, None
@@ -353,7 +353,7 @@ class CompiledMapping:
             return self._to_utc(day, secs), secs
         value = parse_datetime(text, self.mapping.datetime_format, self.tz)
         if value is None:
-            raise RowError("unparseable date", N_("{field} {value!r} is not a date and time{hint}").format(
+            raise RowError(N_("unparseable date"), N_("{field} {value!r} is not a date and time{hint}").format(
                 field=key, value=text, hint="" if self.mapping.datetime_format else
                 N_(" (give datetime_format in the mapping)")))
         return value, None
@@ -364,12 +364,12 @@ class CompiledMapping:
             return None
         value = parse_duration(text)
         if value is None:
-            raise RowError("unparseable duration", N_("{field} {value!r} is not a number of seconds or H:MM:SS").format(
+            raise RowError(N_("unparseable duration"), N_("{field} {value!r} is not a number of seconds or H:MM:SS").format(
                 field=key, value=text))
         if value < 0:
-            raise RowError("negative duration", N_("{field} is negative ({value})").format(field=key, value=text))
+            raise RowError(N_("negative duration"), N_("{field} is negative ({value})").format(field=key, value=text))
         if value > MAX_DURATION_SEC:
-            raise RowError("out of range", N_("{field} is longer than a week ({value} s)").format(field=key, value=text))
+            raise RowError(N_("out of range"), N_("{field} is longer than a week ({value} s)").format(field=key, value=text))
         return value
 
     def parse(self, row: int, values: Sequence[str]) -> ParsedRow:
@@ -377,27 +377,27 @@ class CompiledMapping:
         try:
             return self._parse(row, values)
         except (OverflowError, ValueError) as exc:  # e.g. year 1 moved to UTC, a wait of 1e300 s
-            raise RowError("out of range", N_("a value is out of range: {err}").format(err=exc)) from exc
+            raise RowError(N_("out of range"), N_("a value is out of range: {err}").format(err=exc)) from exc
 
     def _parse(self, row: int, values: Sequence[str]) -> ParsedRow:
         if len(values) < self.width and any(
                 p >= len(values) for p in [*self.pos.values(), *self.id_pos] if p >= 0):
-            raise RowError("missing columns", N_("the row has {n} values, the header {m}").format(
+            raise RowError(N_("missing columns"), N_("the row has {n} values, the header {m}").format(
                 n=len(values), m=self.width))
         day = None
         if self.day_mode:
             text = self._get(values, "date")
             if not text:
-                raise RowError("missing value", N_("no date (column {col!r} is empty)").format(
+                raise RowError(N_("missing value"), N_("no date (column {col!r} is empty)").format(
                     col=self.mapping.columns["date"]))
             day = parse_date(text, self.mapping.date_format)
             if day is None:
-                raise RowError("unparseable date", N_("date {value!r} does not match {fmt}").format(
+                raise RowError(N_("unparseable date"), N_("date {value!r} does not match {fmt}").format(
                     value=text, fmt=self.mapping.date_format or N_("any common date format")))
         offered, arrival_secs = self._moment(values, "arrival", day, None, required=True)
         assert offered is not None
         if not MIN_YEAR <= offered.year <= MAX_YEAR:
-            raise RowError("out of range", N_("the arrival {when} is not between {lo} and {hi}").format(
+            raise RowError(N_("out of range"), N_("the arrival {when} is not between {lo} and {hi}").format(
                 when=offered.date().isoformat(), lo=MIN_YEAR, hi=MAX_YEAR))
         q_in, _ = self._moment(values, "queue_entry", day, arrival_secs)
         q_out, _ = self._moment(values, "queue_exit", day, arrival_secs)
@@ -406,9 +406,9 @@ class CompiledMapping:
         wait = self._duration(values, "wait")
         handle = self._duration(values, "handle_time")
         if q_in is not None and q_out is not None and q_out < q_in:
-            raise RowError("negative duration", N_("the queue exit is before the queue entry"))
+            raise RowError(N_("negative duration"), N_("the queue exit is before the queue entry"))
         if s_start is not None and s_end is not None and s_end < s_start:
-            raise RowError("negative duration", N_("the service ends before it starts"))
+            raise RowError(N_("negative duration"), N_("the service ends before it starts"))
         if wait is None:
             if q_in is not None and q_out is not None:
                 wait = (q_out - q_in).total_seconds()
@@ -429,16 +429,16 @@ class CompiledMapping:
             raw = self._get(values, "outcome")
             kind = self.outcome_of.get(raw.casefold())
             if kind is None:
-                raise RowError("unknown outcome", N_("outcome {value!r} is not in the mapping's outcomes").format(
+                raise RowError(N_("unknown outcome"), N_("outcome {value!r} is not in the mapping's outcomes").format(
                     value=raw))
             if kind == "skip":
-                raise RowError("ignored outcome", N_("outcome {value!r} is skipped by the mapping").format(value=raw))
+                raise RowError(N_("ignored outcome"), N_("outcome {value!r} is skipped by the mapping").format(value=raw))
         else:
             kind = "answered" if (s_start is not None or agent is not None) else "abandoned"
 
         queue = self._get(values, "queue") if "queue" in self.pos else (self.mapping.queue_name or "")
         if not queue:
-            raise RowError("missing value", N_("no queue (column {col!r} is empty)").format(
+            raise RowError(N_("missing value"), N_("no queue (column {col!r} is empty)").format(
                 col=self.mapping.columns.get("queue")))
         answered = s_start
         if kind == "answered" and answered is None:
@@ -455,7 +455,7 @@ class CompiledMapping:
         if self.id_pos:
             parts = [values[i].strip() if i < len(values) else "" for i in self.id_pos]
             if not all(parts):
-                raise RowError("missing value", N_("no id (column {col!r} is empty)").format(
+                raise RowError(N_("missing value"), N_("no id (column {col!r} is empty)").format(
                     col=self.mapping.columns["id"]))
             ext = ":".join(parts)
             if len(ext) > 128:

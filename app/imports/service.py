@@ -315,7 +315,7 @@ def _write_batch(session: Session, batch_id: int, names: _Names, mapping: Mappin
     rows: list[dict[str, Any]] = []
     for p in parsed:
         if p.external_id in existing:
-            issues.append(RowIssue(p.row, "already imported", N_("id {id} was imported before").format(
+            issues.append(RowIssue(p.row, N_("already imported"), N_("id {id} was imported before").format(
                 id=p.external_id)))
             skipped_here += 1
             continue
@@ -410,7 +410,7 @@ def import_interactions(db: Database, path: Path, mapping: Mapping | str, *, act
                     p = compiled.parse(number, values)
                     first = seen.setdefault(p.external_id, number)
                     if first != number:
-                        raise RowError("duplicate id", N_("id {id} already on data row {row}").format(
+                        raise RowError(N_("duplicate id"), N_("id {id} already on data row {row}").format(
                             id=p.external_id, row=first))
                     parsed.append(p)
                 except RowError as exc:

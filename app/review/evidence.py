@@ -7,13 +7,14 @@ that the indicator counts (newest first, at most ``limit``; the total is given).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.i18n import N_
 from app.review.kpi import INDICATORS_BY_RULE
 from app.review.monthly import REALTIME_CHANNELS, MonthCounts, collect_counts, load_targets
 from app.review.periods import PeriodWindow
@@ -25,31 +26,42 @@ from db.models import Interaction, KnowledgeContribution, QaReview, Queue
 class Evidence:
     rule_id: str
     formula: str  # e.g. "wait 12,345.0 s ÷ 700 handled contacts = 17.6 s"
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # N_() headings
     rows: tuple[tuple[object, ...], ...]
     total_rows: int
+    formula_template: str = ""  # the N_() template of ``formula``, for the UI to translate
+    formula_params: dict[str, str] = field(default_factory=dict)
 
 
-def _formula(rule_id: str, c: MonthCounts) -> str:
+def _formula(rule_id: str, c: MonthCounts) -> tuple[str, dict[str, str]]:
+    """The formula as an N_() template (translated by the UI) and its numbers, already formatted."""
     def r(num: float, den: float, unit: str = "") -> str:
         return f"{num / den:.2f}{unit}" if den else "—"
 
-    return {
-        "R-KPI-1": f"wait {c.wait_sum:,.1f} s ÷ {c.realtime_handled:,} phone/chat/on-site contacts = "
-                   f"{r(c.wait_sum, c.realtime_handled, ' s')}; {c.within_target:,} within the target",
-        "R-KPI-2": f"logged in {c.logged_in_sec / 3600:,.1f} h ÷ {c.working_days} working days = "
-                   f"{r(c.logged_in_sec / 3600, c.working_days, ' h')}",
-        "R-KPI-3": f"{c.handled:,} handled ÷ {c.working_days} working days = {r(c.handled, c.working_days)}",
-        "R-KPI-4": f"ratings {c.rating_sum:,} ÷ {c.rated:,} rated contacts = {r(c.rating_sum, c.rated)}; "
-                   f"{c.good_ratings:,} at or above the per-contact target",
-        "R-KPI-5": f"{c.resolved:,} resolved ÷ {c.resolution_known:,} with a recorded resolution = "
-                   f"{r(100 * c.resolved, c.resolution_known, ' %')}",
-        "R-KPI-6": f"{c.qa_violations} violations in {c.qa_reviews} QA reviews",
-        "R-KPI-7": f"{c.recommendations_converted:,} converted ÷ {c.recommendations_offered:,} offered = "
-                   f"{r(100 * c.recommendations_converted, c.recommendations_offered, ' %')}",
-        "R-KPI-8": f"{c.kb_contributions} accepted contributions",
-        "R-KPI-9": f"dialogue scores {c.qa_score_sum} ÷ {c.qa_reviews} reviews = {r(c.qa_score_sum, c.qa_reviews)}",
-    }[rule_id]
+    templates = {
+        "R-KPI-1": (N_("wait {wait} s ÷ {n} phone/chat/on-site contacts = {avg}; {within} within the target"),
+                    {"wait": f"{c.wait_sum:,.1f}", "n": f"{c.realtime_handled:,}",
+                     "avg": r(c.wait_sum, c.realtime_handled, " s"), "within": f"{c.within_target:,}"}),
+        "R-KPI-2": (N_("logged in {h} h ÷ {d} working days = {avg}"),
+                    {"h": f"{c.logged_in_sec / 3600:,.1f}", "d": str(c.working_days),
+                     "avg": r(c.logged_in_sec / 3600, c.working_days, " h")}),
+        "R-KPI-3": (N_("{n} handled ÷ {d} working days = {avg}"),
+                    {"n": f"{c.handled:,}", "d": str(c.working_days), "avg": r(c.handled, c.working_days)}),
+        "R-KPI-4": (N_("ratings {sum} ÷ {n} rated contacts = {avg}; {good} at or above the per-contact target"),
+                    {"sum": f"{c.rating_sum:,}", "n": f"{c.rated:,}", "avg": r(c.rating_sum, c.rated),
+                     "good": f"{c.good_ratings:,}"}),
+        "R-KPI-5": (N_("{n} resolved ÷ {known} with a recorded resolution = {share}"),
+                    {"n": f"{c.resolved:,}", "known": f"{c.resolution_known:,}",
+                     "share": r(100 * c.resolved, c.resolution_known, " %")}),
+        "R-KPI-6": (N_("{v} violations in {n} QA reviews"), {"v": str(c.qa_violations), "n": str(c.qa_reviews)}),
+        "R-KPI-7": (N_("{n} converted ÷ {offered} offered = {share}"),
+                    {"n": f"{c.recommendations_converted:,}", "offered": f"{c.recommendations_offered:,}",
+                     "share": r(100 * c.recommendations_converted, c.recommendations_offered, " %")}),
+        "R-KPI-8": (N_("{n} accepted contributions"), {"n": str(c.kb_contributions)}),
+        "R-KPI-9": (N_("dialogue scores {sum} ÷ {n} reviews = {avg}"),
+                    {"sum": str(c.qa_score_sum), "n": str(c.qa_reviews), "avg": r(c.qa_score_sum, c.qa_reviews)}),
+    }
+    return templates[rule_id]
 
 
 def indicator_evidence(session: Session, actor: Actor, agent_id: int, window: PeriodWindow, rule_id: str, *,
@@ -63,7 +75,8 @@ def indicator_evidence(session: Session, actor: Actor, agent_id: int, window: Pe
     targets = load_targets(session)
     _people, base = collect_counts(session, window, targets, now=now, extended=True)
     counts = MonthCounts(**base.get(agent_id, {}))
-    formula = _formula(rule_id, counts)
+    template, params = _formula(rule_id, counts)
+    formula = template.format(**params)
     in_window = and_(Interaction.offered_at >= window.start, Interaction.offered_at < window.end,
                      Interaction.agent_id == agent_id, Interaction.answered_at.is_not(None))
     if rule_id in ("R-KPI-6", "R-KPI-9"):
@@ -74,18 +87,19 @@ def indicator_evidence(session: Session, actor: Actor, agent_id: int, window: Pe
         q = (select(QaReview.reviewed_at, Interaction.id, Interaction.channel, QaReview.dialogue_score,
                     QaReview.violations, QaReview.violation_notes)
              .join(Interaction, Interaction.id == QaReview.interaction_id).where(*where))
-        columns = ("Reviewed", "Interaction", "Channel", "Dialogue score", "Violations", "Notes")
+        columns = (N_("Reviewed"), N_("Interaction"), N_("Channel"), N_("Dialogue score"), N_("Violations"),
+                   N_("Notes"))
         total = session.scalar(select(func.count()).select_from(q.subquery()))
         rows = session.execute(q.order_by(QaReview.reviewed_at.desc()).limit(limit)).all()
     elif rule_id == "R-KPI-8":
         q = select(KnowledgeContribution.created_at, KnowledgeContribution.title, KnowledgeContribution.status).where(
             KnowledgeContribution.person_id == agent_id, KnowledgeContribution.created_at >= window.start,
             KnowledgeContribution.created_at < window.end, KnowledgeContribution.status == "accepted")
-        columns = ("Created", "Title", "Status")
+        columns = (N_("Created"), N_("Title"), N_("Status"))
         total = session.scalar(select(func.count()).select_from(q.subquery()))
         rows = session.execute(q.order_by(KnowledgeContribution.created_at.desc()).limit(limit)).all()
     elif rule_id == "R-KPI-2":
-        return Evidence(rule_id, formula, (), (), 0)  # state intervals: the figure is the whole story
+        return Evidence(rule_id, formula, (), (), 0, template, params)  # state intervals: the figure is the whole story
     else:
         where = [in_window]
         if rule_id == "R-KPI-1":
@@ -99,7 +113,8 @@ def indicator_evidence(session: Session, actor: Actor, agent_id: int, window: Pe
         q = (select(Interaction.offered_at, Interaction.id, Queue.name, Interaction.channel, Interaction.wait_sec,
                     Interaction.rating, Interaction.resolved, Interaction.recommendation_converted)
              .join(Queue, Queue.id == Interaction.queue_id).where(*where))
-        columns = ("Offered", "Interaction", "Queue", "Channel", "Wait (s)", "Rating", "Resolved", "Converted")
+        columns = (N_("Offered"), N_("Interaction"), N_("Queue"), N_("Channel"), N_("Wait (s)"), N_("Rating"),
+                   N_("Resolved"), N_("Converted"))
         total = session.scalar(select(func.count()).select_from(q.subquery()))
         rows = session.execute(q.order_by(Interaction.offered_at.desc()).limit(limit)).all()
-    return Evidence(rule_id, formula, columns, tuple(tuple(r) for r in rows), int(total or 0))
+    return Evidence(rule_id, formula, columns, tuple(tuple(r) for r in rows), int(total or 0), template, params)

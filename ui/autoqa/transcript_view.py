@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.autoqa.service import Conversation
@@ -21,11 +21,15 @@ def tr(text: str) -> str:
 
 
 CHECK_LABELS = {
-    "first_reply": "First reply ≤ 30 s (R-RESP-1)", "reply_time": "Replies ≤ 60 s (R-RESP-2)",
-    "greeting": "Standard greeting (R-QA-3)", "closing": "Summary and confirmation (R-QA-3)",
-    "polite": "Polite address 您 (R-QA-3)", "forbidden": "No forbidden phrases (R-QA-3)",
-    "transfer": "Transfer within 2 min (R-SLA-2)", "rating_request": "Rating requested (R-QA-4)",
-    "error": "Could not be checked",
+    "first_reply": QT_TRANSLATE_NOOP("", "First reply ≤ 30 s (R-RESP-1)"),
+    "reply_time": QT_TRANSLATE_NOOP("", "Replies ≤ 60 s (R-RESP-2)"),
+    "greeting": QT_TRANSLATE_NOOP("", "Standard greeting (R-QA-3)"),
+    "closing": QT_TRANSLATE_NOOP("", "Summary and confirmation (R-QA-3)"),
+    "polite": QT_TRANSLATE_NOOP("", "Polite address 您 (R-QA-3)"),
+    "forbidden": QT_TRANSLATE_NOOP("", "No forbidden phrases (R-QA-3)"),
+    "transfer": QT_TRANSLATE_NOOP("", "Transfer within 2 min (R-SLA-2)"),
+    "rating_request": QT_TRANSLATE_NOOP("", "Rating requested (R-QA-4)"),
+    "error": QT_TRANSLATE_NOOP("", "Could not be checked"),
 }
 
 

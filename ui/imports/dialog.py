@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import TRANSLATION_CONTEXT
 from app.imports.mapping import CHANNELS, FIELDS, Mapping, MappingError, guess_columns
 from app.imports.reading import FilePeek, ImportFileError, peek
 from app.imports.service import (
@@ -42,6 +43,7 @@ from app.imports.service import (
     save_mapping,
     write_report,
 )
+from app.quality.interactions import CHANNEL_LABELS
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
@@ -50,7 +52,9 @@ from ui.widgets.table_model import Index, RowTableModel
 
 NOT_MAPPED = ""
 ENCODINGS = ("", "utf-8", "utf-8-sig", "gb18030", "gbk", "big5", "latin-1")
-DELIMITERS = (("", "Detect"), (",", "Comma ,"), (";", "Semicolon ;"), ("tab", "Tab"), ("|", "Pipe |"))
+DELIMITERS = (("", QT_TRANSLATE_NOOP("imports", "Detect")), (",", QT_TRANSLATE_NOOP("imports", "Comma ,")),
+              (";", QT_TRANSLATE_NOOP("imports", "Semicolon ;")), ("tab", QT_TRANSLATE_NOOP("imports", "Tab")),
+              ("|", QT_TRANSLATE_NOOP("imports", "Pipe |")))
 PREVIEW_ROWS = 20
 PREVIEW_KEYS = ("id", "queue", "arrival", "answered", "ended", "wait_sec", "handle_sec", "outcome", "agent",
                 "customer")
@@ -62,10 +66,19 @@ def tr(text: str) -> str:
 
 
 FIELD_LABELS = {
-    "id": "Call id (unique; several columns joined)", "queue": "Queue / call type", "date": "Date (when separate)",
-    "arrival": "Arrival time *", "queue_entry": "Queue entry", "queue_exit": "Queue exit", "wait": "Wait (s)",
-    "service_start": "Service start (answered)", "service_end": "Service end", "handle_time": "Handle time (s)",
-    "outcome": "Outcome (answered / abandoned)", "agent": "Agent", "customer": "Customer (phone; encrypted)",
+    "id": QT_TRANSLATE_NOOP("imports", "Call id (unique; several columns joined)"),
+    "queue": QT_TRANSLATE_NOOP("imports", "Queue / call type"),
+    "date": QT_TRANSLATE_NOOP("imports", "Date (when separate)"),
+    "arrival": QT_TRANSLATE_NOOP("imports", "Arrival time *"),
+    "queue_entry": QT_TRANSLATE_NOOP("imports", "Queue entry"),
+    "queue_exit": QT_TRANSLATE_NOOP("imports", "Queue exit"),
+    "wait": QT_TRANSLATE_NOOP("imports", "Wait (s)"),
+    "service_start": QT_TRANSLATE_NOOP("imports", "Service start (answered)"),
+    "service_end": QT_TRANSLATE_NOOP("imports", "Service end"),
+    "handle_time": QT_TRANSLATE_NOOP("imports", "Handle time (s)"),
+    "outcome": QT_TRANSLATE_NOOP("imports", "Outcome (answered / abandoned)"),
+    "agent": QT_TRANSLATE_NOOP("imports", "Agent"),
+    "customer": QT_TRANSLATE_NOOP("imports", "Customer (phone; encrypted)"),
 }
 
 
@@ -180,7 +193,7 @@ class ImportDialog(QDialog):
         opts.addRow(tr("Time zone"), self.timezone_edit)
         self.channel_combo = QComboBox()
         for c in CHANNELS:
-            self.channel_combo.addItem(tr(c), c)
+            self.channel_combo.addItem(QCoreApplication.translate(TRANSLATION_CONTEXT, CHANNEL_LABELS.get(c, c)), c)
         opts.addRow(tr("Channel"), self.channel_combo)
         self.date_format_edit = QLineEdit()
         self.date_format_edit.setPlaceholderText(tr("auto (e.g. %Y-%m-%d, %y%m%d)"))
@@ -532,7 +545,9 @@ class ImportDialog(QDialog):
             .replace("%2", f"{result.rows_imported:,}").replace("%3", f"{result.rows_skipped:,}") \
             .replace("%4", f"{result.seconds:.1f}")
         if result.reasons:
-            text += " " + tr("Skipped: %1.").replace("%1", "; ".join(f"{k} {v:,}" for k, v in result.reasons.items()))
+            reasons = "; ".join(f"{QCoreApplication.translate(TRANSLATION_CONTEXT, k)} {v:,}"
+                                for k, v in result.reasons.items())
+            text += " " + tr("Skipped: %1.").replace("%1", reasons)
         if result.queues_created:
             text += " " + tr("New queues: %1.").replace("%1", ", ".join(result.queues_created))
         if result.agents_created:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -58,7 +58,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("disputes", text)
 
 
-STATUS_LABELS = {"open": "Open", "accepted": "Accepted", "partly": "Partly accepted", "rejected": "Rejected"}
+STATUS_LABELS = {"open": QT_TRANSLATE_NOOP("disputes", "Open"), "accepted": QT_TRANSLATE_NOOP("disputes", "Accepted"),
+                 "partly": QT_TRANSLATE_NOOP("disputes", "Partly accepted"),
+                 "rejected": QT_TRANSLATE_NOOP("disputes", "Rejected")}
 
 
 def status_text(status: str) -> str:

@@ -196,7 +196,7 @@ class ScorecardModel(RowTableModel[IndicatorLine]):
 class EvidenceModel(RowTableModel[tuple[object, ...]]):
     def set_evidence(self, ev: Evidence) -> None:
         self.beginResetModel()
-        self._headers = [tr(c) for c in ev.columns]
+        self._headers = [QCoreApplication.translate(TRANSLATION_CONTEXT, c) for c in ev.columns]
         self._rows = list(ev.rows)
         self.endResetModel()
 
@@ -221,7 +221,9 @@ class EvidenceDialog(QDialog):
         self.setWindowTitle(tr("{rule} for {agent}").format(rule=ev.rule_id, agent=agent))
         self.resize(820, 480)
         layout = QVBoxLayout(self)
-        self.formula = QLabel(ev.formula, self)
+        formula = (QCoreApplication.translate(TRANSLATION_CONTEXT, ev.formula_template).format(**ev.formula_params)
+                   if ev.formula_template else ev.formula)
+        self.formula = QLabel(formula, self)
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.formula)

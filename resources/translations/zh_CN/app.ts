@@ -5,47 +5,47 @@
     <name>floorwalker</name>
     <message>
         <source> (give datetime_format in the mapping)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请在映射中给出 datetime_format）</translation>
     </message>
     <message>
         <source>--interval-min must be 15, 30, 60, 120, 240 or 1440, not {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval-min 必须是 15、30、60、120、240 或 1440，不能是 {m}</translation>
     </message>
     <message>
         <source>A VIP caller has waited longer than this (R-SCH-10: VIP first)</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP 来电等待时间超过此值（R-SCH-10：VIP 优先）</translation>
     </message>
     <message>
         <source>A backtest covers at most {n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>一次回测最多覆盖 {n} 天</translation>
     </message>
     <message>
         <source>A caller has waited longer than this</source>
-        <translation type="unfinished"></translation>
+        <translation>来电等待时间超过此值</translation>
     </message>
     <message>
         <source>A feed silent this long counts as stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源静默超过此时长即视为已停止</translation>
     </message>
     <message>
         <source>A mapping is a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>映射必须是一个 JSON 对象</translation>
     </message>
     <message>
         <source>A mapping name has 1 to {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>映射名称须为 1 到 {n} 个字符</translation>
     </message>
     <message>
         <source>A supervisor involved in a customer conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>主管介入客户冲突</translation>
     </message>
     <message>
         <source>Abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接受</translation>
     </message>
     <message>
         <source>Accepted contributions; target 5 per month employed</source>
@@ -53,11 +53,11 @@
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Additional</source>
@@ -65,47 +65,47 @@
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>之后</translation>
     </message>
     <message>
         <source>After-sales</source>
-        <translation type="unfinished"></translation>
+        <translation>售后</translation>
     </message>
     <message>
         <source>Agent paused too long</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席暂停过久</translation>
     </message>
     <message>
         <source>Agents logged in are this many or more below the published rota</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录坐席人数比已发布的排班表少此数或更多</translation>
     </message>
     <message>
         <source>An adjustment covers at most 31 days</source>
-        <translation type="unfinished"></translation>
+        <translation>一次调整最多覆盖 31 天</translation>
     </message>
     <message>
         <source>An agent has been paused longer than this</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席暂停时间超过此值</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已接通</translation>
     </message>
     <message>
         <source>Archives closed complaints every day before the end of the shift (R-FLOW-6).</source>
-        <translation type="unfinished"></translation>
+        <translation>每天在班次结束前归档已关闭的投诉（R-FLOW-6）。</translation>
     </message>
     <message>
         <source>Assess</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>已分配</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>有风险</translation>
     </message>
     <message>
         <source>Attitude</source>
@@ -117,11 +117,11 @@
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Average QA dialogue score</source>
-        <translation type="unfinished"></translation>
+        <translation>平均质检对话评分</translation>
     </message>
     <message>
         <source>Average QA dialogue score, 1-10</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Average handling time of an inquiry, open to closed</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询从开启到关闭的平均处理时长</translation>
     </message>
     <message>
         <source>Average supervisor dialogue score, 1-10; target at least 8</source>
@@ -165,35 +165,39 @@
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>之前</translation>
     </message>
     <message>
         <source>Breached</source>
-        <translation type="unfinished"></translation>
+        <translation>已违约</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>小休</translation>
     </message>
     <message>
         <source>Caller waiting too long</source>
-        <translation type="unfinished"></translation>
+        <translation>来电等待过久</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Cannot be decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解码</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>在线会话</translation>
     </message>
     <message>
         <source>Checks new chat, email and social transcripts against the service rules every 5 minutes; after a rule change, re-checks every conversation.</source>
@@ -201,23 +205,23 @@
     </message>
     <message>
         <source>Checks the floor every 30 s and raises an alert once per episode: service level under target, long waits, VIP callers waiting, online customers at the backup threshold (R-SCH-4), agents paused too long, staffing below the rota, a stopped feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>每 30 秒检查一次现场，每次事件只发出一次告警：服务水平低于目标、长时间等待、VIP 来电等待、在线客户达到后备团队阈值（R-SCH-4）、坐席暂停过久、人员少于排班表、数据源停止。</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Complaint handled (resolved)</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉已处理（已解决）</translation>
     </message>
     <message>
         <source>Complaint resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉已解决</translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -229,35 +233,39 @@
     </message>
     <message>
         <source>Complex issue transferred to the specialist team</source>
-        <translation type="unfinished"></translation>
+        <translation>复杂问题转交专家团队</translation>
     </message>
     <message>
         <source>Concurrent online customers reach the backup-team threshold (R-SCH-4)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时在线客户数达到后备团队阈值（R-SCH-4）</translation>
     </message>
     <message>
         <source>Contact center</source>
-        <translation type="unfinished"></translation>
+        <translation>联络中心</translation>
     </message>
     <message>
         <source>Contact-center feed stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>联络中心数据源已停止</translation>
     </message>
     <message>
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
+        <source>Converted</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Customer conflict gets a supervisor involved</source>
-        <translation type="unfinished"></translation>
+        <translation>客户冲突需主管介入</translation>
     </message>
     <message>
         <source>Customer data retention</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数据保留</translation>
     </message>
     <message>
         <source>Customer satisfaction</source>
@@ -265,19 +273,19 @@
     </message>
     <message>
         <source>Customer satisfaction target</source>
-        <translation type="unfinished"></translation>
+        <translation>客户满意度目标</translation>
     </message>
     <message>
         <source>Customer-service manager responds to the escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>客服经理响应升级</translation>
     </message>
     <message>
         <source>Daily case archive</source>
-        <translation type="unfinished"></translation>
+        <translation>每日案件归档</translation>
     </message>
     <message>
         <source>Daily stand-up meeting (15 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>每日站会（15 分钟）</translation>
     </message>
     <message>
         <source>Days with a published shift or with handled interactions</source>
@@ -285,87 +293,91 @@
     </message>
     <message>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>工位</translation>
     </message>
     <message>
         <source>Diagnosed by the technical team</source>
-        <translation type="unfinished"></translation>
+        <translation>技术团队已诊断</translation>
+    </message>
+    <message>
+        <source>Dialogue score</source>
+        <translation>对话评分</translation>
     </message>
     <message>
         <source>DingTalk robot</source>
-        <translation type="unfinished"></translation>
+        <translation>钉钉机器人</translation>
     </message>
     <message>
         <source>Draws last week&apos;s recorded interactions for review: at least the quota per agent (R-QA-1), stratified by channel and queue, replayable.</source>
-        <translation type="unfinished"></translation>
+        <translation>抽取上周有录音的联络用于质检：每名坐席至少达到配额（R-QA-1），按渠道和队列分层，可重现。</translation>
     </message>
     <message>
         <source>E-mail (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件（SMTP）</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Erases customer identifiers after the retention period; aggregates stay (R-SEC-1).</source>
-        <translation type="unfinished"></translation>
+        <translation>保留期满后清除客户标识信息；汇总数据保留（R-SEC-1）。</translation>
     </message>
     <message>
         <source>Escalated</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级</translation>
     </message>
     <message>
         <source>Every Monday at 05:00, forecasts next week for every queue that has no forecast yet (R-SCH-1).</source>
-        <translation type="unfinished"></translation>
+        <translation>每周一 05:00，为尚无预测的每个队列预测下一周（R-SCH-1）。</translation>
     </message>
     <message>
         <source>Expected resolution time told</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知预计解决时间</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈</translation>
     </message>
     <message>
         <source>Feedback to customer</source>
-        <translation type="unfinished"></translation>
+        <translation>向客户反馈</translation>
     </message>
     <message>
         <source>Feishu/Lark bot</source>
-        <translation type="unfinished"></translation>
+        <translation>飞书机器人</translation>
     </message>
     <message>
         <source>File is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>File missing</source>
-        <translation type="unfinished"></translation>
+        <translation>文件缺失</translation>
     </message>
     <message>
         <source>First reply to a new online inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>对新的在线咨询首次回复</translation>
     </message>
     <message>
         <source>Forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Full days off per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周完整休息日</translation>
     </message>
     <message>
         <source>Give a reason for the adjustment (e.g. a promotion or a holiday eve)</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写调整理由（例如促销或节假日前夕）</translation>
     </message>
     <message>
         <source>Give either a factor or a volume</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写系数或来电量之一</translation>
     </message>
     <message>
         <source>Handled</source>
@@ -377,11 +389,11 @@
     </message>
     <message>
         <source>Housekeeping</source>
-        <translation type="unfinished"></translation>
+        <translation>系统维护</translation>
     </message>
     <message>
         <source>Induction training for new hires</source>
-        <translation type="unfinished"></translation>
+        <translation>新员工入职培训</translation>
     </message>
     <message>
         <source>Inquiries handled</source>
@@ -389,7 +401,11 @@
     </message>
     <message>
         <source>Inquiries handled per working day</source>
-        <translation type="unfinished"></translation>
+        <translation>每个工作日处理的咨询量</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>联络</translation>
     </message>
     <message>
         <source>Interactions answered in the month</source>
@@ -401,7 +417,7 @@
     </message>
     <message>
         <source>JSON webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Webhook</translation>
     </message>
     <message>
         <source>Joined during the quarter (targets pro-rated): {names}.</source>
@@ -409,15 +425,15 @@
     </message>
     <message>
         <source>Key points of a complaint recorded after first contact</source>
-        <translation type="unfinished"></translation>
+        <translation>首次接触后记录投诉要点</translation>
     </message>
     <message>
         <source>Key points recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录要点</translation>
     </message>
     <message>
         <source>Key points recorded after the first contact</source>
-        <translation type="unfinished"></translation>
+        <translation>首次接触后已记录要点</translation>
     </message>
     <message>
         <source>Knowledge-base contributions</source>
@@ -425,7 +441,7 @@
     </message>
     <message>
         <source>Live alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>实时告警</translation>
     </message>
     <message>
         <source>Logged in / day</source>
@@ -433,7 +449,7 @@
     </message>
     <message>
         <source>Logged out</source>
-        <translation type="unfinished"></translation>
+        <translation>已登出</translation>
     </message>
     <message>
         <source>Logged-in hours</source>
@@ -449,31 +465,31 @@
     </message>
     <message>
         <source>Logged-in time per agent per working day</source>
-        <translation type="unfinished"></translation>
+        <translation>每名坐席每个工作日的登录时长</translation>
     </message>
     <message>
         <source>Logistics</source>
-        <translation type="unfinished"></translation>
+        <translation>物流</translation>
     </message>
     <message>
         <source>Manager responds to an escalated inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>经理响应已升级的咨询</translation>
     </message>
     <message>
         <source>Mean of the same weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>同一工作日的平均值</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>已达成</translation>
     </message>
     <message>
         <source>Name the queue: columns.queue or a fixed &quot;queue_name&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定队列：columns.queue 或固定的 &quot;queue_name&quot;</translation>
     </message>
     <message>
         <source>No agents with figures in this quarter.</source>
@@ -489,35 +505,43 @@
     </message>
     <message>
         <source>No mapping named {name!r}; known: {known}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name!r} 的映射；已有：{known}</translation>
     </message>
     <message>
         <source>No queue with id {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID 为 {id} 的队列</translation>
     </message>
     <message>
         <source>No such file: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在：{path}</translation>
     </message>
     <message>
         <source>Not enough history before {day}: {have} days with contacts before it, a backtest needs {need}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 之前的历史数据不足：之前有 {have} 天有联络，回测需要 {need} 天</translation>
     </message>
     <message>
         <source>Not enough history: {have} days with contacts before the week, a forecast needs {need}</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据不足：该周之前有 {have} 天有联络，预测需要 {need} 天</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Notice telling customers what their data is used for</source>
-        <translation type="unfinished"></translation>
+        <translation>告知客户其数据用途的声明</translation>
     </message>
     <message>
         <source>Notification delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>通知发送</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>已推荐</translation>
     </message>
     <message>
         <source>On the first working day after a quarter, drafts its review and tells the managers (R-REV-1).</source>
@@ -525,31 +549,31 @@
     </message>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>On-site</source>
-        <translation type="unfinished"></translation>
+        <translation>现场</translation>
     </message>
     <message>
         <source>Online chat reply time</source>
-        <translation type="unfinished"></translation>
+        <translation>在线会话回复时间</translation>
     </message>
     <message>
         <source>Online customers at the backup-team threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>在线客户达到后备团队阈值</translation>
     </message>
     <message>
         <source>Online customers that activate the backup team</source>
-        <translation type="unfinished"></translation>
+        <translation>启用后备团队的在线客户数</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Per day</source>
@@ -557,19 +581,19 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Phone answered and first response after connect</source>
-        <translation type="unfinished"></translation>
+        <translation>电话接通及接通后首次响应</translation>
     </message>
     <message>
         <source>Playable</source>
-        <translation type="unfinished"></translation>
+        <translation>可播放</translation>
     </message>
     <message>
         <source>Process</source>
-        <translation type="unfinished"></translation>
+        <translation>处理</translation>
     </message>
     <message>
         <source>Process compliance</source>
@@ -577,27 +601,27 @@
     </message>
     <message>
         <source>Product quality</source>
-        <translation type="unfinished"></translation>
+        <translation>产品质量</translation>
     </message>
     <message>
         <source>Product training per agent</source>
-        <translation type="unfinished"></translation>
+        <translation>每名坐席的产品培训</translation>
     </message>
     <message>
         <source>Product-recommendation conversion target</source>
-        <translation type="unfinished"></translation>
+        <translation>产品推荐转化率目标</translation>
     </message>
     <message>
         <source>Progress feedback to the complaining customer, repeated</source>
-        <translation type="unfinished"></translation>
+        <translation>向投诉客户反馈进展（循环）</translation>
     </message>
     <message>
         <source>Progress feedback to the customer, every cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>每个周期向客户反馈进展</translation>
     </message>
     <message>
         <source>Prunes old change notifications and job records.</source>
-        <translation type="unfinished"></translation>
+        <translation>清理旧的变更通知和任务记录。</translation>
     </message>
     <message>
         <source>QA dialogue score</source>
@@ -613,7 +637,7 @@
     </message>
     <message>
         <source>Quarterly KPI score below which an agent gets an improvement plan</source>
-        <translation type="unfinished"></translation>
+        <translation>季度 KPI 得分低于此值的坐席需制定改进计划</translation>
     </message>
     <message>
         <source>Quarterly review draft</source>
@@ -621,23 +645,31 @@
     </message>
     <message>
         <source>Quarterly survey: share of satisfied customers</source>
-        <translation type="unfinished"></translation>
+        <translation>季度调查：满意客户占比</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
     </message>
     <message>
         <source>Rated ≥ target</source>
         <translation>评分达标</translation>
     </message>
     <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
         <source>Re-opened</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新打开</translation>
     </message>
     <message>
         <source>Reading XLSX needs the openpyxl package</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 XLSX 需要安装 openpyxl 包</translation>
     </message>
     <message>
         <source>Reading the history of {queue}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {queue} 的历史数据</translation>
     </message>
     <message>
         <source>Recommendation conversion</source>
@@ -653,19 +685,19 @@
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Recorded interactions drawn for review</source>
-        <translation type="unfinished"></translation>
+        <translation>抽检质检的录音联络</translation>
     </message>
     <message>
         <source>Regular</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Reported to the technical team</source>
-        <translation type="unfinished"></translation>
+        <translation>已报告技术团队</translation>
     </message>
     <message>
         <source>Resolution rate</source>
@@ -673,7 +705,7 @@
     </message>
     <message>
         <source>Resolution rate target</source>
-        <translation type="unfinished"></translation>
+        <translation>解决率目标</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -693,19 +725,23 @@
     </message>
     <message>
         <source>Response speed target</source>
-        <translation type="unfinished"></translation>
+        <translation>响应速度目标</translation>
     </message>
     <message>
         <source>Rest between shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>班次间休息</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已质检</translation>
     </message>
     <message>
         <source>SLA sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA 巡检</translation>
     </message>
     <message>
         <source>Same interval last week</source>
-        <translation type="unfinished"></translation>
+        <translation>上周同一时段</translation>
     </message>
     <message>
         <source>Satisfaction</source>
@@ -713,39 +749,39 @@
     </message>
     <message>
         <source>Saving the forecast of {queue}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存 {queue} 的预测</translation>
     </message>
     <message>
         <source>Sends queued notifications to IM groups and e-mail, with retries and rate limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>将排队的通知发送到即时通讯群组和邮件，支持重试和限流。</translation>
     </message>
     <message>
         <source>Service attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>服务态度</translation>
     </message>
     <message>
         <source>Service level below target</source>
-        <translation type="unfinished"></translation>
+        <translation>服务水平低于目标</translation>
     </message>
     <message>
         <source>Service level of the last 15 min below the queue&apos;s target by more than this many percentage points</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟的服务水平低于队列目标超过此百分点数</translation>
     </message>
     <message>
         <source>Service request</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求</translation>
     </message>
     <message>
         <source>Service request answered</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求已应答</translation>
     </message>
     <message>
         <source>Service request processed</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求已处理</translation>
     </message>
     <message>
         <source>Service request response</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求响应</translation>
     </message>
     <message>
         <source>Service-code compliance</source>
@@ -753,7 +789,7 @@
     </message>
     <message>
         <source>Service-code compliance: violations allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>服务规范合规：允许的违规次数</translation>
     </message>
     <message>
         <source>Service-code violations found in QA reviews</source>
@@ -769,99 +805,103 @@
     </message>
     <message>
         <source>Slack incoming webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Slack 传入 Webhook</translation>
     </message>
     <message>
         <source>Social</source>
-        <translation type="unfinished"></translation>
+        <translation>社交媒体</translation>
     </message>
     <message>
         <source>Special</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊</translation>
     </message>
     <message>
         <source>Staffing below the rota</source>
-        <translation type="unfinished"></translation>
+        <translation>人员少于排班表</translation>
     </message>
     <message>
         <source>Stage changed</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段已变更</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Supervisor involved</source>
-        <translation type="unfinished"></translation>
+        <translation>主管已介入</translation>
     </message>
     <message>
         <source>System fault</source>
-        <translation type="unfinished"></translation>
+        <translation>系统故障</translation>
     </message>
     <message>
         <source>System fault diagnosed by the technical team</source>
-        <translation type="unfinished"></translation>
+        <translation>技术团队已诊断系统故障</translation>
     </message>
     <message>
         <source>System fault reported to the technical team</source>
-        <translation type="unfinished"></translation>
+        <translation>系统故障已报告技术团队</translation>
     </message>
     <message>
         <source>Target average rating per agent</source>
-        <translation type="unfinished"></translation>
+        <translation>每名坐席的目标平均评分</translation>
     </message>
     <message>
         <source>Target customer rating per contact</source>
-        <translation type="unfinished"></translation>
+        <translation>每次联络的目标客户评分</translation>
     </message>
     <message>
         <source>Technical team diagnoses a system fault</source>
-        <translation type="unfinished"></translation>
+        <translation>技术团队诊断系统故障</translation>
     </message>
     <message>
         <source>Temporary solution offered</source>
-        <translation type="unfinished"></translation>
+        <translation>已提供临时解决方案</translation>
     </message>
     <message>
         <source>The adjustment ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>调整的结束时间早于开始时间</translation>
     </message>
     <message>
         <source>The adjustment&apos;s times need a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>调整的时间需要指定时区</translation>
     </message>
     <message>
         <source>The contact-center feed has stopped (silent for feed_stale_sec)</source>
-        <translation type="unfinished"></translation>
+        <translation>联络中心数据源已停止（静默超过 feed_stale_sec）</translation>
     </message>
     <message>
         <source>The delimiter must be one character (or &apos;tab&apos;), not {d!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>分隔符必须是一个字符（或 &apos;tab&apos;），不能是 {d!r}</translation>
     </message>
     <message>
         <source>The factor must be between 0 and {max}</source>
-        <translation type="unfinished"></translation>
+        <translation>系数必须在 0 到 {max} 之间</translation>
     </message>
     <message>
         <source>The file has no column {cols} (mapping {name!r}); its columns are: {have}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有列 {cols}（映射 {name!r}）；文件的列为：{have}</translation>
     </message>
     <message>
         <source>The file has no column {cols}; the columns are: {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有列 {cols}；文件的列为：{all}</translation>
     </message>
     <message>
         <source>The lowest rating is above the highest rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>最低评分高于最高评分。</translation>
     </message>
     <message>
         <source>The mapping needs &quot;columns&quot;: {field: source column}</source>
-        <translation type="unfinished"></translation>
+        <translation>映射需要 &quot;columns&quot;：{field: source column}</translation>
     </message>
     <message>
         <source>The mapping needs columns.arrival (the arrival time, or the time with columns.date)</source>
-        <translation type="unfinished"></translation>
+        <translation>映射需要 columns.arrival（到达时间，或与 columns.date 配合的时间）</translation>
     </message>
     <message>
         <source>The period ends ({to}) before it starts ({frm})</source>
-        <translation type="unfinished"></translation>
+        <translation>期间的结束（{to}）早于开始（{frm}）</translation>
     </message>
     <message>
         <source>The quarter is still running: figures up to {day}.</source>
@@ -869,31 +909,35 @@
     </message>
     <message>
         <source>The reason has at most 200 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>理由最多 200 个字符</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>The volume must be 0 or more calls per 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>来电量必须是每 15 分钟 0 通或以上</translation>
     </message>
     <message>
         <source>There is no queue to forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可预测的队列</translation>
     </message>
     <message>
         <source>This adjustment was already removed</source>
-        <translation type="unfinished"></translation>
+        <translation>该调整已被删除</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Training</source>
@@ -901,35 +945,35 @@
     </message>
     <message>
         <source>Transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>已转交</translation>
     </message>
     <message>
         <source>Transferred to the specialist team once judged complex</source>
-        <translation type="unfinished"></translation>
+        <translation>判定为复杂问题后转交专家团队</translation>
     </message>
     <message>
         <source>Unknown encoding {name!r}: try utf-8, utf-8-sig, gbk or gb18030</source>
-        <translation type="unfinished"></translation>
+        <translation>未知编码 {name!r}：请尝试 utf-8、utf-8-sig、gbk 或 gb18030</translation>
     </message>
     <message>
         <source>Unknown fields in &quot;columns&quot;: {bad} (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;columns&quot; 中有未知字段：{bad}（已知：{known}）</translation>
     </message>
     <message>
         <source>Unknown mapping keys: {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的映射键：{keys}</translation>
     </message>
     <message>
         <source>Unknown time zone {tz!r} (use a name like Asia/Shanghai)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知时区 {tz!r}（请使用类似 Asia/Shanghai 的名称）</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>VIP caller waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP 来电等待</translation>
     </message>
     <message>
         <source>Violations</source>
@@ -940,56 +984,60 @@
         <translation>质检发现的违规；目标为零</translation>
     </message>
     <message>
+        <source>Wait (s)</source>
+        <translation>等待（秒）</translation>
+    </message>
+    <message>
         <source>Warns and escalates complaints whose clocks run out (R-SLA-1..7), every 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>每 30 秒对时限到期的投诉发出预警并升级（R-SLA-1..7）。</translation>
     </message>
     <message>
         <source>WeCom group robot</source>
-        <translation type="unfinished"></translation>
+        <translation>企业微信群机器人</translation>
     </message>
     <message>
         <source>Weekly QA draw</source>
-        <translation type="unfinished"></translation>
+        <translation>每周质检抽检</translation>
     </message>
     <message>
         <source>Weekly forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>每周预测</translation>
     </message>
     <message>
         <source>Weight of customer satisfaction in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>客户满意度在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of inquiries handled in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>咨询处理量在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of knowledge-base contributions in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>知识库贡献在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of logged-in hours in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时长在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of recommendation conversion in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐转化率在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of response speed in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>响应速度在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of service-code compliance in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>服务规范合规在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of the QA dialogue score in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>质检对话评分在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Weight of the resolution rate in the KPI score</source>
-        <translation type="unfinished"></translation>
+        <translation>解决率在 KPI 得分中的权重</translation>
     </message>
     <message>
         <source>Whole center</source>
@@ -1001,7 +1049,7 @@
     </message>
     <message>
         <source>Work</source>
-        <translation type="unfinished"></translation>
+        <translation>工作</translation>
     </message>
     <message>
         <source>Working days</source>
@@ -1009,367 +1057,443 @@
     </message>
     <message>
         <source>Wrap-up after a call when the platform does not report it</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未上报时的通话后话后处理</translation>
     </message>
     <message>
         <source>Your own</source>
-        <translation type="unfinished"></translation>
+        <translation>本人</translation>
     </message>
     <message>
         <source>Your teams</source>
-        <translation type="unfinished"></translation>
+        <translation>您的团队</translation>
     </message>
     <message>
         <source>a text cell is longer than {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>文本单元格超过 {n} 个字符</translation>
     </message>
     <message>
         <source>a value is out of range: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>数值超出范围：{err}</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>an ANSWERED row without an answer time</source>
-        <translation type="unfinished"></translation>
+        <translation>ANSWERED 行没有接听时间</translation>
     </message>
     <message>
         <source>any common date format</source>
-        <translation type="unfinished"></translation>
+        <translation>任意常用日期格式</translation>
     </message>
     <message>
         <source>billsec is not a whole number of seconds &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>billsec 不是 &gt;= 0 的整数秒</translation>
     </message>
     <message>
         <source>channel must be one of {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>channel 必须是 {c} 之一</translation>
     </message>
     <message>
         <source>closed without a closing time</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭但没有关闭时间</translation>
     </message>
     <message>
         <source>closed_at is before opened_at</source>
-        <translation type="unfinished"></translation>
+        <translation>closed_at 早于 opened_at</translation>
     </message>
     <message>
         <source>closed_at is set but the stage is {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 closed_at，但阶段为 {stage}</translation>
     </message>
     <message>
         <source>columns.outcome needs &quot;outcomes&quot;: which values mean answered and abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>columns.outcome 需要 &quot;outcomes&quot;：哪些取值表示接通和放弃</translation>
     </message>
     <message>
         <source>columns.{key} must name a source column</source>
-        <translation type="unfinished"></translation>
+        <translation>columns.{key} 必须指定一个源列</translation>
     </message>
     <message>
         <source>date {value!r} does not match {fmt}</source>
-        <translation type="unfinished"></translation>
+        <translation>日期 {value!r} 不符合 {fmt}</translation>
+    </message>
+    <message>
+        <source>dialogue scores {sum} ÷ {n} reviews = {avg}</source>
+        <translation>对话评分 {sum} ÷ {n} 次质检 = {avg}</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <translation>ID 重复</translation>
     </message>
     <message>
         <source>duration is not a whole number of seconds &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>duration 不是 &gt;= 0 的整数秒</translation>
     </message>
     <message>
         <source>feedback loop not closed (R-FLOW-5)</source>
-        <translation type="unfinished"></translation>
+        <translation>反馈闭环未完成（R-FLOW-5）</translation>
     </message>
     <message>
         <source>handled no interactions that week (leave, training or new hire)</source>
-        <translation type="unfinished"></translation>
+        <translation>该周未处理任何联络（休假、培训或新员工）</translation>
     </message>
     <message>
         <source>id {id} already on data row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>ID {id} 已出现在第 {row} 数据行</translation>
     </message>
     <message>
         <source>id {id} was imported before</source>
-        <translation type="unfinished"></translation>
+        <translation>ID {id} 之前已导入</translation>
+    </message>
+    <message>
+        <source>ignored outcome</source>
+        <translation>结果被忽略</translation>
     </message>
     <message>
         <source>imported from {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {file} 导入</translation>
+    </message>
+    <message>
+        <source>logged in {h} h ÷ {d} working days = {avg}</source>
+        <translation>登录 {h} 小时 ÷ {d} 个工作日 = {avg}</translation>
     </message>
     <message>
         <source>merged into a case that is still open</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并到仍未关闭的案件</translation>
+    </message>
+    <message>
+        <source>missing columns</source>
+        <translation>缺少列</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <source>negative duration</source>
+        <translation>时长为负</translation>
     </message>
     <message>
         <source>no date (column {col!r} is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有日期（列 {col!r} 为空）</translation>
     </message>
     <message>
         <source>no id (column {col!r} is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID（列 {col!r} 为空）</translation>
     </message>
     <message>
         <source>no person named {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name!r} 的人员</translation>
     </message>
     <message>
         <source>no queue (column {col!r} is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有队列（列 {col!r} 为空）</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>no team named {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name!r} 的团队</translation>
     </message>
     <message>
         <source>no {field} (column {col!r} is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 {field}（列 {col!r} 为空）</translation>
     </message>
     <message>
         <source>not a WAV file (no RIFF/WAVE header)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 WAV 文件（没有 RIFF/WAVE 头）</translation>
     </message>
     <message>
         <source>not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>不是文件</translation>
     </message>
     <message>
         <source>not an MP3 file (no ID3 tag or frame header)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 MP3 文件（没有 ID3 标签或帧头）</translation>
     </message>
     <message>
         <source>not an Ogg file (no OggS header)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Ogg 文件（没有 OggS 头）</translation>
     </message>
     <message>
         <source>not raw GSM audio (the size is not a whole number of 33-byte frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是原始 GSM 音频（大小不是 33 字节帧的整数倍）</translation>
     </message>
     <message>
         <source>opened_at is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>opened_at 为空</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>超出范围</translation>
     </message>
     <message>
         <source>outcome {value!r} is not in the mapping&apos;s outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 {value!r} 不在映射的结果取值中</translation>
     </message>
     <message>
         <source>outcome {value!r} is skipped by the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 {value!r} 被映射设为跳过</translation>
     </message>
     <message>
         <source>outcomes maps answered/abandoned/other/skip to lists of values</source>
-        <translation type="unfinished"></translation>
+        <translation>outcomes 将 answered/abandoned/other/skip 映射到取值列表</translation>
+    </message>
+    <message>
+        <source>ratings {sum} ÷ {n} rated contacts = {avg}; {good} at or above the per-contact target</source>
+        <translation>评分 {sum} ÷ {n} 次被评价的联络 = {avg}；{good} 次达到或高于单次目标</translation>
     </message>
     <message>
         <source>reference {ref} already on data row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 {ref} 已出现在第 {row} 数据行</translation>
     </message>
     <message>
         <source>reference {ref} is already in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>编号 {ref} 已存在于数据库中</translation>
     </message>
     <message>
         <source>the WAV file holds no audio</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV 文件不含音频</translation>
     </message>
     <message>
         <source>the answer time is not a valid date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>接听时间不是有效的日期时间</translation>
     </message>
     <message>
         <source>the answer time is outside start..end</source>
-        <translation type="unfinished"></translation>
+        <translation>接听时间不在 start..end 之间</translation>
     </message>
     <message>
         <source>the arrival {when} is not between {lo} and {hi}</source>
-        <translation type="unfinished"></translation>
+        <translation>到达时间 {when} 不在 {lo} 和 {hi} 之间</translation>
     </message>
     <message>
         <source>the call ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>通话结束时间早于开始时间</translation>
     </message>
     <message>
         <source>the customer phone has more than 40 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>客户电话超过 40 个字符</translation>
     </message>
     <message>
         <source>the end time is not a valid date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间不是有效的日期时间</translation>
     </message>
     <message>
         <source>the event name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>事件名称为空</translation>
     </message>
     <message>
         <source>the event name is not a queue_log verb</source>
-        <translation type="unfinished"></translation>
+        <translation>事件名称不是 queue_log 动词</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空（0 字节）</translation>
     </message>
     <message>
         <source>the line contains NUL bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>该行包含 NUL 字节</translation>
     </message>
     <message>
         <source>the line is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>该行不是有效的 UTF-8</translation>
     </message>
     <message>
         <source>the queue exit is before the queue entry</source>
-        <translation type="unfinished"></translation>
+        <translation>离开队列时间早于进入队列时间</translation>
     </message>
     <message>
         <source>the reference has more than {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>编号超过 {n} 个字符</translation>
     </message>
     <message>
         <source>the reference is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>编号为空</translation>
     </message>
     <message>
         <source>the row cannot be read as CSV: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>该行无法按 CSV 读取：{error}</translation>
     </message>
     <message>
         <source>the row contains NUL characters</source>
-        <translation type="unfinished"></translation>
+        <translation>该行包含 NUL 字符</translation>
     </message>
     <message>
         <source>the row has {got} columns, expected {want}</source>
-        <translation type="unfinished"></translation>
+        <translation>该行有 {got} 列，应为 {want} 列</translation>
     </message>
     <message>
         <source>the row has {got} columns, the header {want}</source>
-        <translation type="unfinished"></translation>
+        <translation>该行有 {got} 列，表头有 {want} 列</translation>
     </message>
     <message>
         <source>the row has {n} values, the header {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>该行有 {n} 个值，表头有 {m} 个</translation>
     </message>
     <message>
         <source>the service ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>服务结束时间早于开始时间</translation>
     </message>
     <message>
         <source>the stage is closed but closed_at is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段为已关闭，但 closed_at 为空</translation>
     </message>
     <message>
         <source>the start time is not a valid date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间不是有效的日期时间</translation>
     </message>
     <message>
         <source>the summary is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要为空</translation>
     </message>
     <message>
         <source>the time is not a valid timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>时间不是有效的时间戳</translation>
     </message>
     <message>
         <source>the {col} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{col} 为空</translation>
     </message>
     <message>
         <source>too few fields (at least 5 expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>字段太少（至少应有 5 个）</translation>
     </message>
     <message>
         <source>too many fields (at most 10 expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>字段太多（最多 10 个）</translation>
     </message>
     <message>
         <source>unknown disposition {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的处理结果 {value!r}</translation>
     </message>
     <message>
         <source>unknown event {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知事件 {name}</translation>
+    </message>
+    <message>
+        <source>unknown outcome</source>
+        <translation>未知结果</translation>
     </message>
     <message>
         <source>unknown {col} {value!r} (one of {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 {col} {value!r}（应为 {known} 之一）</translation>
+    </message>
+    <message>
+        <source>unparseable date</source>
+        <translation>日期无法解析</translation>
+    </message>
+    <message>
+        <source>unparseable duration</source>
+        <translation>时长无法解析</translation>
+    </message>
+    <message>
+        <source>unparseable time</source>
+        <translation>时间无法解析</translation>
     </message>
     <message>
         <source>vip {value!r} is not yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation>vip {value!r} 不是 yes 或 no</translation>
+    </message>
+    <message>
+        <source>wait {wait} s ÷ {n} phone/chat/on-site contacts = {avg}; {within} within the target</source>
+        <translation>等待 {wait} 秒 ÷ {n} 次电话/在线会话/现场联络 = {avg}；{within} 次在目标内</translation>
     </message>
     <message>
         <source>{col} {value!r} is not a date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>{col} {value!r} 不是日期时间</translation>
     </message>
     <message>
         <source>{field} is longer than a week ({value} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 超过一周（{value} 秒）</translation>
     </message>
     <message>
         <source>{field} is negative ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} 为负数（{value}）</translation>
     </message>
     <message>
         <source>{field} {value!r} is not a date and time{hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {value!r} 不是日期时间{hint}</translation>
     </message>
     <message>
         <source>{field} {value!r} is not a number of seconds or H:MM:SS</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {value!r} 不是秒数或 H:MM:SS</translation>
     </message>
     <message>
         <source>{field} {value!r} is not a time of day</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {value!r} 不是一天中的时间</translation>
     </message>
     <message>
         <source>{key} is a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 是字符串列表</translation>
     </message>
     <message>
         <source>{key} is a string</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 是字符串</translation>
     </message>
     <message>
         <source>{name} has no worksheet</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 没有工作表</translation>
     </message>
     <message>
         <source>{name} is empty: the first line must name the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 为空：第一行必须是列名</translation>
     </message>
     <message>
         <source>{name} is empty: the first row must name the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 为空：第一行必须是列名</translation>
     </message>
     <message>
         <source>{name} is not a readable XLSX workbook: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可读取的 XLSX 工作簿：{err}</translation>
     </message>
     <message>
         <source>{name} is not valid {enc}: give the right one with --encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的 {enc} 编码：请用 --encoding 指定正确的编码</translation>
     </message>
     <message>
         <source>{name} looks like an Excel workbook: save it with the .xlsx extension</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 看起来是 Excel 工作簿：请以 .xlsx 扩展名保存</translation>
     </message>
     <message>
         <source>{name}: a line after data row {row} is not valid {enc}; give the right one with --encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：第 {row} 数据行之后有一行不是有效的 {enc} 编码；请用 --encoding 指定正确的编码</translation>
     </message>
     <message>
         <source>{name}: the CSV is broken after data row {row}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：CSV 在第 {row} 数据行之后损坏：{err}</translation>
     </message>
     <message>
         <source>{name}: the column {col!r} appears twice in the header</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：列 {col!r} 在表头中出现两次</translation>
     </message>
     <message>
         <source>{name}: the header row has merged cells ({cells}); unmerge them so that every column has its own name, then import again</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：表头行有合并单元格（{cells}）；请取消合并，使每列都有自己的名称，然后重新导入</translation>
     </message>
     <message>
         <source>{name}: the workbook is broken after data row {row}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：工作簿在第 {row} 数据行之后损坏：{err}</translation>
+    </message>
+    <message>
+        <source>{n} accepted contributions</source>
+        <translation>{n} 项已采纳的贡献</translation>
+    </message>
+    <message>
+        <source>{n} converted ÷ {offered} offered = {share}</source>
+        <translation>{n} 次转化 ÷ {offered} 次推荐 = {share}</translation>
+    </message>
+    <message>
+        <source>{n} handled ÷ {d} working days = {avg}</source>
+        <translation>{n} 次处理 ÷ {d} 个工作日 = {avg}</translation>
+    </message>
+    <message>
+        <source>{n} resolved ÷ {known} with a recorded resolution = {share}</source>
+        <translation>{n} 次已解决 ÷ {known} 次有解决记录 = {share}</translation>
     </message>
     <message>
         <source>{rule} not measured for {n} agent(s) (no data); their totals are scaled over the measured weights.</source>
@@ -1377,7 +1501,11 @@
     </message>
     <message>
         <source>{text!r} is not a week: use 2026-W48 or a date in the week</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} 不是周：请使用 2026-W48 或该周中的某个日期</translation>
+    </message>
+    <message>
+        <source>{v} violations in {n} QA reviews</source>
+        <translation>{n} 次质检中 {v} 项违规</translation>
     </message>
 </context>
 </TS>

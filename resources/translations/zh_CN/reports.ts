@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>Under target: an improvement plan is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未达目标：需要制定改进计划。</translation>
     </message>
     <message>
         <source>Under target: an improvement plan is required (R-REV-1) and has not been recorded.</source>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>plain: no target</source>
-        <translation type="unfinished"></translation>
+        <translation>无底色：无目标</translation>
     </message>
     <message>
         <source>target met</source>
