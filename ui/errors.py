@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +31,57 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
+# The advice of the database errors (db/errors.py, below the Qt layer), marked here to be translated.
+DATABASE_HINTS = (
+    QT_TRANSLATE_NOOP("errors", "Check the database address and that the server is running, then try again."),
+    QT_TRANSLATE_NOOP("errors", "Check the user name and password in the database URL (File ▸ Settings or --db)."),
+    QT_TRANSLATE_NOOP("errors", "Check the database name in the URL, or ask the database administrator to create it "
+                                "(createdb NAME); Floorwalker then creates its tables."),
+    QT_TRANSLATE_NOOP("errors", "Use a SQLite file path, or a URL like "
+                                "postgresql+psycopg://user:password@host:5432/name (file paths need no prefix)."),
+    QT_TRANSLATE_NOOP("errors", "Choose a Floorwalker database file, or a new file name to create one."),
+    QT_TRANSLATE_NOOP("errors", "Make the file writable, or choose another location in Settings."),
+    QT_TRANSLATE_NOOP("errors", "This database was upgraded by a newer Floorwalker. Install that version to open it."),
+    QT_TRANSLATE_NOOP("errors", "Reload to see their version, or review both versions side by side."),
+)
+
+# Messages raised below the Qt layer (app/, db/) as plain English sentences. A sentence with a number
+# or a name in it is matched by its pattern and translated as a template; any other is looked up as
+# it is (``QCoreApplication.translate("messages", text)``), so marking it here is enough.
+MESSAGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"A password needs at least (\d+) characters\."),
+     QT_TRANSLATE_NOOP("messages", "A password needs at least %1 characters.")),
+    (re.compile(r"This account is locked after too many failed sign-ins\. Try again in (\d+) min "
+                r"or ask an administrator to unlock it\."),
+     QT_TRANSLATE_NOOP("messages", "This account is locked after too many failed sign-ins. Try again in %1 min "
+                                   "or ask an administrator to unlock it.")),
+    (re.compile(r"The user name '(.*)' is taken\."), QT_TRANSLATE_NOOP("messages", "The user name '%1' is taken.")),
+]
+PLAIN_MESSAGES = (
+    QT_TRANSLATE_NOOP("messages", "A password needs letters and at least one digit or symbol."),
+    QT_TRANSLATE_NOOP("messages", "An administrator already exists; sign in instead."),
+    QT_TRANSLATE_NOOP("messages", "The user name or password is not right."),
+    QT_TRANSLATE_NOOP("messages", "Unknown user."),
+    QT_TRANSLATE_NOOP("messages", "The current password is not right."),
+    QT_TRANSLATE_NOOP("messages", "Choose a password different from the current one."),
+    QT_TRANSLATE_NOOP("messages", "A display name has at most 120 characters."),
+    QT_TRANSLATE_NOOP("messages", "A user name is 1 to 64 characters without spaces."),
+)
+
+
+def user_message(exc: BaseException | str) -> str:
+    """An error's sentence in the user's language when it is a known one, else as it was raised."""
+    text = str(exc)
+    for pattern, template in MESSAGE_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            out = QCoreApplication.translate("messages", template)
+            for i, value in enumerate(m.groups(), 1):
+                out = out.replace(f"%{i}", value)
+            return out
+    return QCoreApplication.translate("messages", text) if text else text
+
+
 def show_error(parent: QWidget | None, exc: BaseException, *, on_reload: Callable[[], None] | None = None) -> None:
     exc = classify(exc)
     if isinstance(exc, ConflictError):
@@ -37,16 +89,17 @@ def show_error(parent: QWidget | None, exc: BaseException, *, on_reload: Callabl
         return
     if isinstance(exc, DatabaseUnavailable):
         QMessageBox.warning(parent, tr("Database not reachable"),
-                            f"{exc}\n\n{tr('Your unsaved changes are kept. Try again when the database is back.')}")
+                            f"{user_message(exc)}\n\n"
+                            f"{tr('Your unsaved changes are kept. Try again when the database is back.')}")
         return
     if isinstance(exc, DatabaseError):
-        QMessageBox.warning(parent, tr("Database problem"), f"{exc}\n\n{tr(exc.hint)}")
+        QMessageBox.warning(parent, tr("Database problem"), f"{user_message(exc)}\n\n{tr(exc.hint)}")
         return
     if isinstance(exc, PermissionDenied):
-        QMessageBox.information(parent, tr("Not allowed"), str(exc))
+        QMessageBox.information(parent, tr("Not allowed"), user_message(exc))
         return
     if isinstance(exc, ValueError):
-        QMessageBox.warning(parent, tr("Please check the input"), str(exc))
+        QMessageBox.warning(parent, tr("Please check the input"), user_message(exc))
         return
     CrashDialog(exc, parent).exec()
 

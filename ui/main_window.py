@@ -27,6 +27,7 @@ from db.errors import DatabaseUnavailable, classify
 from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.widgets.icons import icon
+from ui.widgets.windows import bring_to_front
 from ui.workspace import Workspace
 from ui.workspaces import WorkspaceSpec
 
@@ -362,8 +363,7 @@ class MainWindow(QMainWindow):
         if self.help_window is None:
             self.help_window = HelpWindow(self)
         self.help_window.show_page(slug or self.workspace_icon(max(self.sidebar.currentRow(), 0)))
-        self.help_window.show()
-        self.help_window.raise_()
+        bring_to_front(self.help_window)
 
     def open_shortcuts(self) -> None:
         from ui.help.shortcuts import ShortcutSheet
@@ -371,8 +371,7 @@ class MainWindow(QMainWindow):
         if self.shortcut_sheet is None:
             self.shortcut_sheet = ShortcutSheet(self)
         self.shortcut_sheet.fill()
-        self.shortcut_sheet.show()
-        self.shortcut_sheet.raise_()
+        bring_to_front(self.shortcut_sheet)
 
     def show_guide(self) -> None:
         from ui.help.guide import FirstRunGuide

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from app.config import ENV_DB
 
 # "pseudo": every text lengthened and accented (ui/pseudo.py), to find clipped layouts
-LANGUAGES = (("system", "System default"), ("en", "English"), ("zh_CN", "简体中文"),
-             ("pseudo", "Pseudo-translation (layout check)"))
-THEMES = (("light", "Light"), ("dark", "Dark"))
+LANGUAGES = (("system", QT_TRANSLATE_NOOP("SettingsDialog", "System default")), ("en", "English"),
+             ("zh_CN", "简体中文"), ("pseudo", QT_TRANSLATE_NOOP("SettingsDialog", "Pseudo-translation (layout check)")))
+THEMES = (("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")), ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")))
 SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ui.main_window import GUIDE_SETTING
 from ui.widgets.icons import icon
+from ui.widgets.windows import bring_to_front
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -72,9 +73,7 @@ class FirstRunGuide(QDialog):
         layout.addLayout(buttons)
 
     def open_guide(self) -> None:
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        bring_to_front(self)
 
     def _on_help_clicked(self) -> None:
         self.window_.open_help("index")

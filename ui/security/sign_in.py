@@ -18,6 +18,7 @@ from app.security import accounts
 from app.security.accounts import SignInError, UserInfo
 from db.database import Database
 from db.errors import DatabaseError
+from ui.errors import user_message
 from ui.tasks import TaskRunner
 
 
@@ -67,9 +68,9 @@ class _AccountDialog(QDialog):
     def show_error(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, SignInError | ValueError):
-            self.error.setText(str(exc))
+            self.error.setText(user_message(exc))
         elif isinstance(exc, DatabaseError):
-            self.error.setText(f"{exc} {exc.hint}")
+            self.error.setText(f"{user_message(exc)} {QCoreApplication.translate('errors', exc.hint)}")
         else:
             raise exc
         self.error.show()
