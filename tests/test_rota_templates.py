@@ -58,15 +58,18 @@ def test_rota_templates_command(sqlite_db, capsys):
         assert s.scalar(select(ShiftTemplate.duration_min).where(ShiftTemplate.name == "Late")) == 480
 
 
-def test_a_solver_that_finds_nothing_says_why_and_saves_nothing(monkeypatch):
+def test_a_relaxation_that_finds_nothing_still_gives_a_rota_and_says_why(monkeypatch):
     from app.rota import engine
     from app.rota.generate import generate_center
 
     def nothing(*_args, **_kw):
         raise RuntimeError("the linear relaxation found nothing in 1 s (status 6)")
 
-    monkeypatch.setattr(engine, "relaxation", nothing)
     problem = generate_center(10, seed=1)
+    normal = engine.solve(problem, time_limit=5)
+    monkeypatch.setattr(engine, "relaxation", nothing)
     solution = engine.solve(problem, time_limit=5)
-    assert solution.status == "no_solution" and solution.shifts == ()
-    assert any("found nothing" in v.message for v in solution.violations)
+    # the tours are then chosen greedily where the phones are short: a rota, never "no rota"
+    assert solution.status == "feasible" and solution.shifts
+    assert "found nothing" in solution.stats["spread_lp"]
+    assert solution.coverage[0].pct_slots_covered >= normal.coverage[0].pct_slots_covered - 5.0

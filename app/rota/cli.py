@@ -134,7 +134,7 @@ def _solve(args: argparse.Namespace) -> int:
             "unscheduled": list(sol.unscheduled)}, indent=2, ensure_ascii=False))
     else:
         bound = (f"lower bound {sol.lp_bound_hours:g}, gap {sol.gap * 100:.1f} %" if sol.lp_bound_hours
-                 else "lower bound not proven in the time limit")
+                 else f"lower bound {sol.stats.get('lp_bound', 'not proven in the time limit')}")
         print(f"Draft rota {saved.rota_id} for the week of {week_start:%d %b %Y}: {saved.shifts} shifts, "
               f"{sol.paid_hours:g} paid hours ({bound}), {sol.seconds:.1f} s")
         for c in sol.coverage:

@@ -61,6 +61,8 @@ from app.rota.tours import (
 Progress = Callable[[float, str], None]
 LP_BACKEND = "GLOP"
 SUPPORT_SPREAD = 0  # neighbouring start times added to the quick relaxation's support
+UNDERSTAFFED_BOUND_SHARE = 0.1  # of the time limit for the bound when the staff cannot cover
+QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guide, not the bound)
 Cancel = Callable[[], bool]
 
 
@@ -312,12 +314,17 @@ def _fixed_coverage(prep: Prepared) -> dict[str, np.ndarray]:
 
 
 class TourLP:
-    """The relaxation of the tour model, built once and grown by start times (warm-started).
+    """The relaxation of the tour model, built once and grown by start times and rows (warm-started).
 
     Rows: one per class (agents available / who must work), one per (skills, template, day,
     start) linking heads to the tours working then, one per break of those linking its window
-    options to the heads, one per skill and slot (coverage, with an ``under`` slack at a high
-    price), and for multi-skilled groups one per slot sharing their time out over the skills.
+    options to the heads, and coverage rows per slot with an ``under`` slack per skill at a high
+    price. Multi-skilled agents are pooled by skill-set (Hall) rows instead of a split of their
+    time over the skills: for a set S of skills and a slot, the agents of every group sharing a
+    skill with S, on the phones, must reach S's summed requirement (less its shortfall). Those
+    rows for every S are exactly the condition that the agents can be shared out over the skills
+    (Hall's theorem for supplies and demands), with no split variables at all; only the rows a
+    solution violates are added (row generation), starting from each skill alone and all together.
     """
 
     def __init__(self, prep: Prepared, backend: str = LP_BACKEND, explicit_breaks: bool = True) -> None:
@@ -339,43 +346,152 @@ class TourLP:
         self.h_rows: dict[tuple, pywraplp.Constraint] = {}
         self.starts: set[tuple[int, int, int]] = set()
         self.class_rows: dict[int, pywraplp.Constraint] = {}
-        self.cover_rows: dict[tuple[str, int], pywraplp.Constraint] = {}
-        self.cap_rows: dict[tuple[frozenset, int], pywraplp.Constraint] = {}
         self.under: dict[tuple[str, int], pywraplp.Variable] = {}
         self.objective = solver.Objective()
         self.objective.SetMinimization()
         self.st_slots = self.rules.standup.minutes // SLOT_MIN if self.rules.standup else 0
         fixed = _fixed_coverage(prep)
-        for k, req in prep.required.items():
-            for i in range(WEEK_SLOTS):
-                row = solver.Constraint(float(req[i]) - fixed[k][i], inf)
-                u = solver.NumVar(0, inf, "")
-                row.SetCoefficient(u, 1)
-                self.objective.SetCoefficient(u, self.rules.under_weight)
-                self.under[(k, i)] = u
-                self.cover_rows[(k, i)] = row
-        self.skills_of: dict[frozenset, list[str]] = {}
+        self.skills = sorted(prep.required)
+        self.need = {k: prep.required[k].astype(float) - fixed[k] for k in self.skills}
+        self.groups: list[frozenset] = []
         for c, cls in enumerate(prep.classes):
             self.class_rows[c] = solver.Constraint(cls.must, len(cls.members))
-            g = cls.skills
-            if g in self.skills_of:
-                continue
-            skills = [k for k in sorted(g) if k in prep.required]
-            self.skills_of[g] = skills
-            if len(skills) > 1:
-                for i in range(WEEK_SLOTS):
-                    cap = solver.Constraint(0, inf)
-                    self.cap_rows[(g, i)] = cap
-                    for k in skills:
-                        w = solver.NumVar(0, inf, "")
-                        cap.SetCoefficient(w, -1)
-                        self.cover_rows[(k, i)].SetCoefficient(w, 1)
+            g = frozenset(k for k in cls.skills if k in prep.required)
+            if g and g not in self.groups:
+                self.groups.append(g)
+        self.group_index = {g: j for j, g in enumerate(self.groups)}
+        # on-phone contributions: (group, slot) -> {variable index: coefficient}
+        self.contrib: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
+        self.vars: list[pywraplp.Variable] = []
+        self.rows: dict[tuple[frozenset, int], pywraplp.Constraint] = {}
+        self.rows_at: list[list[frozenset]] = [[] for _ in range(WEEK_SLOTS)]
+        for k in self.skills:
+            for i in range(WEEK_SLOTS):
+                u = solver.NumVar(0, inf, "")
+                self.objective.SetCoefficient(u, self.rules.under_weight)
+                self.under[(k, i)] = u
+        first = [frozenset({k}) for k in self.skills]
+        if any(len(g) > 1 for g in self.groups):
+            first.append(frozenset(self.skills))
+        for S in first:
+            for i in range(WEEK_SLOTS):
+                self._add_row(S, i)
+        # every skill set worth a row: the unions of groups' skills within reach (all subsets for a
+        # handful of skills, else singletons, groups and pairs of groups)
+        if len(self.skills) <= 12:
+            sets = [frozenset(k for b, k in enumerate(self.skills) if m >> b & 1)
+                    for m in range(1, 1 << len(self.skills))]
+        else:
+            sets = {frozenset({k}) for k in self.skills} | set(self.groups)
+            sets |= {a | b for a in self.groups for b in self.groups}
+            sets = sorted(sets, key=lambda s: (len(s), sorted(s)))
+        self.sets = [S for S in sets if any(S & g for g in self.groups)]
+        self.set_skill = np.array([[k in S for k in self.skills] for S in self.sets], dtype=float)
+        self.set_group = np.array([[bool(S & g) for g in self.groups] for S in self.sets], dtype=float)
+        self.set_pos = {S: j for j, S in enumerate(self.sets)}
+        self._viol: np.ndarray | None = None
 
-    def _slot_row(self, g: frozenset, i: int) -> pywraplp.Constraint | None:
-        skills = self.skills_of[g]
-        if not skills:
-            return None
-        return self.cover_rows[(skills[0], i)] if len(skills) == 1 else self.cap_rows[(g, i)]
+    def _add_row(self, S: frozenset, i: int) -> None:
+        row = self.solver.Constraint(float(sum(self.need[k][i] for k in S)), self.inf)
+        for k in S:
+            row.SetCoefficient(self.under[(k, i)], 1)
+        for j, g in enumerate(self.groups):
+            if g & S:
+                for vi, coef in self.contrib.get((j, i), {}).items():
+                    row.SetCoefficient(self.vars[vi], coef)
+        self.rows[(S, i)] = row
+        self.rows_at[i].append(S)
+
+    def _put(self, g: frozenset, var: pywraplp.Variable, coef: dict[int, float]) -> None:
+        """Record ``var`` on the phones for group g: slot -> coefficient; set it in the rows."""
+        j = self.group_index.get(g)
+        if j is None:
+            return
+        vi = len(self.vars)
+        self.vars.append(var)
+        for i, v in coef.items():
+            if not v:
+                continue
+            self.contrib[(j, i)][vi] = v
+            for S in self.rows_at[i]:
+                if S & g:
+                    self.rows[(S, i)].SetCoefficient(var, v)
+
+    def values(self) -> np.ndarray:
+        """(groups, slots): agents on the phones per group at the current solution."""
+        vals = np.array([v.solution_value() for v in self.vars]) if self.vars else np.zeros(0)
+        x = np.zeros((len(self.groups), WEEK_SLOTS))
+        for (j, i), d in self.contrib.items():
+            if d:
+                x[j, i] = sum(coef * vals[vi] for vi, coef in d.items())
+        return x
+
+    def violated(self) -> bool:
+        """Whether the current solution breaks a skill-set row not yet in the model (kept for
+        :meth:`add_violated_rows`)."""
+        self._viol = None
+        if all(len(g) == 1 for g in self.groups):  # single-skill rows are then exact
+            return False
+        x = self.values()
+        under = np.array([[self.under[(k, i)].solution_value() for i in range(WEEK_SLOTS)] for k in self.skills])
+        need = np.stack([self.need[k] for k in self.skills]) - under
+        viol = self.set_skill @ need - self.set_group @ x  # (sets, slots)
+        for (S, i) in self.rows:
+            if S in self.set_pos:
+                viol[self.set_pos[S], i] = 0.0
+        self._viol = viol
+        return bool((viol > 1e-6).any())
+
+    def add_violated_rows(self, limit: int = 4000) -> int:
+        """Add the skill-set rows the last solution breaks (most broken first); how many."""
+        viol = self._viol
+        if viol is None:
+            return 0
+        cand = np.argwhere(viol > 1e-6)
+        if not len(cand):
+            return 0
+        order = np.argsort(-viol[cand[:, 0], cand[:, 1]])
+        added = 0
+        for si, i in cand[order].tolist():
+            S = self.sets[si]
+            if (S, i) in self.rows:
+                continue
+            self._add_row(S, i)
+            added += 1
+            if added >= limit:
+                break
+        return added
+
+    def group_prices(self) -> dict[frozenset, np.ndarray]:
+        """The relaxation's price of one more agent of each group on the phones, per slot."""
+        out = {g: np.zeros(WEEK_SLOTS) for g in self.groups}
+        for (S, i), row in self.rows.items():
+            d = row.dual_value()
+            if d:
+                for g in self.groups:
+                    if g & S:
+                        out[g][i] += d
+        return out
+
+    def solve(self, cancel: Cancel | None, deadline: float, max_rounds: int = 50) -> tuple[int, bool]:
+        """Solve, adding violated skill-set rows until none is left, for at most ``max_rounds`` rounds
+        or until ``deadline``. Returns (status, complete): complete when no row is violated (the
+        model is then exact); an incomplete optimum is a relaxation of it, its solution still
+        readable."""
+        status = pywraplp.Solver.NOT_SOLVED
+        for rnd in range(max_rounds):
+            self.solver.SetTimeLimit(int(max(0.2, deadline - time.perf_counter()) * 1000))
+            status = _solve_with_cancel(self.solver, cancel)
+            if cancel is not None and cancel():
+                raise Cancelled
+            if status != pywraplp.Solver.OPTIMAL:
+                return status, False
+            if not self.violated():
+                return status, True
+            if rnd + 1 >= max_rounds or time.perf_counter() > deadline:
+                return status, False
+            self.add_violated_rows()
+        return status, False
 
     def _heads(self, g: frozenset, t: int, d: int, s: int) -> pywraplp.Constraint:
         key = (g, t, d, s)
@@ -389,23 +505,18 @@ class TourLP:
         row.SetCoefficient(hv, 1)
         template = self.templates[t]
         base = d * DAY_SLOTS + s
-        coef: dict[int, float] = defaultdict(float)
         if not self.explicit:  # breaks spread evenly over their windows
-            for off, v in enumerate(self.prep.profile[(t, s)]):
-                r = self._slot_row(g, (base + off) % WEEK_SLOTS)
-                if r is not None and v:
-                    r.SetCoefficient(hv, float(v))
+            self._put(g, hv, {(base + off) % WEEK_SLOTS: float(v)
+                              for off, v in enumerate(self.prep.profile[(t, s)]) if v})
             return row
+        coef: dict[int, float] = defaultdict(float)
         for off in range(template.slots):
             coef[(base + off) % WEEK_SLOTS] += 1.0
         so = self.prep.standup_offset.get((t, s))
         if so is not None:
             for k in range(self.st_slots):
                 coef[(base + so + k) % WEEK_SLOTS] -= 1.0
-        for i, v in coef.items():
-            r = self._slot_row(g, i)
-            if r is not None and v:
-                r.SetCoefficient(hv, v)
+        self._put(g, hv, coef)
         for brk, opts in zip(template.breaks, self.prep.break_options[(t, s)], strict=True):
             n = brk.minutes // SLOT_MIN
             link = solver.Constraint(0, 0)
@@ -413,10 +524,10 @@ class TourLP:
             for off in opts:
                 yv = solver.NumVar(0, inf, "")
                 link.SetCoefficient(yv, 1)
+                yc: dict[int, float] = defaultdict(float)
                 for k in range(n):
-                    r = self._slot_row(g, (base + off + k) % WEEK_SLOTS)
-                    if r is not None:
-                        r.SetCoefficient(yv, -1.0)
+                    yc[(base + off + k) % WEEK_SLOTS] -= 1.0
+                self._put(g, yv, yc)
         return row
 
     def add_start(self, c: int, t: int, s: int) -> None:
@@ -424,6 +535,7 @@ class TourLP:
             return
         self.starts.add((c, t, s))
         cls = self.prep.classes[c]
+        g = frozenset(k for k in cls.skills if k in self.prep.required)
         for o in range(WEEK_DAYS):
             if not cls.ok[t, o, s]:
                 continue
@@ -432,7 +544,7 @@ class TourLP:
             self.class_rows[c].SetCoefficient(var, 1)
             self.objective.SetCoefficient(var, _tour_paid(self.prep, (c, t, o, s)))
             for d in working_days(o, cls.rules):
-                self._heads(cls.skills, t, d, s).SetCoefficient(var, -1)
+                self._heads(g, t, d, s).SetCoefficient(var, -1)
 
 
 def _solve_with_cancel(solver: pywraplp.Solver, cancel: Cancel | None) -> int:
@@ -488,27 +600,21 @@ def _start_values(prep: Prepared, t: int, pi: np.ndarray) -> np.ndarray:
     return val.reshape(WEEK_DAYS, DAY_SLOTS)
 
 
-def _group_prices(prep: Prepared, m: TourLP) -> dict[str, np.ndarray]:
-    """The relaxation's price of one more agent on the phones, per skill and slot."""
-    return {k: np.array([m.cover_rows[(k, i)].dual_value() for i in range(WEEK_SLOTS)]) for k in prep.required}
-
-
 def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
-               ) -> tuple[dict[tuple[int, int, int, int], float], dict[str, np.ndarray]]:
+               ) -> tuple[dict[tuple[int, int, int, int], float], dict[frozenset, np.ndarray], float]:
     """The linear relaxation with each shift's breaks spread evenly over their windows (small and
-    quick): its tour values guide the integer stage, its slot prices start the bound."""
+    quick): its tour values guide the integer stage, its slot prices start the bound. Returns
+    (tour values, price per group and slot, agent quarter-hours short)."""
     m = TourLP(prep, explicit_breaks=False)
     for c, cls in enumerate(prep.classes):
         for t, s in {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}:
             m.add_start(c, t, s)
-    m.solver.SetTimeLimit(int(max(1.0, seconds) * 1000))
-    status = _solve_with_cancel(m.solver, cancel)
-    if cancel is not None and cancel():
-        raise Cancelled
+    status, _complete = m.solve(cancel, time.perf_counter() + max(1.0, seconds), max_rounds=QUICK_ROW_ROUNDS)
     if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
         raise RuntimeError(f"the linear relaxation found nothing in {seconds:.0f} s (status {status})")
     values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
-    return values, _group_prices(prep, m)
+    shortfall = sum(u.solution_value() for u in m.under.values())
+    return values, m.group_prices(), shortfall
 
 
 def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel: Cancel | None,
@@ -526,22 +632,18 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
     deadline = time.perf_counter() + seconds
     while True:
         rounds += 1
-        m.solver.SetTimeLimit(int(max(0.2, deadline - time.perf_counter()) * 1000))
-        status = _solve_with_cancel(m.solver, cancel)
-        if cancel is not None and cancel():
-            raise Cancelled
-        if status != pywraplp.Solver.OPTIMAL:
+        status, complete = m.solve(cancel, deadline)
+        if status != pywraplp.Solver.OPTIMAL or not complete:
             return None  # no proven bound in the time given
         if rounds >= max_rounds or time.perf_counter() > deadline:
             return None
-        prices = _group_prices(prep, m)
+        prices = m.group_prices()
         new: list[tuple[float, tuple[int, int, int]]] = []
         for c, cls in enumerate(prep.classes):
             mu = m.class_rows[c].dual_value()
-            skills = [k for k in sorted(cls.skills) if k in prices]
-            if not skills:
+            pi = prices.get(frozenset(k for k in cls.skills if k in prep.required))
+            if pi is None:
                 continue
-            pi = np.max(np.stack([prices[k] for k in skills]), axis=0)
             for t in range(len(prep.problem.templates)):
                 if not cls.ok[t].any():
                     continue
@@ -875,21 +977,30 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         say(0.05, "Linear relaxation (breaks spread evenly)")
         t0 = time.perf_counter()
         try:
-            relaxed, _prices = relaxation(prep, cancel, 0.4 * time_limit)
-        except RuntimeError as exc:  # the LP found nothing in its share of the time: say so, never crash
-            return _no_solution(problem, prep, 0.0, started, stats, str(exc))
+            relaxed, _prices, lp_short = relaxation(prep, cancel, 0.4 * time_limit)
+        except RuntimeError as exc:  # the LP found nothing in its share of the time: tours chosen greedily
+            relaxed, lp_short = {}, 0.0
+            stats["spread_lp"] = str(exc)
         stats["spread_lp_seconds"] = round(time.perf_counter() - t0, 3)
-        say(0.2, "Linear relaxation (lower bound)")
         t0 = time.perf_counter()
         left = time_limit - (time.perf_counter() - started)
-        bound = exact_relaxation(prep, support_of(prep, relaxed, SUPPORT_SPREAD), cancel, say,
-                                 seconds=max(1.0, 0.7 * left))
+        seconds = max(1.0, 0.7 * left)
+        if lp_short > 0.5:
+            # even the relaxation leaves slots short: the staff cannot cover the week, the bound is
+            # that of the penalised model, and the understaffed LP is the slow, degenerate kind
+            # (many ways to share a shortfall): it gets a small share of the time
+            seconds = min(seconds, max(1.0, UNDERSTAFFED_BOUND_SHARE * time_limit))
+            stats["lp_bound"] = (f"not proven in {seconds:.0f} s: the agents cannot cover the requirement (the "
+                                 f"relaxation is {lp_short * SLOT_MIN / 60.0:.1f} agent-hours short)")
+        say(0.2, "Linear relaxation (lower bound)")
+        bound = exact_relaxation(prep, support_of(prep, relaxed, SUPPORT_SPREAD), cancel, say, seconds=seconds)
         stats["lp_seconds"] = round(time.perf_counter() - t0, 3)
         if bound is None:
             lp_paid, exact = 0.0, relaxed
-            stats["lp_bound"] = "not proven in the time limit"
+            stats.setdefault("lp_bound", "not proven in the time limit")
         else:
             lp_objective, lp_paid, exact, stats["lp_rounds"] = bound
+            stats.pop("lp_bound", None)
             stats["lp_objective_hours"] = round(lp_objective * SLOT_MIN / 60.0, 3)
         say(0.5, "Choosing whole tours")
         t0 = time.perf_counter()
