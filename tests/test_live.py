@@ -259,7 +259,7 @@ def test_live_workspace_shows_the_day_on_screen(qtbot, sqlite_db, frozen_clock):
         assert live.chart.now_line.isVisible()
         assert live.queue_model.rowCount() == 2 and live.queue_view.model().rowCount() == 2
         assert live.agent_model.rowCount() == 2  # logged-out agents hidden by default
-        assert "Paused: <b>1</b> (lunch 1)" in live.state_counts.text()
+        assert "Paused: <b>1</b> (Lunch 1)" in live.state_counts.text()
         live.show_logged_out.setChecked(True)
         assert live.agent_model.rowCount() == 3
         assert live._timer.isActive()  # the gentle refresh runs while today is on screen

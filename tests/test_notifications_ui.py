@@ -283,5 +283,5 @@ def test_a_complaint_opens_through_open_detail_when_no_page_claims_it(qtbot, sql
     ctx.bus.entity_open_requested.emit("complaint", "42")
     assert DetailPage.details == [42] and window.current_workspace() is window.workspaces[1]
     ctx.bus.entity_open_requested.emit("live", "center")  # nobody opens it: a status-bar note
-    assert "live #center" in window.statusBar().currentMessage()
+    assert "live alert #center" in window.statusBar().currentMessage()
     window.close()

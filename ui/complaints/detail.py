@@ -36,12 +36,13 @@ from app.complaints.board import (
     STAGE_LABELS,
     ComplaintDetail,
 )
+from app.complaints.clocks import CLOCK_STATE_LABELS
 from app.complaints.sla import SLA_LABELS
 from ui.complaints import actions
 from ui.complaints.access import CustomerRevealBox
 from ui.complaints.dialogs import MergeDialog, ReasonDialog
 from ui.complaints.formatting import SLA_COLORS, format_datetime, format_sla, format_span, label, tr
-from ui.complaints.models import clock_annotations, timeline_html
+from ui.complaints.models import clock_annotations, role_label, timeline_html, trigger_label
 from ui.context import ConsoleContext
 from ui.errors import show_error
 
@@ -369,17 +370,18 @@ def clocks_html(explained: Any, tz: Any) -> str:
     for c in clocks:
         state = str(_get(c, "state") or "")
         color = SLA_COLORS[state].name() if state in SLA_COLORS else "gray"
-        head = " · ".join(str(x) for x in (_get(c, "rule_id"), _get(c, "name", "label")) if x)
+        name = _get(c, "name", "label")
+        head = " · ".join(str(x) for x in (_get(c, "rule_id"), label(str(name)) if name else None) if x)
         lines = [f"<b>{escape(head)}</b>"]
         started = _get(c, "started_at")
         why = _get(c, "started_by", "start_event", "started_because")
         if started is not None:
             text = tr("Started %1").replace("%1", format_datetime(started, tz))
-            lines.append(escape(text + (" " + tr("by %1").replace("%1", str(why).replace("_", " ")) if why else "")))
+            lines.append(escape(text + (" " + tr("by %1").replace("%1", trigger_label(str(why))) if why else "")))
         for p in _get(c, "pauses") or ():
             start, end = _get(p, "start", "started_at", "from"), _get(p, "end", "ended_at", "to")
             reason = _get(p, "reason", "why", "by")
-            reason = str(reason).replace("_", " ") if reason else None
+            reason = trigger_label(str(reason)) if reason else None
             span = format_datetime(start, tz) + " – " + (format_datetime(end, tz) if end else tr("now"))
             lines.append(escape(tr("Paused %1").replace("%1", span) + (f" ({reason})" if reason else "")))
         due = _get(c, "due_at", "deadline")
@@ -388,13 +390,14 @@ def clocks_html(explained: Any, tz: Any) -> str:
             lines.append(escape(tr("Deadline %1").replace("%1", format_datetime(due, tz))
                                 + (f" · {calendar}" if calendar else "")))
         if state:
-            label_text = label(SLA_LABELS[state]) if state in SLA_LABELS else state.replace("_", " ").capitalize()
+            label_text = label(SLA_LABELS[state]) if state in SLA_LABELS else label(CLOCK_STATE_LABELS[state]) \
+                if state in CLOCK_STATE_LABELS else state.replace("_", " ").capitalize()
             lines.append(f"<span style='color:{color}; font-weight:600'>{escape(label_text)}</span>")
         stopped = _get(c, "stopped_at")
         if stopped is not None:
             by = _get(c, "stopped_by", "stop_event")
             lines.append(escape(tr("Stopped %1").replace("%1", format_datetime(stopped, tz))
-                                + (" " + tr("by %1").replace("%1", str(by).replace("_", " ")) if by else "")))
+                                + (" " + tr("by %1").replace("%1", trigger_label(str(by))) if by else "")))
         for m in _reached(c):
             lines.append("⚠ " + escape(milestone_text(m, tz)))
         for w in _get(c, "warnings", "escalations", "reasons") or ():
@@ -412,7 +415,7 @@ def milestone_text(m: Any, tz: Any) -> str:
     """Why a clock warned or escalated: which threshold, when, and who was told."""
     at = format_datetime(_get(m, "at"), tz)
     minutes = float(_get(m, "threshold_minutes") or 0)
-    notify = str(_get(m, "notify") or "").replace("role:", "")
+    notify = role_label(str(_get(m, "notify"))) if _get(m, "notify") else ""
     if _get(m, "kind") == "warning":
         text = tr("Warned %1: %2 of the target used").replace("%1", at).replace("%2", format_span(minutes * 60))
     elif _get(m, "breach"):

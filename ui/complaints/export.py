@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def export_rows(path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> int:
+def export_rows(path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
+                sheet: str = "Complaints") -> int:
     """Write ``rows`` under ``headers``; the format follows the suffix (.xlsx, else CSV). Returns the row count."""
     target = Path(path)
     if target.suffix.lower() in (".xlsx", ".xlsm"):
@@ -15,7 +16,7 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Sequence[Sequenc
         from openpyxl.cell import WriteOnlyCell
 
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Complaints")
+        ws = wb.create_sheet(sheet[:31])
 
         def cell(value: object) -> WriteOnlyCell:
             c = WriteOnlyCell(ws, value="" if value is None else str(value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -166,6 +167,62 @@ SLA_EVENT_LABELS = {
 }
 
 
+# what started or stopped a clock, when it is not an event of the timeline
+CLOCK_TRIGGERS = {
+    "contact": QT_TRANSLATE_NOOP("complaints", "first contact"),
+    "stage": QT_TRANSLATE_NOOP("complaints", "stage change"),
+}
+ROLE_LABELS = {
+    "owner": QT_TRANSLATE_NOOP("complaints", "owner"), "supervisor": QT_TRANSLATE_NOOP("complaints", "supervisor"),
+    "manager": QT_TRANSLATE_NOOP("complaints", "manager"), "team": QT_TRANSLATE_NOOP("complaints", "team"),
+    "quality_analyst": QT_TRANSLATE_NOOP("complaints", "quality analyst"),
+    "administrator": QT_TRANSLATE_NOOP("complaints", "administrator"),
+}
+# notes the complaint services write themselves (shown in the user's language)
+SYSTEM_NOTES = {
+    "Complaint recorded": QT_TRANSLATE_NOOP("complaints", "Complaint recorded"),
+    "Service request recorded": QT_TRANSLATE_NOOP("complaints", "Service request recorded"),
+    "Expected resolution time told to the customer":
+        QT_TRANSLATE_NOOP("complaints", "Expected resolution time told to the customer"),
+}
+_MERGED_INTO = re.compile(r"^Merged into (\S+)$")
+_MERGED_FROM = re.compile(r"^(\S+) merged into this case$")
+
+
+def trigger_label(kind: str) -> str:
+    """The event that started or stopped a clock ('key_points' -> "Key points recorded")."""
+    if kind in EVENT_LABELS:
+        return label(EVENT_LABELS[kind])
+    if kind in SLA_EVENT_LABELS:
+        return tr(SLA_EVENT_LABELS[kind])
+    if kind in CLOCK_TRIGGERS:
+        return tr(CLOCK_TRIGGERS[kind])
+    return kind.replace("_", " ")
+
+
+def role_label(notify: str) -> str:
+    """Whom an escalation notifies ('role:manager', 'owner') in words."""
+    parts = []
+    for who in str(notify).split(","):
+        who = who.strip().removeprefix("role:")
+        parts.append(tr(ROLE_LABELS[who]) if who in ROLE_LABELS else who.replace("_", " "))
+    return ", ".join(parts)
+
+
+def note_text(note: str) -> str:
+    """A timeline note; the ones the services write are shown in the user's language."""
+    known = SYSTEM_NOTES.get(note)
+    if known:
+        return tr(known)
+    m = _MERGED_INTO.match(note)
+    if m:
+        return tr("Merged into %1").replace("%1", m.group(1))
+    m = _MERGED_FROM.match(note)
+    if m:
+        return tr("%1 merged into this case").replace("%1", m.group(1))
+    return note
+
+
 def _clock_detail(e: TimelineEvent) -> str:
     """Which clock an engine event is about, and why (when the event carries its data)."""
     data = getattr(e, "data", None)
@@ -173,12 +230,12 @@ def _clock_detail(e: TimelineEvent) -> str:
         return ""
     parts = [str(data["clock"])] if data.get("clock") else []
     if data.get("by"):
-        parts.append(tr("by %1").replace("%1", str(data["by"]).replace("_", " ")))
+        parts.append(tr("by %1").replace("%1", trigger_label(str(data["by"]))))
     if e.kind in ("sla_warning", "sla_escalated"):
         if data.get("level"):
             parts.append(tr("level %1").replace("%1", str(data["level"])))
         if data.get("notify"):
-            parts.append("→ " + str(data["notify"]).replace("role:", ""))
+            parts.append("→ " + role_label(str(data["notify"])))
     if data.get("state"):
         parts.append(label(SLA_LABELS.get(str(data["state"]), str(data["state"]))))
     return " · ".join(parts)
@@ -191,7 +248,7 @@ def describe_event(e: TimelineEvent) -> str:
     elif e.kind in SLA_EVENT_LABELS:
         text = tr(SLA_EVENT_LABELS[e.kind])
     else:
-        text = e.kind.replace("_", " ").capitalize()
+        text = e.kind.replace("_", " ").capitalize()  # a kind this console does not know yet
     detail = _clock_detail(e)
     if detail:
         text += f" ({detail})"
@@ -225,7 +282,7 @@ def clock_annotations(clocks: Sequence[Any]) -> dict[tuple[str, datetime], list[
         for m in (reached() if callable(reached) else ()):
             kind = "sla_warning" if getattr(m, "kind", "") == "warning" else "sla_escalated"
             level = getattr(m, "level", 0)
-            whom = str(getattr(m, "notify", "")).replace("role:", "")
+            whom = role_label(str(getattr(m, "notify", ""))) if getattr(m, "notify", "") else ""
             add(kind, getattr(m, "at", None), rule + (f" · {tr('level %1').replace('%1', str(level))}" if level
                                                       else "") + (f" → {whom}" if whom else ""))
     return out
@@ -245,8 +302,10 @@ def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: Z
         if todo and not _clock_detail(e):
             what += f" ({todo.pop(0)})"
         block = f"<span style='color:gray'>{escape(head)}</span><br><b>{escape(what)}</b>"
-        if e.note and e.note.strip().casefold() != what.casefold():
-            block += f"<br>{escape(e.note)}"
+        note = note_text(e.note.strip()) if e.note else ""
+        english = EVENT_LABELS.get(e.kind) or SLA_EVENT_LABELS.get(e.kind) or ""
+        if note and note.casefold() not in (what.casefold(), english.casefold()):
+            block += f"<br>{escape(note)}"
         parts.append(f"<p style='margin:0 0 8px 0'>{block}</p>")
     return "".join(parts)
 

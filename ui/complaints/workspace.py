@@ -726,8 +726,9 @@ class ComplaintsWorkspace(Workspace):
         model = self.list_model
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+        sheet = self.tr("Complaints")
         try:
-            return export_rows(path, headers, rows)
+            return export_rows(path, headers, rows, sheet)
         except OSError as exc:
             show_error(self, ValueError(self.tr("Could not write %1: %2").replace("%1", path).replace(
                 "%2", exc.strerror or str(exc))))

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,9 @@ from ui.style import ACCENT
 
 DAY_POINTS = 86_400  # 24 h of 1-second points
 REDRAW_MS = 250  # 4 Hz
-WINDOWS = ((15 * 60, "15 min"), (3600, "1 h"), (4 * 3600, "4 h"), (8 * 3600, "8 h"), (24 * 3600, "24 h"))
+WINDOWS = ((15 * 60, QT_TRANSLATE_NOOP("live", "15 min")), (3600, QT_TRANSLATE_NOOP("live", "1 h")),
+           (4 * 3600, QT_TRANSLATE_NOOP("live", "4 h")), (8 * 3600, QT_TRANSLATE_NOOP("live", "8 h")),
+           (24 * 3600, QT_TRANSLATE_NOOP("live", "24 h")))
 WAITING_COLOR = "#c62828"
 AVAILABLE_COLOR = "#1f9d6b"
 TARGET_COLOR = "#d98e04"

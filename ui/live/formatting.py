@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel
 
+from app.i18n import TRANSLATION_CONTEXT
+
 DASH = "—"
+CENTER_WIDE = "All queues"  # app/live/alerts.py: the "queue" of a center-wide alert
+# pause reasons the platforms and the demo send; any other reason is shown as it comes
+PAUSE_REASONS = {
+    "break": QT_TRANSLATE_NOOP("live", "Break"), "lunch": QT_TRANSLATE_NOOP("live", "Lunch"),
+    "meeting": QT_TRANSLATE_NOOP("live", "Meeting"), "training": QT_TRANSLATE_NOOP("live", "Training"),
+    "coaching": QT_TRANSLATE_NOOP("live", "Coaching"), "after_call": QT_TRANSLATE_NOOP("live", "After-call work"),
+    "admin": QT_TRANSLATE_NOOP("live", "Admin work"), "personal": QT_TRANSLATE_NOOP("live", "Personal"),
+}
+_VALUE_UNIT = re.compile(r"(-?\d+(?:\.\d+)?) (s|min|%)(?=$|\W)")
 
 
 def tr(text: str) -> str:
@@ -54,3 +67,28 @@ def target_time(seconds: int) -> str:
     if seconds >= 120 and seconds % 60 == 0:
         return tr("%1 min").replace("%1", count(seconds // 60))
     return tr("%1 s").replace("%1", count(seconds))
+
+
+def pause_reason(reason: str | None) -> str:
+    """A pause reason code ('lunch', 'after_call') in words; an unknown one as it comes."""
+    if not reason:
+        return ""
+    known = PAUSE_REASONS.get(reason)
+    return tr(known) if known else reason.replace("_", " ").capitalize()
+
+
+def alert_title(title: str) -> str:
+    """An alert's title (an N_() constant of app/live/alerts.py)."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, title)
+
+
+def alert_where(queue: object) -> str:
+    text = str(queue or "")
+    return tr("All queues") if text == CENTER_WIDE else text
+
+
+def alert_value(value: object) -> str:
+    """An alert's stored value ('95 s', '12 min (lunch)', '62 %') with its units and reason in words."""
+    units = {"s": "%1 s", "min": "%1 min", "%": "%1 %"}
+    text = _VALUE_UNIT.sub(lambda m: tr(units[m.group(2)]).replace("%1", m.group(1)), str(value or ""))
+    return re.sub(r"\((\w+)\)$", lambda m: "(" + pause_reason(m.group(1)) + ")", text)

@@ -29,7 +29,17 @@ from app.live.history import (
     QueueFigures,
 )
 from app.live.state import AgentLive, QueueNow
-from ui.live.formatting import DASH, count, duration, percent, target_time
+from ui.live.formatting import (
+    DASH,
+    alert_title,
+    alert_value,
+    alert_where,
+    count,
+    duration,
+    pause_reason,
+    percent,
+    target_time,
+)
 from ui.widgets.table_model import RowTableModel
 
 STATE_COLORS = {AVAILABLE: QColor("#1f9d6b"), PAUSED: QColor("#d98e04"), LOGGED_OUT: QColor("#9aa3ad")}
@@ -183,7 +193,7 @@ class AgentStateModel(RowTableModel[AgentNow]):
             if col == self.STATE:
                 return QCoreApplication.translate(TRANSLATION_CONTEXT, STATE_LABELS[a.state])
             if col == self.REASON:
-                return (a.reason or "").replace("_", " ").capitalize() if a.state == PAUSED else ""
+                return pause_reason(a.reason) if a.state == PAUSED else ""
             if col == self.TIME_IN_STATE:
                 return duration(a.time_in_state_sec)
         if role == SORT_ROLE:
@@ -267,7 +277,7 @@ class LiveAgentModel(RowTableModel[AgentLive]):
             if col == self.STATE:
                 return live_state_label(a.state)
             if col == self.REASON:
-                return (a.reason or "").replace("_", " ").capitalize() if a.state == "paused" else ""
+                return pause_reason(a.reason) if a.state == "paused" else ""
             if col == self.TIME_IN_STATE:
                 return duration(a.time_in_state_sec)
         if role == SORT_ROLE:
@@ -309,13 +319,13 @@ class AlertModel(RowTableModel[AlertView]):
             if col == self.RAISED:
                 return a.raised_at.astimezone(self._tz).strftime("%H:%M")
             if col == self.ALERT:
-                return QCoreApplication.translate(TRANSLATION_CONTEXT, a.title)
+                return alert_title(a.title)
             if col == self.SUBJECT:
-                return str(a.params.get("queue") or "") or self.tr("Center")
+                return alert_where(a.params.get("queue")) or self.tr("Center")
             if col == self.VALUE:
-                value = str(a.params.get("value", ""))
+                value = alert_value(a.params.get("value", ""))
                 threshold = a.params.get("threshold")
-                return f"{value} ({threshold})" if threshold else value
+                return f"{value} ({alert_value(threshold)})" if threshold else value
             if col == self.STATUS:
                 if a.cleared_at is None:
                     return self.tr("open")

@@ -22,6 +22,13 @@ from ui.errors import show_error
 from ui.live.formatting import tr
 
 
+def unit_suffix(unit: str) -> str:
+    """A threshold's unit after its number, in the user's language ('' for none)."""
+    units = {"s": tr(" s"), "min": tr(" min"), "%": tr(" %"), "agents": tr(" agents"),
+             "customers": tr(" customers"), "points": tr(" points")}
+    return units.get(unit, f" {unit}" if unit else "")
+
+
 class AlertRulesDialog(QDialog):
     def __init__(self, ctx: ConsoleContext, rules: list[LiveRule], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +53,7 @@ class AlertRulesDialog(QDialog):
             spin.setDecimals(0 if rule.unit in ("s", "agents", "customers", "min") else 1)
             spin.setRange(0, 100_000)
             spin.setValue(rule.threshold)
-            spin.setSuffix(f" {rule.unit}" if rule.unit else "")
+            spin.setSuffix(unit_suffix(rule.unit))
             spin.setVisible(bool(rule.unit))
             if rule.service_rule:
                 spin.setEnabled(False)

@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 from app.live.alerts import AlertView
 from app.live.state import LIVE_STATES, FloorNow
 from ui.live.floor_charts import STATE_COLORS, state_label
-from ui.live.formatting import DASH, count, duration, percent, tr
+from ui.live.formatting import (
+    DASH,
+    alert_title,
+    alert_value,
+    alert_where,
+    count,
+    duration,
+    percent,
+    tr,
+)
 from ui.live.tiles import LEVEL_COLORS, phone_target
 
 BACKGROUND = "#0f1419"
@@ -272,7 +281,8 @@ class Wallboard(QWidget):
         open_alerts = [a for a in alerts if a.cleared_at is None][:6]
         if open_alerts:
             lines = [f'<span style="color:{LEVEL_COLORS["bad"] if a.severity == "critical" else LEVEL_COLORS["warn"]}">'
-                     f'▲</span> {tr(a.title)} — {a.params.get("queue") or ""} {a.params.get("value", "")}'
+                     f'▲</span> {alert_title(a.title)} — {alert_where(a.params.get("queue"))} '
+                     f'{alert_value(a.params.get("value", ""))}'
                      for a in open_alerts]
             self.alerts_label.setText("<br>".join(lines))
         else:

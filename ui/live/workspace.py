@@ -52,7 +52,7 @@ from app.live.history import (
     local_today,
 )
 from ui.context import ConsoleContext
-from ui.live.formatting import count, duration, percent, section_title
+from ui.live.formatting import count, duration, pause_reason, percent, section_title
 from ui.live.models import SORT_ROLE, AgentStateModel, QueueFiguresModel, channel_label
 from ui.live.now import FloorNowPanel
 from ui.live.tiles import KpiTile
@@ -361,7 +361,7 @@ class LiveWorkspace(Workspace):
         reasons = d.agents.pause_reasons
         if reasons:
             parts[-1] += " (" + ", ".join(
-                f"{(reason or self.tr('no reason')).replace('_', ' ')} {count(n)}" for reason, n in reasons) + ")"
+                f"{pause_reason(reason) or self.tr('no reason')} {count(n)}" for reason, n in reasons) + ")"
         parts.append(f"{label[LOGGED_OUT]}: <b>{count(d.agents.count(LOGGED_OUT))}</b>")
         self.state_counts.setText("  ·  ".join(parts))
         self.queue_model.set_rows(d.queues)

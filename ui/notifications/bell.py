@@ -13,6 +13,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QLocale,
@@ -70,6 +71,21 @@ def bell_icon(size: int = 20, colour: str = "#444") -> QIcon:
     return QIcon(pix)
 
 
+ENTITY_LABELS = {
+    "complaint": QT_TRANSLATE_NOOP("notifications", "complaint"),
+    "qa_draw": QT_TRANSLATE_NOOP("notifications", "QA draw"),
+    "qa_dispute": QT_TRANSLATE_NOOP("notifications", "QA dispute"),
+    "review": QT_TRANSLATE_NOOP("notifications", "quarterly review"),
+    "live": QT_TRANSLATE_NOOP("notifications", "live alert"),
+}
+
+
+def entity_label(entity_type: str) -> str:
+    """What a notification is about, in words ('complaint' for "complaint", "QA draw" for "qa_draw")."""
+    known = ENTITY_LABELS.get(entity_type)
+    return QCoreApplication.translate("notifications", known) if known else entity_type.replace("_", " ")
+
+
 def _when(at: datetime, ctx: ConsoleContext) -> str:
     local = at.astimezone(ctx.timezone)
     return local.strftime("%m-%d %H:%M")
@@ -115,7 +131,8 @@ class NotificationList(QFrame):
             colour = SEVERITY_COLOURS.get(v.severity, "#1a73e8")
             when = _when(v.created_at, ctx)
             if v.entity_type:
-                when += "  ·  " + self.tr("Open %1 #%2").replace("%1", v.entity_type).replace("%2", v.entity_id or "")
+                when += "  ·  " + self.tr("Open %1 #%2").replace("%1", entity_label(v.entity_type)) \
+                    .replace("%2", v.entity_id or "")
             weight = "700" if v.read_at is None else "400"
             dot = f'<span style="color:{colour}">●</span> ' if v.read_at is None else ""
             label = QLabel(f'{dot}<span style="font-weight:{weight}">{html.escape(v.title)}</span><br>'
@@ -268,7 +285,7 @@ class NotificationBell(QToolButton):
     def _show_count(self) -> None:
         self.setText(str(self.unread) if self.unread else "")
         self.setToolTip((self.tr("%n unread notification(s)", "", self.unread) if self.unread
-                         else self.tr("No unread notifications")) + " (Ctrl+Shift+N)")
+                         else self.tr("No unread notifications")) + " (Ctrl+Shift+N)")  # notr
         self.setStyleSheet("QToolButton#notification_bell { color: #b3261e; font-weight: 700; }"
                            if self.unread else "")
 
@@ -360,7 +377,7 @@ def open_entity(window: QMainWindow, entity_type: str, entity_id: str) -> bool:
                 return True
     window.statusBar().showMessage(
         QCoreApplication.translate("notifications", "%1 #%2 has no page to open it in yet.")
-        .replace("%1", entity_type).replace("%2", str(entity_id)), 8000)
+        .replace("%1", entity_label(entity_type)).replace("%2", str(entity_id)), 8000)
     return False
 
 
