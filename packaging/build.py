@@ -5,8 +5,9 @@
 Steps: compile the Qt Linguist translations (``resources/translations``) into ``.qm`` files,
 render the application icon (PNG, ICO, ICNS) from ``resources/icons/floorwalker.svg``, write the
 Windows version resource from the version in ``pyproject.toml``, run PyInstaller on
-``packaging/floorwalker.spec``, then run the frozen ``floorwalker selftest`` offscreen. The exit
-status is non-zero if any step fails, the self-test included. The bundle lands in
+``packaging/floorwalker.spec``, then run the frozen ``floorwalker selftest`` offscreen and a few
+frozen smoke checks (migrations, database drivers, solvers, the Chinese pack). The exit status is
+non-zero if any step fails, the self-test and checks included. The bundle lands in
 ``dist/floorwalker/`` (``dist/Floorwalker.app`` as well on macOS); generated files go to
 ``build/packaging/``.
 
@@ -227,27 +228,246 @@ def run_pyinstaller(clean: bool) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+def has_symbols(path: Path) -> bool:
+    """True for a 64-bit little-endian ELF file that still has a symbol table or debug sections."""
+    import struct
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(64)
+            if len(head) < 64 or head[:4] != b"\x7fELF" or head[4] != 2 or head[5] != 1:
+                return False
+            shoff, = struct.unpack_from("<Q", head, 0x28)
+            shentsize, shnum, shstrndx = struct.unpack_from("<HHH", head, 0x3A)
+            if not shoff or not shnum or shstrndx >= shnum:
+                return False
+            f.seek(shoff)
+            table = f.read(shentsize * shnum)
+            names_offset, names_size = struct.unpack_from("<QQ", table, shstrndx * shentsize + 0x18)
+            f.seek(names_offset)
+            names = f.read(names_size)
+    except (OSError, struct.error):
+        return False
+    for i in range(shnum):
+        name_at, = struct.unpack_from("<I", table, i * shentsize)
+        name = names[name_at:names.find(b"\0", name_at)]
+        if name == b".symtab" or name.startswith(b".debug"):
+            return True
+    return False
+
+
+def patched_by_auditwheel(path: Path) -> bool:
+    """Libraries that auditwheel vendored or rewrote with patchelf (a ``*.libs`` folder, or an
+    RPATH/RUNPATH relative to ``$ORIGIN``): ``strip`` can leave them unloadable ("ELF load command
+    address/offset not page-aligned"), so they are left alone. (An absolute RPATH, as in a
+    pyenv-built libpython, comes from the linker and is safe.)"""
+    if any(part.endswith(".libs") for part in path.parent.parts):
+        return True
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        return True
+    dynamic = subprocess.run([readelf, "-d", str(path)], capture_output=True, text=True, check=False).stdout
+    return any(("(RPATH)" in line or "(RUNPATH)" in line) and "$ORIGIN" in line
+               for line in dynamic.splitlines())
+
+
+_LOAD_CHECK = r"""
+import ctypes, json, sys
+failed = {}
+for path in sys.argv[1:]:
+    try:
+        ctypes.CDLL(path)
+    except OSError as exc:
+        failed[path] = str(exc)
+print(json.dumps(failed))
+"""
+
+
+def failing_to_load(paths: list[Path]) -> set[Path] | None:
+    """The libraries the dynamic loader refuses (dlopen in a separate Python); None: the check crashed."""
+    if not paths:
+        return set()
+    result = subprocess.run([sys.executable, "-c", _LOAD_CHECK, *map(str, paths)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        return None
+    import json
+
+    return {Path(p) for p in json.loads(result.stdout.strip().splitlines()[-1])}
+
+
+def strip_binaries(bundle: Path) -> int:
+    """Linux: remove symbol tables and debug sections from the bundle's libraries; bytes saved.
+
+    A pyenv- or source-built Python keeps them (libpython alone drops from ~23 MB to ~6 MB), and
+    so do many wheels (OR-Tools, OpenBLAS, cryptography, SQLAlchemy's Cython modules). ``strip
+    --strip-unneeded`` keeps what the dynamic loader needs. Libraries rewritten by patchelf (see
+    ``patched_by_auditwheel``) can come out of ``strip`` unloadable, so each of them is loaded
+    before and after, and put back as it was if it no longer loads. The frozen self-test and
+    smoke checks then exercise the libraries that matter. ``--no-strip`` skips this.
+    """
+    import tempfile
+
+    tool = shutil.which("strip")
+    if not sys.platform.startswith("linux") or tool is None:
+        return 0
+    safe: list[Path] = []
+    risky: list[Path] = []
+    for path in sorted(bundle.rglob("*")):
+        if path.parent == bundle:  # the executables carry the Python archive: never strip them
+            continue
+        if path.is_symlink() or not path.is_file() or not (".so" in path.name or path.suffix == ""):
+            continue
+        if has_symbols(path):
+            (risky if patched_by_auditwheel(path) else safe).append(path)
+    refused = failing_to_load(risky)  # only what loads now is stripped (and checked again)
+    risky = [] if refused is None else [p for p in risky if p not in refused]
+    before = sum(p.stat().st_size for p in safe + risky)
+
+    def strip(path: Path) -> None:
+        result = subprocess.run([tool, "--strip-unneeded", str(path)], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            print(f"  could not strip {path.relative_to(bundle)}: {result.stderr.strip()[:200]}")
+
+    for path in safe:
+        strip(path)
+    # one at a time, vendored libraries (*.libs) first: a library that no longer loads is put back
+    # before its dependents are tried, so they are judged on their own
+    risky.sort(key=lambda p: (not any(part.endswith(".libs") for part in p.parent.parts), str(p)))
+    with tempfile.TemporaryDirectory(prefix="floorwalker-strip-") as backup_dir:
+        for path in risky:
+            backup = Path(backup_dir) / "original"
+            shutil.copy2(path, backup)
+            strip(path)
+            if failing_to_load([path]) != set():
+                shutil.copy2(backup, path)
+                print(f"  kept the symbols of {path.relative_to(bundle)} (it does not load stripped)")
+    return before - sum(p.stat().st_size for p in safe + risky)
+
+
+def link_duplicates(bundle: Path) -> int:
+    """Linux: replace a library that is byte-for-byte another one with a relative symlink; bytes saved.
+
+    Wheels repaired by auditwheel each carry their own copy (numpy.libs and scipy.libs both hold
+    the same libgfortran and libquadmath).
+    """
+    import hashlib
+
+    if not sys.platform.startswith("linux"):
+        return 0
+    seen: dict[tuple[int, str], Path] = {}
+    saved = 0
+    for path in sorted(bundle.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or path.stat().st_size < 100_000:
+            continue
+        key = (path.stat().st_size, hashlib.sha256(path.read_bytes()).hexdigest())
+        first = seen.setdefault(key, path)
+        if first is path:
+            continue
+        saved += path.stat().st_size
+        path.unlink()
+        path.symlink_to(os.path.relpath(first, path.parent))
+    return saved
+
+
+def frozen_env(home: Path) -> dict[str, str]:
+    """Offscreen, with its own settings and data folders (nothing of the builder's leaks in)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FLOORWALKER_DATA_DIR=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "share"), HOME=str(home))
+    env.pop("FLOORWALKER_DB", None)
+    return env
+
+
 def run_selftest(timeout: float = 300.0) -> float:
-    """The frozen ``floorwalker selftest``, offscreen, with its own settings and data folders."""
+    """The frozen ``floorwalker selftest`` (it builds a small demo center first); its wall time."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="floorwalker-frozen-") as home:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FLOORWALKER_DATA_DIR=str(Path(home) / "data"),
-                   XDG_CONFIG_HOME=str(Path(home) / "config"), XDG_DATA_HOME=str(Path(home) / "share"))
-        env.pop("FLOORWALKER_DB", None)
         print(f"running the frozen self-test: {executable()} selftest", flush=True)
         start = time.perf_counter()
-        result = subprocess.run([str(executable()), "selftest"], env=env, timeout=timeout, check=False)
+        result = subprocess.run([str(executable()), "selftest"], env=frozen_env(Path(home)),
+                                timeout=timeout, check=False)
         seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"the frozen self-test FAILED (exit {result.returncode})")
     return seconds
 
 
+def _next_iso_week() -> str:
+    from datetime import date, timedelta
+
+    year, week, _ = (date.today() + timedelta(days=7)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _this_quarter() -> str:
+    from datetime import date
+
+    today = date.today()
+    return f"{today.year}Q{(today.month - 1) // 3 + 1}"
+
+
+def run_smoke_checks(timeout: float = 300.0) -> list[tuple[str, float]]:
+    """What the self-test does not reach, run from the bundle: Alembic migrations from their
+    bundled files, the PostgreSQL driver, both OR-Tools solvers (CP-SAT, which imports pandas,
+    and the LP with SciPy's assignment), the demo builder and the quarterly pack printed in
+    Chinese (the compiled .qm files). Raises SystemExit on the first failure."""
+    import tempfile
+
+    timings: list[tuple[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="floorwalker-smoke-") as tmp:
+        home = Path(tmp)
+        env = frozen_env(home)
+
+        def run(label: str, *args: str | Path, ok: tuple[int, ...] = (0,), expect: str = "") -> str:
+            start = time.perf_counter()
+            result = subprocess.run([str(executable()), *map(str, args)], env=env, capture_output=True,
+                                    text=True, timeout=timeout, check=False)
+            seconds = time.perf_counter() - start
+            output = result.stdout + result.stderr
+            broken = next((m for m in ("Traceback", "ImportError", "No module named") if m in output), None)
+            if result.returncode not in ok or broken or expect not in output:
+                raise SystemExit(f"frozen check FAILED: {label} (exit {result.returncode})\n"
+                                 f"  {executable().name} {' '.join(map(str, args))}\n{output[-3000:]}")
+            print(f"  ok  {label}  ({seconds:.1f} s)", flush=True)
+            timings.append((label, seconds))
+            return output
+
+        fresh = home / "fresh.db"
+        run("migrations create the schema on a fresh SQLite file", "db", "upgrade", "--db", fresh)
+        run("the schema is at the head revision", "db", "status", "--db", fresh, expect="up to date")
+        run("the PostgreSQL driver loads (a closed port gives a clear message)",
+            "db", "status", "--db", "postgresql+psycopg://floorwalker@127.0.0.1:9/none", ok=(2,),
+            expect="127.0.0.1:9")
+        instance = ROOT / "tests" / "fixtures" / "rota" / "Instance1.txt"
+        if instance.exists():
+            run("CP-SAT solves a benchmark instance", "rota", "solve-instance", instance,
+                "--time-limit", "30", expect="feasible")
+        demo = home / "demo.db"
+        run("a small demo center", "demo", "--db", demo, "--agents", "16", "--weeks", "2", "--seed", "7")
+        run("a week's rota (LP, assignment)", "rota", "solve", "--db", demo, "--week", _next_iso_week(),
+            "--time-limit", "10", ok=(0, 1))
+        pdf = home / "quarter_zh.pdf"
+        run("the quarterly pack printed in Chinese", "report", "quarterly", "--db", demo,
+            "--quarter", _this_quarter(), "--out", pdf, "--lang", "zh_CN")
+        if not pdf.exists() or pdf.stat().st_size < 1000:
+            raise SystemExit("frozen check FAILED: the quarterly pack PDF was not written")
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext:
+            text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                                  check=False).stdout
+            if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+                raise SystemExit("frozen check FAILED: the zh_CN quarterly pack has no Chinese text "
+                                 "(are the .qm files in the bundle?)")
+            print("  ok  the pack's text is Chinese (pdftotext)", flush=True)
+    return timings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clean", action="store_true",
                         help="remove build/ and dist/ output of earlier builds (and PyInstaller's cache)")
+    parser.add_argument("--no-strip", action="store_true", help="keep the libraries' symbol tables (Linux)")
     parser.add_argument("--skip-selftest", action="store_true", help="do not run the frozen self-test")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -258,6 +478,13 @@ def main(argv: list[str] | None = None) -> int:
     run_pyinstaller(args.clean)
     if not executable().exists():
         raise SystemExit(f"PyInstaller produced no {executable()}")
+    if not args.no_strip:
+        saved = strip_binaries(bundle_dir())
+        if saved:
+            print(f"stripped symbol tables from the libraries: {saved / 1e6:.0f} MB saved")
+    linked = link_duplicates(bundle_dir())
+    if linked:
+        print(f"linked identical libraries: {linked / 1e6:.1f} MB saved")
     build_seconds = time.perf_counter() - started
     size = tree_size(bundle_dir())
     print(f"bundle: {bundle_dir()}  {size / 1e6:.0f} MB, "
@@ -265,6 +492,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_selftest:
         seconds = run_selftest()
         print(f"frozen self-test passed in {seconds:.2f} s (wall time, demo included)")
+        print("frozen smoke checks:", flush=True)
+        run_smoke_checks()
     return 0
 
 
