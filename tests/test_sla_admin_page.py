@@ -58,7 +58,7 @@ def test_an_administrator_edits_a_policy_and_a_calendar_R_SLA_6(qtbot, sqlite_db
     changed = next(p for p in page.policies if p.rule_id == "R-SLA-6")
     assert changed.version > resolution.version and changed.calendar_name == "Office"
     assert page.policies_model.index(
-        next(i for i, p in enumerate(page.policies) if p.rule_id == "R-SLA-6"), 2).data() == "12 h (urgent 4 h)"
+        next(i for i, p in enumerate(page.policies) if p.rule_id == "R-SLA-6"), 2).data() == "12 h (Urgent 4 h)"
     tasks.shutdown()
 
 

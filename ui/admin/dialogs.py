@@ -45,6 +45,7 @@ from ui.admin.models import (
     local_time_text,
     rule_description_text,
     rule_value_text,
+    unit_text,
 )
 from ui.context import ConsoleContext
 from ui.errors import show_error
@@ -202,8 +203,8 @@ class RuleEditDialog(EditDialog):
         self.rule = rule
         self.version = rule.version
         self.header.setText(f"{rule.key} — {rule_description_text(rule.description)}")
-        self.value_edit.setText(("yes" if rule.value else "no") if isinstance(rule.value, bool) else str(rule.value))
-        self.unit_label.setText(rule.unit)
+        self.value_edit.setText(("yes" if rule.value else "no") if isinstance(rule.value, bool) else str(rule.value))  # notr
+        self.unit_label.setText(unit_text(rule.unit))
         self.default_label.setText(rule_value_text(rule.default))
         self.changed_label.setText(
             self.tr("%1 by %2").replace("%1", local_time_text(rule.updated_at, self.ctx.timezone))

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -104,6 +105,56 @@ def rule_value_text(value: object) -> str:
     if isinstance(value, int | float):
         return number_text(value)
     return "" if value is None else str(value)
+
+
+def unit_text(unit: str) -> str:
+    """A rule's unit (app/rules.py) in the user's language."""
+    return {
+        "%": "%", "s": tr("s"), "min": tr("min"), "h": tr("h"), "days": tr("days"), "days/week": tr("days/week"),
+        "h/day": tr("h/day"), "h/month": tr("h/month"), "customers": tr("customers"), "of 10": tr("of 10"),
+        "of 5": tr("of 5"), "per agent per week": tr("per agent per week"), "per day": tr("per day"),
+        "per month": tr("per month"), "points": tr("points"), "share": tr("share"), "text": tr("text"),
+        "time": tr("time of day"), "violations": tr("violations"), "agents": tr("agents"),
+    }.get(unit, unit)
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekday_text(day: str) -> str:
+    """'mon' … 'sun' as the user's locale writes a short weekday; anything else as it is."""
+    from PySide6.QtCore import QLocale
+
+    if day in WEEKDAYS:
+        return QLocale().dayName(WEEKDAYS.index(day) + 1, QLocale.FormatType.ShortFormat)
+    return day
+
+
+def schedule_text(schedule: dict[str, Any] | None, fallback: str = "") -> str:
+    """A job's schedule (``JobSpec.schedule``) in words: "every 30 s", "daily 02:15", "Mon 06:00"."""
+    if not schedule:
+        return fallback
+    if "cron" in schedule:
+        cron = schedule["cron"]
+        at = f"{int(cron.get('hour', 0)):02d}:{int(cron.get('minute', 0)):02d}"
+        day = cron.get("day_of_week")
+        if day:
+            days = ", ".join(weekday_text(d.strip()) for d in str(day).split(","))
+            return tr("%1 at %2").replace("%1", days).replace("%2", at)
+        return tr("daily at %1").replace("%1", at)
+    if len(schedule) != 1:
+        return fallback
+    (unit, amount), = schedule.items()
+    texts = {"seconds": tr("every %1 s"), "minutes": tr("every %1 min"), "hours": tr("every %1 h"),
+             "days": tr("every %1 days"), "weeks": tr("every %1 weeks")}
+    return texts[unit].replace("%1", str(amount)) if unit in texts else fallback
+
+
+def job_schedule_text(job_id: str, fallback: str) -> str:
+    from app.jobs.registry import all_jobs
+
+    spec = next((j for j in all_jobs() if j.id == job_id), None)
+    return schedule_text(spec.schedule if spec else None, fallback)
 
 
 def rule_description_text(description: str) -> str:
@@ -254,7 +305,7 @@ class RulesModel(RowsModel[RuleValue]):
             Column(tr("Rule"), lambda r: r.key),
             Column(tr("Description"), lambda r: rule_description_text(r.description)),
             Column(tr("Value"), lambda r: rule_value_text(r.value)),
-            Column(tr("Unit"), lambda r: r.unit),
+            Column(tr("Unit"), lambda r: unit_text(r.unit)),
             Column(tr("Default"), lambda r: rule_value_text(r.default)),
             Column(tr("Last changed by"), lambda r: r.updated_by or ""),
             Column(tr("Last changed at"), lambda r: local_time_text(r.updated_at, self.timezone),
@@ -341,7 +392,7 @@ class AuditModel(RowsModel[AuditLine]):
             Column(tr("Time"), lambda a: local_time_text(a.at, self.timezone), lambda a: a.id),
             Column(tr("Actor"), lambda a: a.actor),
             Column(tr("Desk"), lambda a: a.desk),
-            Column(tr("Action"), lambda a: a.action),
+            Column(tr("Action"), lambda a: audit_action_text(a.action)),
             Column(tr("Entity"), lambda a: a.entity),
             Column(tr("Record"), lambda a: a.entity_id or ""),
             Column(tr("Before → after"), lambda a: audit_changes_text(a, self.timezone)),
@@ -352,6 +403,25 @@ class AuditModel(RowsModel[AuditLine]):
             return None
         return "\n".join(f"{field_label(k)}: {_plain(b, self.timezone)} → {_plain(a, self.timezone)}"
                          for k, b, a in row.changes)
+
+
+AUDIT_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("admin", "create"), "update": QT_TRANSLATE_NOOP("admin", "update"),
+    "delete": QT_TRANSLATE_NOOP("admin", "delete"), "reveal": QT_TRANSLATE_NOOP("admin", "reveal"),
+    "publish": QT_TRANSLATE_NOOP("admin", "publish"), "merge": QT_TRANSLATE_NOOP("admin", "merge"),
+    "note": QT_TRANSLATE_NOOP("admin", "note"), "erase": QT_TRANSLATE_NOOP("admin", "erase"),
+    "archive": QT_TRANSLATE_NOOP("admin", "archive"), "build": QT_TRANSLATE_NOOP("admin", "build"),
+    "reset_password": QT_TRANSLATE_NOOP("admin", "reset password"), "test": QT_TRANSLATE_NOOP("admin", "test"),
+    "resend": QT_TRANSLATE_NOOP("admin", "resend"), "ran": QT_TRANSLATE_NOOP("admin", "ran"),
+    "move": QT_TRANSLATE_NOOP("admin", "move"), "assign": QT_TRANSLATE_NOOP("admin", "assign"),
+    "edit": QT_TRANSLATE_NOOP("admin", "edit"), "sign_in": QT_TRANSLATE_NOOP("admin", "sign in"),
+}
+
+
+def audit_action_text(action: str) -> str:
+    """An audit action code in words (unknown codes as they are)."""
+    known = AUDIT_ACTIONS.get(action)
+    return tr(known) if known else action
 
 
 def audit_changes_text(line: AuditLine, tz: ZoneInfo | None = None) -> str:
@@ -391,8 +461,8 @@ class JobsModel(RowsModel[JobStatus]):
 
     def columns(self) -> list[Column[JobStatus]]:
         return [
-            Column(tr("Job"), lambda j: j.title),
-            Column(tr("Schedule"), lambda j: j.schedule),
+            Column(tr("Job"), lambda j: rule_description_text(j.title)),
+            Column(tr("Schedule"), lambda j: job_schedule_text(j.job_id, j.schedule)),
             Column(tr("State"), lambda j: tr("Paused") if j.paused else tr("Active")),
             Column(tr("Next run"), lambda j: "" if j.paused else local_time_text(j.next_run, self.timezone),
                    lambda j: j.next_run.timestamp() if j.next_run and not j.paused else 0.0),
@@ -406,7 +476,7 @@ class JobsModel(RowsModel[JobStatus]):
         ]
 
     def tooltip(self, row: JobStatus, column: int) -> str | None:
-        return row.description if column == 0 else (row.last_error if column == 8 and row.last_error else None)
+        return rule_description_text(row.description) if column == 0 else (row.last_error if column == 8 and row.last_error else None)
 
 
 def _outcome_text(outcome: str | None) -> str:

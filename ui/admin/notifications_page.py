@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.i18n import TRANSLATION_CONTEXT
 from app.notifications import admin as nadmin
 from app.notifications.channels import DEFAULT_RATE, KIND_TITLES, KINDS
 from app.notifications.templates import known_kinds
@@ -42,10 +43,20 @@ def tr(text: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return tr(KIND_TITLES.get(kind, kind))
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, KIND_TITLES[kind]) if kind in KIND_TITLES else kind
 
 
-STATE_TEXT = {"queued": "Queued", "sending": "Sending", "delivered": "Delivered", "failed": "Failed"}
+STATE_TEXT = {"queued": QT_TRANSLATE_NOOP("notifications", "Queued"),
+              "sending": QT_TRANSLATE_NOOP("notifications", "Sending"),
+              "delivered": QT_TRANSLATE_NOOP("notifications", "Delivered"),
+              "failed": QT_TRANSLATE_NOOP("notifications", "Failed")}
+SEVERITY_TEXT = {"info": QT_TRANSLATE_NOOP("notifications", "info"),
+                 "warning": QT_TRANSLATE_NOOP("notifications", "warning"),
+                 "critical": QT_TRANSLATE_NOOP("notifications", "critical")}
+
+
+def severity_text(severity: str) -> str:
+    return tr(SEVERITY_TEXT[severity]) if severity in SEVERITY_TEXT else severity
 
 
 def state_text(state: str) -> str:
@@ -79,10 +90,10 @@ class RoutesModel(RowsModel[nadmin.RouteRow]):
             Column(tr("Rule"), lambda r: r.name),
             Column(tr("Events"), lambda r: ", ".join(r.kinds) or "*"),
             Column(tr("Levels"), lambda r: ", ".join(str(x) for x in r.levels) or tr("all")),
-            Column(tr("From severity"), lambda r: tr(r.min_severity)),
+            Column(tr("From severity"), lambda r: severity_text(r.min_severity)),
             Column(tr("For"), _audience),
             Column(tr("Channel"), lambda r: r.channel_name),
-            Column(tr("Language"), lambda r: "中文" if r.language.startswith("zh") else "English"),
+            Column(tr("Language"), lambda r: "中文" if r.language.startswith("zh") else "English"),  # notr
             Column(tr("Quiet hours"), lambda r: f"{r.quiet_start}–{r.quiet_end}" if r.quiet_start else ""),
             Column(tr("Active"), lambda r: tr("Yes") if r.active else tr("No")),
         ]
@@ -164,7 +175,7 @@ class ChannelDialog(QDialog):
         keep = tr("stored — leave empty to keep")
         self.url = QLineEdit()
         self.url.setEchoMode(QLineEdit.EchoMode.Password)
-        self.url.setPlaceholderText(keep if row and "url" in row.secrets_set else "https://…")
+        self.url.setPlaceholderText(keep if row and "url" in row.secrets_set else "https://…")  # notr
         form.addRow(tr("Webhook URL"), self.url)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -191,7 +202,7 @@ class ChannelDialog(QDialog):
         self.sender = QLineEdit(cfg.get("sender", ""))
         form.addRow(tr("From"), self.sender)
         self.to = QLineEdit(", ".join(cfg.get("to", [])))
-        self.to.setPlaceholderText("duty@example.com, manager@example.com")
+        self.to.setPlaceholderText("duty@example.com, manager@example.com")  # notr
         form.addRow(tr("To"), self.to)
         self.prefix = QLineEdit(cfg.get("prefix", ""))
         self.prefix.setPlaceholderText(tr("e.g. 【Floorwalker】 — a DingTalk/Feishu security keyword"))
@@ -254,7 +265,7 @@ class RouteDialog(QDialog):
         form.addRow(tr("Escalation levels"), self.levels)
         self.severity = QComboBox()
         for s in ("info", "warning", "critical"):
-            self.severity.addItem(tr(s), s)
+            self.severity.addItem(severity_text(s), s)
         self.severity.setCurrentIndex(max(0, self.severity.findData(row.min_severity if row else "info")))
         form.addRow(tr("From severity"), self.severity)
         self.team = QComboBox()
@@ -283,7 +294,7 @@ class RouteDialog(QDialog):
         form.addRow(tr("Channel"), self.channel)
         self.language = QComboBox()
         self.language.addItem("中文", "zh_CN")
-        self.language.addItem("English", "en")
+        self.language.addItem("English", "en")  # notr
         self.language.setCurrentIndex(max(0, self.language.findData(row.language if row else "zh_CN")))
         form.addRow(tr("Language"), self.language)
         quiet = QHBoxLayout()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.complaints.board import PRIORITY_LABELS
 from app.complaints.policies import (
     CalendarView,
     PolicyView,
@@ -42,7 +43,8 @@ from app.complaints.policies import (
     update_policy,
 )
 from app.security.permissions import allowed
-from ui.admin.models import Column, RowsModel, sorting_proxy
+from ui.admin.models import Column, RowsModel, rule_description_text, sorting_proxy, weekday_text
+from ui.complaints.models import role_label
 from ui.context import ConsoleContext
 from ui.errors import show_error
 
@@ -52,6 +54,10 @@ _WINDOW = re.compile(r"^\s*(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("sla_admin", text)
+
+
+def priority_text(priority: str) -> str:
+    return rule_description_text(PRIORITY_LABELS[priority]) if priority in PRIORITY_LABELS else priority
 
 
 def minutes_text(minutes: float | None) -> str:
@@ -67,18 +73,20 @@ def ladder_text(ladder: Any) -> str:
     for level in ladder or ():
         when = (tr("+%1 min").replace("%1", str(level.get("after_minutes"))) if "after_minutes" in level
                 else tr("at %1 %").replace("%1", str(level.get("at_percent"))))
-        parts.append(f"{level.get('level', '?')}: {level.get('notify', '?')} {when}")
+        parts.append(f"{level.get('level', '?')}: {role_label(str(level.get('notify', '?')))} {when}")
     return " · ".join(parts)
 
 
-def hours_text(opening_hours: dict[str, Any]) -> str:
+def hours_text(opening_hours: dict[str, Any], *, localized: bool = False) -> str:
+    """The working windows as the dialog reads them ('mon 09:00-18:00; …'); ``localized``: the
+    weekdays as the user's locale names them (for the table)."""
     out = []
     for d in DAYS:
         windows = opening_hours.get(d) or []
         if windows and isinstance(windows[0], str):  # ["09:00", "18:00"]
             windows = [windows]
         if windows:
-            out.append(f"{d} " + ",".join(f"{a}-{b}" for a, b in windows))
+            out.append(f"{weekday_text(d) if localized else d} " + ",".join(f"{a}-{b}" for a, b in windows))
     return "; ".join(out) or tr("never open")
 
 
@@ -114,9 +122,9 @@ class PoliciesModel(RowsModel[PolicyView]):
     def columns(self) -> list[Column[PolicyView]]:
         return [
             Column(tr("Clock"), lambda p: p.rule_id),
-            Column(tr("Name"), lambda p: p.name),
+            Column(tr("Name"), lambda p: rule_description_text(p.name)),
             Column(tr("Target"), lambda p: minutes_text(p.target_minutes) + (
-                " (" + ", ".join(f"{k} {minutes_text(v)}" for k, v in p.priority_targets.items()) + ")"
+                " (" + ", ".join(f"{priority_text(k)} {minutes_text(v)}" for k, v in p.priority_targets.items()) + ")"
                 if p.priority_targets else ""), sort=lambda p: p.target_minutes),
             Column(tr("Calendar"), lambda p: p.calendar_name or tr("24 x 7")),
             Column(tr("Warn"), lambda p: " / ".join(filter(None, (
@@ -136,7 +144,7 @@ class CalendarsModel(RowsModel[CalendarView]):
             Column(tr("Calendar"), lambda c: c.name),
             Column(tr("Time zone"), lambda c: c.timezone),
             Column(tr("Holidays"), lambda c: c.holiday_country or tr("none")),
-            Column(tr("Working hours"), lambda c: hours_text(dict(c.opening_hours))),
+            Column(tr("Working hours"), lambda c: hours_text(dict(c.opening_hours), localized=True)),
             Column(tr("Extra days"), lambda c: ", ".join(
                 f"{d.isoformat()} {tr('open') if is_open else tr('closed')}" for d, is_open, _n in c.days[-6:])),
         ]
@@ -148,7 +156,7 @@ class PolicyDialog(QDialog):
         self.policy = policy
         self.setWindowTitle(tr("SLA policy %1").replace("%1", policy.rule_id))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{policy.rule_id}</b> — {policy.name}", self))
+        form.addRow(QLabel(f"<b>{policy.rule_id}</b> — {rule_description_text(policy.name)}", self))
         self.target = QSpinBox(self)
         self.target.setRange(1, 60 * 24 * 365)
         self.target.setSuffix(tr(" min"))
@@ -231,7 +239,7 @@ class CalendarDialog(QDialog):
         self.country.setPlaceholderText(tr("CN, US, … (empty: no statutory holidays)"))
         self.hours = QPlainTextEdit(self)
         self.hours.setFixedHeight(70)
-        self.hours.setPlaceholderText("mon-fri 09:00-12:00,13:00-18:00; sat 10:00-16:00")
+        self.hours.setPlaceholderText("mon-fri 09:00-12:00,13:00-18:00; sat 10:00-16:00")  # notr
         if calendar:
             self.hours.setPlainText(hours_text(dict(calendar.opening_hours)))
         form.addRow(tr("Name"), self.name)
