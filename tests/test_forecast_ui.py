@@ -64,7 +64,10 @@ def test_forecast_view_makes_adjusts_and_withdraws_R_SCH_1(qtbot, history_db):
     # adjust Wednesday 10:00-12:00 by x2 with a reason, from the selected intervals
     agents_before = int(view.model.data(view.model.index(96 * 2 + 41, view.model.AGENTS)))
     assert agents_before > 0
-    view.table.selectRow(96 * 2 + 40)
+    # selected through the model (selectRow would follow modifier keys an earlier test left pressed)
+    view.table.selectionModel().select(view.model.index(96 * 2 + 40, 0),
+                                       view.table.selectionModel().SelectionFlag.ClearAndSelect
+                                       | view.table.selectionModel().SelectionFlag.Rows)
     view.table.selectionModel().select(view.model.index(96 * 2 + 47, 0),
                                        view.table.selectionModel().SelectionFlag.Select
                                        | view.table.selectionModel().SelectionFlag.Rows)
@@ -149,6 +152,6 @@ def test_interval_model_formats_rows(qtbot):
                      ForecastSlot(datetime(2026, 11, 23, 2, 15, tzinfo=UTC), 10.0, 6.0, 15.0, 240.0, 20.0, "TV")),
                     ZoneInfo("Asia/Shanghai"))
     row0 = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row0 == ["Mon 2026-11-23", "10:00–10:15", "12.3", "8.0", "17.5", "241", "", "", ""]
+    assert row0 == ["Mon 23 Nov", "10:00–10:15", "12.3", "8.0", "17.5", "241", "", "", ""]
     assert model.data(model.index(1, model.ADJUSTED)) == "20.0"
     assert model.data(model.index(1, model.ADJUSTED), Qt.ItemDataRole.ForegroundRole) is not None

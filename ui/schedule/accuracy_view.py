@@ -149,7 +149,8 @@ class HourChart(QWidget):
             self.bars.append(bar)
         self.plot.setXRange(-0.7, 23.7, padding=0)
         self.plot.setYRange(0, max(top * 1.1, 5), padding=0)
-        self.plot.setLabel("left", "%")
+        self.plot.setLabel("left", tr("WAPE, %"))
+        self.plot.setLabel("bottom", tr("hour of day"))
 
 
 class AccuracyView(Workspace):
@@ -164,6 +165,7 @@ class AccuracyView(Workspace):
         self.queues: list[QueueChoice] = []
         self.result: BacktestResult | None = None
         self._dates_set = False
+        self._auto_ran = False
         self._build()
 
     def _build(self) -> None:
@@ -225,6 +227,7 @@ class AccuracyView(Workspace):
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.chart = BandChart(tr("Forecast vs actual"))
+        self.chart.plot.setLabel("left", tr("contacts"))
         split.addWidget(self.chart)
         self.hour_chart = HourChart()
         split.addWidget(self.hour_chart)
@@ -260,6 +263,9 @@ class AccuracyView(Workspace):
             self.set_period(last - timedelta(days=6), last)
         self.run_button.setEnabled(bool(queues))
         self.mark_loaded()
+        if queues and self.result is None and not self._auto_ran:
+            self._auto_ran = True  # the page opens on the last week's figures instead of empty charts
+            self.run_backtest(quiet=True)
 
     def set_period(self, first: date, last: date) -> None:
         self._dates_set = True
@@ -272,7 +278,8 @@ class AccuracyView(Workspace):
             self.queue_combo.setCurrentIndex(i)
 
     # --- the backtest, in a worker with progress and cancel -------------------------------------
-    def run_backtest(self) -> None:
+    def run_backtest(self, quiet: bool = False) -> None:
+        """Run the backtest in a worker (with a progress dialog and Cancel unless ``quiet``)."""
         qid = self.queue_combo.currentData()
         ids = None if qid in (None, ALL_QUEUES) else [int(qid)]
         first, last = pydate(self.from_edit.date()), pydate(self.to_edit.date())
@@ -286,8 +293,10 @@ class AccuracyView(Workspace):
 
         self.run_button.setEnabled(False)
         self.summary.setText(tr("Running the backtest…"))
-        self.ctx.tasks.query(work).with_progress(self, tr("Backtesting the forecast…")) \
-            .success(self.show_result).failure(self._on_backtest_failed).run()
+        task = self.ctx.tasks.query(work)
+        if not quiet:
+            task.with_progress(self, tr("Backtesting the forecast…"))
+        task.success(self.show_result).failure(self._on_backtest_failed).run()
 
     def _on_backtest_failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)

@@ -55,3 +55,20 @@ def date_time_label(moment: datetime) -> str:
 
 def numeric_date(day: date) -> str:
     return day.isoformat()
+
+
+def slot_range(first: int, last: int) -> str:
+    """Week slots first..last inclusive as ``Tue 09:15–10:00`` (``Mon 22:00–Tue 06:00`` across days),
+    the weekday in the user's language (``app.rota.model.range_label`` is always English)."""
+    from app.rota.model import DAY_SLOTS, SLOT_MIN, WEEK_SLOTS
+
+    def hm(slot: int) -> str:
+        m = (slot % DAY_SLOTS) * SLOT_MIN
+        return f"{m // 60:02d}:{m % 60:02d}"
+
+    end = last + 1
+    d1, d2 = (first % WEEK_SLOTS) // DAY_SLOTS, (last % WEEK_SLOTS) // DAY_SLOTS
+    end_text = "24:00" if end % DAY_SLOTS == 0 else hm(end)
+    if d1 != d2:
+        end_text = f"{weekday_name(d2)} {end_text}"
+    return f"{weekday_name(d1)} {hm(first)}–{end_text}"

@@ -52,6 +52,7 @@ from app.forecast.service import (
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.schedule.dates import date_time_label, day_label, long_day_label, short_day, weekday_name
 from ui.style import ACCENT
 from ui.tasks import Progress
 from ui.widgets.table_model import Index, RowTableModel
@@ -85,6 +86,7 @@ class WeekAxis(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__("bottom")
+        self.setStyle(textFillLimits=[(0, 0.95), (8, 0.9)])  # the hours too, under the days' names
         self.first_day: date | None = None
         self.days = 7
 
@@ -94,20 +96,25 @@ class WeekAxis(pg.AxisItem):
         self.update()
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802, N803 - pyqtgraph API
-        days = [24.0 * d for d in range(self.days + 1) if minVal <= 24.0 * d <= maxVal]
-        step = 24 // max(1, min(4, int(size / max(self.days, 1) / 45)))  # minor ticks where they fit
-        minor = [24.0 * d + h for d in range(self.days) for h in range(step, 24, step)
-                 if minVal <= 24.0 * d + h <= maxVal] if step < 24 else []
-        return [(24.0, days), (float(step), minor)]
+        """Over several days: the day's name under its middle (noon) and hours where they fit; over
+        one day: the hours."""
+        if self.days <= 1:
+            step = next((h for h in (1, 2, 3, 6) if size / (24 / h) >= 34), 12)
+            return [(float(step), [float(h) for h in range(0, 25, step) if minVal <= h <= maxVal])]
+        per_day = size / max(self.days, 1)
+        step = next((h for h in (3, 6, 12) if per_day / (24 / h) >= 30), 0)
+        noons = [24.0 * d + 12 for d in range(self.days) if minVal <= 24.0 * d + 12 <= maxVal]
+        hours = [24.0 * d + h for d in range(self.days) for h in range(step, 24, step)
+                 if h != 12 and minVal <= 24.0 * d + h <= maxVal] if step else []
+        return [(24.0, noons), (float(step or 24), hours)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         out = []
         for v in values:
-            if self.first_day is not None and abs(v % 24) < 1e-6:
-                d = self.first_day + timedelta(days=int(round(v / 24)))
-                out.append(QCoreApplication.translate("forecast", d.strftime("%a")) + d.strftime(" %d"))
+            if self.days > 1 and self.first_day is not None and abs(v % 24 - 12) < 1e-6:
+                out.append(short_day(self.first_day + timedelta(days=int(v // 24))))
             else:
-                out.append(f"{int(v % 24):02d}")
+                out.append(f"{int(round(v)) % 24:02d}" if v % 24 or self.days <= 1 else "")
         return out
 
 
@@ -230,7 +237,7 @@ class BandChart(QWidget):
             self.readout.setText(" ")
             return
         start = datetime.combine(self.axis.first_day, time(0)) + timedelta(hours=i * self._step_hours)
-        parts = [start.strftime("%a %d %H:%M"), tr("forecast %1").replace("%1", number(self._series["forecast"][i]))]
+        parts = [date_time_label(start), tr("forecast %1").replace("%1", number(self._series["forecast"][i]))]
         if "lower" in self._series:
             parts.append(tr("80 %: %1–%2").replace("%1", number(self._series["lower"][i]))
                          .replace("%2", number(self._series["upper"][i])))
@@ -268,7 +275,7 @@ class IntervalModel(RowTableModel[ForecastSlot]):
         if role == Qt.ItemDataRole.DisplayRole:
             local = s.start.astimezone(self.tz)
             return {
-                self.DAY: tr(local.strftime("%a")) + local.strftime(" %Y-%m-%d"),
+                self.DAY: day_label(local.date()),
                 self.TIME: local.strftime("%H:%M") + "–" + (local + timedelta(minutes=15)).strftime("%H:%M"),
                 self.VOLUME: number(s.volume), self.LOW: number(s.lower), self.HIGH: number(s.upper),
                 self.AHT: number(s.aht_sec, 0), self.ADJUSTED: number(s.override_volume),
@@ -303,9 +310,8 @@ class OverrideModel(RowTableModel[OverrideInfo]):
         if index.column() == self.WHEN:
             if a.time() == time(0) and b.time() == time(0):
                 last = b - timedelta(days=1)
-                return tr(a.strftime("%a")) + a.strftime(" %d %b") + (
-                    "" if last.date() == a.date() else " – " + tr(last.strftime("%a")) + last.strftime(" %d %b"))
-            return tr(a.strftime("%a")) + a.strftime(" %d %b %H:%M") + "–" + b.strftime("%H:%M")
+                return day_label(a.date()) + ("" if last.date() == a.date() else " – " + day_label(last.date()))
+            return date_time_label(a) + "–" + b.strftime("%H:%M")
         if index.column() == self.CHANGE:
             return (tr("× %1").replace("%1", f"{o.factor:g}") if o.factor is not None
                     else tr("%1 per 15 min").replace("%1", f"{o.volume:g}"))
@@ -327,7 +333,7 @@ class AdjustDialog(QDialog):
         self.day_combo = QComboBox()
         for k in range(7):
             d = week_start + timedelta(days=k)
-            self.day_combo.addItem(tr(d.strftime("%A")) + d.strftime(" %d %B %Y"), d.isoformat())
+            self.day_combo.addItem(long_day_label(d), d.isoformat())
         if day is not None and week_start <= day < week_start + timedelta(days=7):
             self.day_combo.setCurrentIndex((day - week_start).days)
         form.addRow(tr("Day"), self.day_combo)
@@ -481,6 +487,7 @@ class ForecastView(Workspace):
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.chart = BandChart(tr("Contacts per 15 minutes"))
+        self.chart.plot.setLabel("left", tr("contacts"))
         split.addWidget(self.chart)
         bottom = QWidget()
         bl = QHBoxLayout(bottom)
@@ -495,7 +502,7 @@ class ForecastView(Workspace):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.ask_adjust())
-        bl.addWidget(self.table, 3)
+        bl.addWidget(self.table, 5)
         side = QVBoxLayout()
         side.addWidget(QLabel("<b>" + tr("Adjustments this week") + "</b>"))
         self.override_model = OverrideModel(self)
@@ -507,6 +514,12 @@ class ForecastView(Workspace):
         self.override_table.verticalHeader().hide()
         self.override_table.horizontalHeader().setStretchLastSection(True)
         side.addWidget(self.override_table, 1)
+        self.no_overrides = QLabel(tr("No adjustments this week. Select intervals (or a day) and press Adjust… for "
+                                      "a promotion or a holiday eve; a reason is required and the audit log keeps it."))
+        self.no_overrides.setObjectName("hint")
+        self.no_overrides.setWordWrap(True)
+        self.no_overrides.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.no_overrides, 1)
         self.remove_button = QPushButton(tr("Remove adjustment"))
         self.remove_button.clicked.connect(self.remove_selected_override)
         self.remove_button.setVisible(self.may_edit)
@@ -515,7 +528,7 @@ class ForecastView(Workspace):
         self.totals_label.setObjectName("hint")
         self.totals_label.setWordWrap(True)
         side.addWidget(self.totals_label)
-        bl.addLayout(side, 2)
+        bl.addLayout(side, 3)
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -564,7 +577,7 @@ class ForecastView(Workspace):
             return
         tz = ZoneInfo(week.timezone)
         iso = week.week_start.isocalendar()
-        hol = "".join(" · " + tr("holiday: %1 %2").replace("%1", d.strftime("%a %d %b")).replace("%2", n)
+        hol = "".join(" · " + tr("holiday: %1 %2").replace("%1", day_label(d)).replace("%2", n)
                       for d, n in sorted(week.holidays.items()))
         if week.run_id is None:
             self.status_label.setText(tr("Week %1 of %2: no forecast yet for %3.").replace("%1", str(iso.week))
@@ -582,6 +595,9 @@ class ForecastView(Workspace):
         self.model.set_slots(week.slots, tz)
         self.override_model.set_overrides(week.overrides, tz)
         self.remove_button.setEnabled(bool(week.overrides))
+        self.override_table.setVisible(bool(week.overrides))
+        self.no_overrides.setVisible(not week.overrides)
+        self.remove_button.setVisible(self.may_edit and bool(week.overrides))
         n = len(week.slots)
         vol = np.array([s.volume for s in week.slots]) if n else np.zeros(0)
         eff = np.array([s.effective for s in week.slots]) if n else np.zeros(0)
@@ -622,7 +638,7 @@ class ForecastView(Workspace):
                 lines.append(tr("before adjustments: %1").replace("%1", f"{vol.sum():,.0f}"))
             per_day = eff[:96 * 7].reshape(7, -1).sum(axis=1) if n == 672 else None
             if per_day is not None:
-                lines.append(" · ".join(f"{(week.week_start + timedelta(days=k)).strftime('%a')} {v:,.0f}"
+                lines.append(" · ".join(f"{weekday_name(k)} {v:,.0f}"
                                         for k, v in enumerate(per_day)))
             self.totals_label.setText("\n".join(lines))
         else:

@@ -61,9 +61,11 @@ def template_color(cell_or_id: ShiftCell | int | None, color: str | None = None)
 
 
 def shift_text(cell: ShiftCell) -> str:
-    text = f"{hhmm(cell.start)}–{hhmm(cell.end)}"
-    if cell.ends_next_day:
-        text += " +1"
+    end = hhmm(cell.end)
+    if cell.ends_next_day and end == "00:00":  # ends at midnight: the same day's 24:00
+        text = f"{hhmm(cell.start)}–24:00"
+    else:
+        text = f"{hhmm(cell.start)}–{end}" + (" +1" if cell.ends_next_day else "")
     if cell.is_backup:
         text += " " + tr("(backup)")
     return text

@@ -32,6 +32,8 @@ from app.rota.model import DAY_SLOTS, SLOT_MIN
 from app.schedule import editing as ed
 from app.schedule.replan import ReplanChange, ReplanProposal
 from ui.schedule.dates import day_label, long_day_label, weekday_name
+from ui.schedule.rota_grid import ACTIVITY_NAMES
+from ui.schedule.rota_grid import span_text as grid_span
 
 
 def tr(text: str) -> str:
@@ -48,13 +50,14 @@ def slot_day_time(week_start: date, slot: int) -> str:
     return f"{day_label(week_start + timedelta(days=slot // DAY_SLOTS))} {hm(slot)}"
 
 
-def span_text(spec: ed.ShiftSpec | None, day: int) -> str:
+def span_text(spec: ed.ShiftSpec | None, day: int, breaks: bool = False) -> str:
+    """The shift's times (``15:00–24:00``; another day's shift with its weekday); with ``breaks``, its
+    breaks instead (``break 18:00–18:30``)."""
     if spec is None:
         return "—"
-    end = spec.start + spec.slots
-    text = f"{hm(spec.start)}–{hm(end)}"
-    if end // DAY_SLOTS > spec.start // DAY_SLOTS and end % DAY_SLOTS:
-        text += " +1"
+    if breaks:
+        return ", ".join(f"{tr(ACTIVITY_NAMES.get(k, k))} {hm(a)}–{hm(b)}" for k, a, b in spec.activities) or "—"
+    text = grid_span(spec.start, spec.start + spec.slots)
     if spec.start // DAY_SLOTS != day:
         text = f"{weekday_name(spec.start // DAY_SLOTS)} {text}"
     return text
@@ -265,7 +268,9 @@ class ReplanReview(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         for i, c in enumerate(p.changes):
-            for j, text in enumerate((c.name, self.change_text(c), span_text(c.old, p.day), span_text(c.new, p.day))):
+            moved = c.kind == "breaks"
+            for j, text in enumerate((c.name, self.change_text(c), span_text(c.old, p.day, moved),
+                                      span_text(c.new, p.day, moved))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -48,9 +48,10 @@ from app.schedule.week import week_start_of
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.schedule.dates import day_label, slot_range, weekday_name
 from ui.schedule.forecast_view import WeekAxis, style_plot
 from ui.schedule.replan_dialog import ReplanDialog, ReplanReview
-from ui.schedule.rota_grid import DAY_NAMES, RotaGrid, slot_text
+from ui.schedule.rota_grid import RotaGrid, slot_text
 from ui.schedule.rota_print import export_csv, export_xlsx, print_rota, setup_printer
 from ui.workspace import Workspace
 
@@ -119,6 +120,22 @@ def _load(session: Any, actor: Any, week_start: date, problem: RotaProblem | Non
     return Loaded(week, problem, error, quality, diff)
 
 
+def coverage_text(c: Any) -> str:
+    """``Phone: short of the requirement in Mon 08:30–08:45, … (28.3 % of the intervals)``."""
+    runs: list[tuple[int, int]] = []
+    for i in range(WEEK_SLOTS):
+        if c.on_phone[i] + 1e-9 < c.required[i]:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+    shown = ", ".join(slot_range(a, b) for a, b in runs[:6])
+    if len(runs) > 6:
+        shown += tr(" and %1 more").replace("%1", str(len(runs) - 6))
+    return tr("%1: short of the requirement in %2 (%3 % of the intervals)").replace("%1", c.skill) \
+        .replace("%2", shown).replace("%3", f"{100 - c.pct_slots_covered:.1f}")
+
+
 class ServiceCommand(QUndoCommand):
     """An edit already saved once; undo/redo run the inverse/forward service in the writer."""
 
@@ -147,6 +164,7 @@ class QualityPanel(QWidget):
         super().__init__(parent)
         self.quality: ed.RotaQuality | None = None
         self.week_start: date | None = None
+        self.solved = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
@@ -158,8 +176,8 @@ class QualityPanel(QWidget):
         top.addWidget(QLabel(tr("Show")))
         self.day_combo = QComboBox()
         self.day_combo.addItem(tr("Whole week"), -1)
-        for d, name in enumerate(DAY_NAMES):
-            self.day_combo.addItem(tr(name), d)
+        for d in range(7):
+            self.day_combo.addItem(weekday_name(d, long=True), d)
         self.day_combo.currentIndexChanged.connect(self._draw)
         top.addWidget(self.day_combo)
         left.addLayout(top)
@@ -176,13 +194,16 @@ class QualityPanel(QWidget):
         self.plot.addItem(self.short_bars)
         self.plot.addItem(self.req_line)
         self.plot.setLabel("left", tr("agents"))
+        self.plot.getAxis("left").setWidth(56)
         left.addWidget(self.plot, 3)
         self.sl_plot = pg.PlotWidget(axisItems={"bottom": WeekAxis()})
         style_plot(self.sl_plot, self)
-        self.sl_plot.setMaximumHeight(110)
-        self.sl_plot.setYRange(0, 1.02)
-        self.sl_plot.setLabel("left", tr("SL"))
-        self.sl_plot.getAxis("left").setTicks([[(0.0, "0"), (0.5, "50%"), (1.0, "100%")]])
+        self.sl_plot.setMinimumHeight(96)
+        self.sl_plot.setMaximumHeight(130)
+        self.sl_plot.setYRange(-0.12, 1.14, padding=0)
+        self.sl_plot.setLabel("left", tr("SL, %"))
+        self.sl_plot.getAxis("left").setTicks([[(0.0, "0"), (0.5, "50"), (1.0, "100")]])
+        self.sl_plot.getAxis("left").setWidth(56)  # the two charts' days line up
         self.sl_line = pg.PlotDataItem(pen=pg.mkPen(QColor(SL_COLOR), width=1.4), connect="finite")
         self.target_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(QColor(REQ_COLOR), width=1,
                                                                   style=Qt.PenStyle.DashLine))
@@ -211,8 +232,9 @@ class QualityPanel(QWidget):
         right.addWidget(self.violations, 1)
         layout.addLayout(right, 2)
 
-    def show_quality(self, quality: ed.RotaQuality | None, week_start: date, error: str | None = None) -> None:
-        self.quality, self.week_start = quality, week_start
+    def show_quality(self, quality: ed.RotaQuality | None, week_start: date, error: str | None = None,
+                     solved: bool = False) -> None:
+        self.quality, self.week_start, self.solved = quality, week_start, solved
         self.violations.clear()
         if quality is None:
             self.figures.setText(tr("No quality figures: %1").replace("%1", error or tr("no requirement")))
@@ -225,6 +247,8 @@ class QualityPanel(QWidget):
             gap = quality.gap or 0.0
             rows.append((tr("Gap to the bound"), f"{100 * max(gap, 0.0):.1f} %" if gap >= -0.0005 else
                          tr("below it: coverage given up by hand")))
+        elif self.solved:
+            rows.append((tr("Lower bound (LP)"), tr("— not proven by this solve")))
         else:
             rows.append((tr("Lower bound (LP)"), tr("— solve to get one")))
         rows.append((tr("Intervals covered"), f"{quality.pct_covered:.1f} % "
@@ -241,7 +265,11 @@ class QualityPanel(QWidget):
         self.violations_title.setText(tr("Rule violations: %1 (%2 hard)").replace("%1", str(len(quality.violations)))
                                       .replace("%2", str(hard)))
         for v in quality.violations[:400]:
-            item = QListWidgetItem(f"{v.rule}: {v.message}")
+            text = f"{v.rule}: {v.message}"
+            if v.rule == "coverage":  # said again in the user's language, from the figures
+                skill = next((c for c in quality.skills if v.message.startswith(f"{c.skill}:")), None)
+                text = coverage_text(skill) if skill is not None else text
+            item = QListWidgetItem(text)
             if v.hard:
                 item.setForeground(QColor(REQ_COLOR))
             self.violations.addItem(item)
@@ -434,14 +462,15 @@ class RotaEditor(Workspace):
             self._problem = (data.week.week_start, data.problem)
         w = data.week
         self._sync_refs(w)
-        self.grid.day_labels = [f"{tr(DAY_NAMES[d])} {(w.week_start + timedelta(days=d)):%d %b}" for d in range(7)]
+        self.grid.day_labels = [day_label(w.week_start + timedelta(days=d)) for d in range(7)]
         has_draft = w.rota_id is not None
         self.grid.set_data(list(w.agents), list(w.shifts), self.may_edit and has_draft)
         self.grid.set_diff(data.diff)
         self.grid.set_time_off(list(w.time_off))
         flagged = {a for v in (data.quality.violations if data.quality else ()) if v.hard for a in v.agent_ids[:1]}
         self.grid.set_flagged(flagged)
-        self.quality_panel.show_quality(data.quality, w.week_start, data.problem_error)
+        self.quality_panel.show_quality(data.quality, w.week_start, data.problem_error,
+                                        (w.solver_stats or {}).get("source") == "rota solver")
         if has_draft:
             stats = w.solver_stats or {}
             source = tr("from the solver") if stats.get("source") == "rota solver" else (
@@ -538,7 +567,7 @@ class RotaEditor(Workspace):
 
     def _label(self, shift: ed.DraftShift) -> str:
         names = {a.id: a.name for a in self.data.week.agents} if self.data else {}
-        return f"{names.get(shift.person_id, '')} {tr(DAY_NAMES[min(shift.day, 6)])} {slot_text(shift.start)}"
+        return f"{names.get(shift.person_id, '')} {weekday_name(min(shift.day, 6))} {slot_text(shift.start)}"
 
     def swap(self, first: ed.DraftShift, second: ed.DraftShift) -> None:
         actor, a, b = self.ctx.actor, self.ref(first.id), self.ref(second.id)
@@ -681,7 +710,7 @@ class RotaEditor(Workspace):
         none = tr("Nobody — leave the shift open")
         items = [none] + [f"{c.name} ({c.team or '—'}, {c.hours_this_week:g} h this week"
                           + (", " + tr("overtime") if c.over_contract else "") + ")" for c in candidates]
-        day = tr(DAY_NAMES[shift.day])
+        day = weekday_name(min(shift.day, 6))
         text, ok = QInputDialog.getItem(
             self, tr("Mark sick"), tr("%1 %2–%3: who covers? Only agents who keep 11 h rest and a day off, "
                                       "share a skill and have no time off are listed (R-SCH-5).")
@@ -702,7 +731,7 @@ class RotaEditor(Workspace):
         seconds, ok = QInputDialog.getInt(
             self, tr("Solve the week"),
             tr("Optimise the week of %1 again. %2 pinned shifts are kept; the result replaces the draft. "
-               "Time limit in seconds:").replace("%1", f"{self.week_start:%d %b %Y}").replace("%2", str(pinned)),
+               "Time limit in seconds:").replace("%1", day_label(self.week_start, year=True, weekday=False)).replace("%2", str(pinned)),
             30, 5, 600)
         if ok:
             self.solve(float(seconds))
@@ -811,7 +840,7 @@ class RotaEditor(Workspace):
             return rp.apply_batch(s, actor, rota_id, held["inverse"], action="undo replan").changes
 
         day = proposal.week_start + timedelta(days=proposal.day)
-        self.execute(tr("re-plan %1 from %2").replace("%1", tr(DAY_NAMES[day.weekday()]))
+        self.execute(tr("re-plan %1 from %2").replace("%1", weekday_name(day.weekday()))
                      .replace("%2", slot_text(proposal.from_slot)), forward, backward)
 
     def ask_publish(self) -> None:
@@ -819,7 +848,7 @@ class RotaEditor(Workspace):
             return
         w = self.data.week
         hard = sum(1 for v in self.data.quality.violations if v.hard) if self.data.quality else 0
-        text = tr("Publish this draft of the week of %1 (%2 shifts)?").replace("%1", f"{w.week_start:%d %b %Y}") \
+        text = tr("Publish this draft of the week of %1 (%2 shifts)?").replace("%1", day_label(w.week_start, year=True, weekday=False)) \
             .replace("%2", str(len(w.shifts)))
         if hard:
             text += "\n\n" + tr("It still breaks %1 hard rules (see the list).").replace("%1", str(hard))

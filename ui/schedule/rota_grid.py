@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -27,14 +27,22 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from app.rota.model import DAY_SLOTS, SLOT_MIN, WEEK_SLOTS
 from app.schedule.editing import DraftShift, EditorAgent, RotaDiff
+from ui.schedule.dates import weekday_name
 from ui.schedule.models import FALLBACK_COLORS, NO_TEMPLATE_COLOR
 
 NAME_W = 190
 HEADER_H = 38
 ROW_H = 24
 EDGE_PX = 5
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ADDED, CHANGED, REMOVED = "#2e7d32", "#ef6c00", "#c62828"
+
+
+ACTIVITY_NAMES = {
+    "break": QT_TRANSLATE_NOOP("rota_editor", "break"),
+    "lunch": QT_TRANSLATE_NOOP("rota_editor", "lunch"),
+    "meeting": QT_TRANSLATE_NOOP("rota_editor", "meeting"),
+    "training": QT_TRANSLATE_NOOP("rota_editor", "training"),
+}
 
 
 def tr(text: str) -> str:
@@ -44,6 +52,13 @@ def tr(text: str) -> str:
 def slot_text(slot: int) -> str:
     m = (slot % DAY_SLOTS) * SLOT_MIN
     return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def span_text(start: int, end: int) -> str:
+    """``08:00–17:00``; a shift ending at midnight ends at ``24:00``; a later end is marked ``+1``."""
+    if end % DAY_SLOTS == 0 and end // DAY_SLOTS == start // DAY_SLOTS + 1:
+        return f"{slot_text(start)}–24:00"
+    return f"{slot_text(start)}–{slot_text(end)}" + (" +1" if end // DAY_SLOTS > start // DAY_SLOTS else "")
 
 
 def bar_color(s: DraftShift) -> QColor:
@@ -281,7 +296,7 @@ class RotaGrid(QAbstractScrollArea):
         p.setClipRect(QRect(NAME_W + 1, 0, w - NAME_W - 1, HEADER_H))
         for d in range(self.first_day, self.first_day + self.days_shown):
             x0 = self._x(d * DAY_SLOTS)
-            label = self.day_labels[d] if len(self.day_labels) == 7 else tr(DAY_NAMES[d])
+            label = self.day_labels[d] if len(self.day_labels) == 7 else weekday_name(d)
             p.setFont(bold)
             p.drawText(QRectF(x0, 2, DAY_SLOTS * self.px_per_slot, HEADER_H / 2), Qt.AlignmentFlag.AlignCenter, label)
             p.setFont(small)
@@ -321,7 +336,7 @@ class RotaGrid(QAbstractScrollArea):
         p.setFont(font)
         metrics = p.fontMetrics()
         room = r.width() - 9
-        for label in (f"{slot_text(s.start)}–{slot_text(s.end)}", slot_text(s.start)):
+        for label in (span_text(s.start, s.end), slot_text(s.start)):
             if metrics.horizontalAdvance(label) <= room:
                 p.setPen(QColor("#101418"))
                 p.drawText(r.adjusted(6, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
@@ -362,7 +377,7 @@ class RotaGrid(QAbstractScrollArea):
         else:
             new_start = min(max(0, s.start + dslots), s.end - 1)
             d.start, d.slots = new_start, s.end - new_start
-        self.drag_feedback.emit(f"{self.agents[d.row].name}: {tr(DAY_NAMES[d.start // DAY_SLOTS])} "
+        self.drag_feedback.emit(f"{self.agents[d.row].name}: {weekday_name(min(d.start // DAY_SLOTS, 6))} "
                                 f"{slot_text(d.start)}–{slot_text(d.start + d.slots)} "
                                 f"({d.slots * SLOT_MIN / 60:g} h)")
         self.viewport().update()
@@ -409,9 +424,9 @@ class RotaGrid(QAbstractScrollArea):
         if e.type() == e.Type.ToolTip and self._drag is None:
             s, _m = self.shift_at(e.pos())
             if s is not None:
-                lines = [f"<b>{s.template or tr('Shift')}</b> {tr(DAY_NAMES[s.day])} "
-                         f"{slot_text(s.start)}–{slot_text(s.end)} ({s.slots * SLOT_MIN / 60:g} h)"]
-                lines += [f"{k} {slot_text(a)}–{slot_text(b)}" for k, a, b in s.activities]
+                lines = [f"<b>{s.template or tr('Shift')}</b> {weekday_name(min(s.day, 6))} "
+                         f"{span_text(s.start, s.end)} ({tr('%1 h').replace('%1', f'{s.slots * SLOT_MIN / 60:g}')})"]
+                lines += [f"{tr(ACTIVITY_NAMES.get(k, k))} {slot_text(a)}–{slot_text(b)}" for k, a, b in s.activities]
                 if s.pinned:
                     lines.append(tr("Pinned: a new solve keeps this shift"))
                 if s.note:

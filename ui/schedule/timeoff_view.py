@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDateTime,
     QModelIndex,
@@ -42,10 +43,18 @@ from app.schedule.editing import load_editor_week
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.schedule.dates import date_time_label, day_label, slot_range
 from ui.widgets.table_model import RowTableModel
 from ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
+# kinds and states of a request, for the catalogue (shown with tr(kind) / tr(status))
+_NAMES = (
+    QT_TRANSLATE_NOOP("timeoff", "annual"), QT_TRANSLATE_NOOP("timeoff", "sick"),
+    QT_TRANSLATE_NOOP("timeoff", "leave"), QT_TRANSLATE_NOOP("timeoff", "training"),
+    QT_TRANSLATE_NOOP("timeoff", "other"), QT_TRANSLATE_NOOP("timeoff", "requested"),
+    QT_TRANSLATE_NOOP("timeoff", "approved"), QT_TRANSLATE_NOOP("timeoff", "rejected"),
+)
 STATUS_COLORS = {"requested": "#ef6c00", "approved": "#2e7d32", "rejected": "#8a94a6"}
 
 
@@ -70,8 +79,8 @@ class TimeOffModel(RowTableModel[to.TimeOffRow]):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.person, r.team or "", r.starts_at.strftime("%a %Y-%m-%d %H:%M"),
-                    r.ends_at.strftime("%a %Y-%m-%d %H:%M"), tr(r.kind), r.reason or "", tr(r.status),
+            return (r.person, r.team or "", date_time_label(r.starts_at),
+                    date_time_label(r.ends_at), tr(r.kind), r.reason or "", tr(r.status),
                     r.decided_by or "")[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 6:
             return QColor(STATUS_COLORS.get(r.status, "#000000"))
@@ -226,10 +235,10 @@ class TimeOffView(Workspace):
             return
         self.impact = impact
         r = impact.request
-        html = [f"<h3>{r.person}</h3><p>{r.starts_at:%a %d %b %H:%M} – {r.ends_at:%a %d %b %H:%M} · {tr(r.kind)}"
+        html = [f"<h3>{r.person}</h3><p>{date_time_label(r.starts_at)} – {date_time_label(r.ends_at)} · {tr(r.kind)}"
                 + (f" · {r.reason}" if r.reason else "") + "</p>"]
         for w in impact.weeks:
-            head = f"<p><b>{tr('Week of')} {w.week_start:%d %b %Y}</b>: "
+            head = f"<p><b>{tr('Week of')} {day_label(w.week_start, year=True)}</b>: "
             if w.rota_status is None:
                 html.append(head + tr("no rota yet — the solver will plan around approved time off.") + "</p>")
                 continue
@@ -244,14 +253,14 @@ class TimeOffView(Workspace):
             worse = [d for d in w.drops if d.already_short]
             if new:
                 html.append(f"<p style='color:#c62828'><b>{tr('Would drop below the requirement:')}</b></p><ul>")
-                html += [f"<li>{d.label} · {d.skill}: {d.before:g} → {d.after:g} ({tr('need')} {d.required})</li>"
+                html += [f"<li>{slot_range(d.first, d.last)} · {d.skill}: {d.before:g} → {d.after:g} ({tr('need')} {d.required})</li>"
                          for d in new[:30]]
                 html.append("</ul>")
             else:
                 html.append(f"<p style='color:#2e7d32'>{tr('No interval drops below the requirement.')}</p>")
             if worse:
                 html.append(f"<p>{tr('Already short, and shorter still:')}</p><ul>")
-                html += [f"<li>{d.label} · {d.skill}: {d.before:g} → {d.after:g} ({tr('need')} {d.required})</li>"
+                html += [f"<li>{slot_range(d.first, d.last)} · {d.skill}: {d.before:g} → {d.after:g} ({tr('need')} {d.required})</li>"
                          for d in worse[:15]]
                 html.append("</ul>")
         self.impact_view.setHtml("".join(html))
