@@ -205,6 +205,43 @@ def prepare(out_dir: Path = GENERATED) -> None:
     write_version_info(out_dir / "version_info.txt", project_version())
 
 
+# --- what the bundle carries besides Python modules ----------------------------------------------
+
+_NOT_DATA = {".py", ".pyc", ".pyo", ".ts", ".qm"}
+
+
+def bundle_datas(generated: Path = GENERATED) -> list[tuple[str, str]]:
+    """(source file, folder in the bundle) for every data file, as PyInstaller's ``datas``.
+
+    * ``resources/`` whole (icons, style sheets, fonts…), found through ``resources.resource_path``
+      (``sys._MEIPASS/resources`` when frozen), with the freshly compiled ``.qm`` files in
+      ``resources/translations`` instead of the Linguist sources;
+    * ``db/migrations`` whole, as source files: ``db/migrate.py`` finds it next to itself
+      (``Path(__file__).parent / "migrations"``) and Alembic loads ``env.py`` and
+      ``versions/*.py`` from there;
+    * any other non-Python file inside ``app/``, ``db/`` and ``ui/`` (demo data, presets…).
+    """
+    datas: list[tuple[str, str]] = []
+
+    def files(folder: Path) -> list[Path]:
+        return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+    for path in files(ROOT / "resources"):
+        if path.suffix not in _NOT_DATA:
+            datas.append((str(path), path.parent.relative_to(ROOT).as_posix()))
+    for path in sorted((generated / "translations").glob("*.qm")):
+        datas.append((str(path), "resources/translations"))
+    migrations = ROOT / "db" / "migrations"
+    for path in files(migrations):
+        if path.suffix not in (".pyc", ".pyo"):
+            datas.append((str(path), path.parent.relative_to(ROOT).as_posix()))
+    for package in ("app", "db", "ui"):
+        for path in files(ROOT / package):
+            if path.suffix not in _NOT_DATA and migrations not in path.parents:
+                datas.append((str(path), path.parent.relative_to(ROOT).as_posix()))
+    return datas
+
+
 # --- build and check -----------------------------------------------------------------------------
 
 def bundle_dir() -> Path:
