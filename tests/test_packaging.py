@@ -105,10 +105,14 @@ def test_version_resource_carries_the_project_version(tmp_path):
                if isinstance(c, ast.Call) and getattr(c.func, "id", "") == "StringStruct"}
     assert strings["ProductVersion"] == strings["FileVersion"] == version
     assert strings["OriginalFilename"] == "floorwalker.exe"
-    # PyInstaller reads it (its Windows helpers need pefile)
-    versioninfo = pytest.importorskip("PyInstaller.utils.win32.versioninfo")
-    info = versioninfo.load_version_info_from_text_file(str(path))
-    assert info.ffi.fileVersionMS >> 16 == build.version_tuple(version)[0]
+
+
+def test_pyinstaller_reads_the_version_resource(tmp_path):
+    versioninfo = pytest.importorskip("PyInstaller.utils.win32.versioninfo")  # needs pefile (Windows)
+    version = build.project_version()
+    info = versioninfo.load_version_info_from_text_file(str(build.write_version_info(tmp_path / "v.txt", version)))
+    major, minor, patch, build_no = build.version_tuple(version)
+    assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == (major << 16 | minor, patch << 16 | build_no)
 
 
 def test_version_tuple_pads_and_ignores_suffixes():
