@@ -256,7 +256,8 @@ class QualityPanel(QWidget):
         if quality.weekly_service_level is not None:
             rows.append((tr("Expected service level, week"), f"{100 * quality.weekly_service_level:.1f} %"))
         for c in quality.skills:
-            sl = f" · SL {100 * c.weekly_service_level:.0f} %" if c.weekly_service_level is not None else ""
+            sl = (" · " + tr("SL %1 %").replace("%1", f"{100 * c.weekly_service_level:.0f}")
+                  if c.weekly_service_level is not None else "")
             rows.append((f"&nbsp;&nbsp;{c.skill}", f"{c.pct_slots_covered:.1f} % {tr('covered')}{sl}"))
         self.figures.setText("<table cellspacing=2>" + "".join(
             f"<tr><td>{k}</td><td style='padding-left:12px' align=right><b>{v}</b></td></tr>" for k, v in rows)
