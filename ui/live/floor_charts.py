@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QPalette
+from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -302,6 +302,10 @@ class FloorCharts(QWidget):
         self.state_plot.addItem(self.state_bars)
         self.state_plot.invertY(True)
         self.state_plot.getAxis("left").setTicks([[(i, state_label(s)) for i, s in enumerate(LIVE_STATES)]])
+        # six state names in a short plot: a smaller font keeps them apart (CJK fonts are taller)
+        tick_font = QFont(self.font())
+        tick_font.setPixelSize(10)
+        self.state_plot.getAxis("left").setStyle(tickFont=tick_font)
         self.state_plot.showGrid(x=True, y=False, alpha=0.12)
         self.state_counts = np.zeros(len(LIVE_STATES))
         self.legend_label = QLabel(

@@ -78,7 +78,17 @@ class StatusTile(KpiTile):
         self.setObjectName("status_tile")
         self.detail_label.setWordWrap(True)
         self.level: str | None = None
+        self._reserve_two_lines()
         self.set_level(None)
+
+    def _reserve_two_lines(self) -> None:
+        """The detail wraps onto a second line in narrow tiles (and taller CJK fonts): keep room for two,
+        so the tile's fixed height never clips it."""
+        self.detail_label.setMinimumHeight(2 * self.detail_label.fontMetrics().lineSpacing() + 2)
+
+    def set_value(self, value: str, detail: str = "", tooltip: str = "") -> None:
+        self._reserve_two_lines()
+        super().set_value(value, detail, tooltip or detail)
 
     def set_level(self, level: str | None) -> None:
         self.level = level

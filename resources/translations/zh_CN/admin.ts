@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>Value</source>
-        <translation>实际值</translation>
+        <translation>取值</translation>
     </message>
     <message>
         <source>You are signed in as %1 (%2): your role may look but not change this.</source>
@@ -904,7 +904,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>标题</translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Trainer</source>
@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>Value</source>
-        <translation>实际值</translation>
+        <translation>取值</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1036,11 +1036,11 @@
     </message>
     <message>
         <source>of 10</source>
-        <translation>（满分 10）</translation>
+        <translation>满分 10</translation>
     </message>
     <message>
         <source>of 5</source>
-        <translation>（满分 5）</translation>
+        <translation>满分 5</translation>
     </message>
     <message>
         <source>per agent per week</source>
@@ -1219,7 +1219,7 @@
     </message>
     <message>
         <source>From</source>
-        <translation>从</translation>
+        <translation>发件人</translation>
     </message>
     <message>
         <source>From severity</source>
@@ -1263,7 +1263,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Next try</source>
@@ -1415,7 +1415,7 @@
     </message>
     <message>
         <source>critical</source>
-        <translation>关键项</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>default: %1</source>
@@ -1594,7 +1594,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>New calendar…</source>
@@ -1682,7 +1682,7 @@
     </message>
     <message>
         <source>open</source>
-        <translation>进行中</translation>
+        <translation>上班</translation>
     </message>
     <message>
         <source>yes</source>

@@ -140,7 +140,7 @@
     </message>
     <message>
         <source>Summary</source>
-        <translation>概览</translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Temporary solution</source>
@@ -879,7 +879,7 @@
     </message>
     <message>
         <source>Breached</source>
-        <translation>已违约</translation>
+        <translation>已超时</translation>
     </message>
     <message>
         <source>Breached %1: escalated to level %2</source>
@@ -1063,7 +1063,7 @@
     </message>
     <message>
         <source>Summary</source>
-        <translation>概览</translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Supervisor involved</source>
@@ -1111,7 +1111,7 @@
     </message>
     <message>
         <source>by %1</source>
-        <translation>触发：%1</translation>
+        <translation>由%1触发</translation>
     </message>
     <message>
         <source>first contact</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Available: logged in and not paused. Paused: logged in with a pause reason. Logged out: no open login.</source>
-        <translation>空闲：已登录且未小休。小休：已登录并带有小休原因。已签出：没有未结束的登录。</translation>
+        <translation>空闲：已登录且未暂停。暂停：已登录并带有暂停原因。已登出：没有未结束的登录。</translation>
     </message>
     <message>
         <source>No recorded state in the last 24 hours</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Pause reason</source>
-        <translation>小休原因</translation>
+        <translation>暂停原因</translation>
     </message>
     <message>
         <source>Since %1</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>open</source>
-        <translation>进行中</translation>
+        <translation>未解除</translation>
     </message>
 </context>
 <context>
@@ -83,11 +83,11 @@
     </message>
     <message>
         <source>On call: an answered contact not ended. Wrap-up: just after a contact. Available: logged in, free. Paused: logged in with a pause reason. Logged out: no open login.</source>
-        <translation>通话中：已接听且尚未结束的联络。话后处理：刚结束一次联络。空闲：已登录且无任务。小休：已登录并带有小休原因。已签出：没有未结束的登录。</translation>
+        <translation>通话中：已接听且尚未结束的联络。话后处理：刚结束一次联络。空闲：已登录且无任务。暂停：已登录并带有暂停原因。已登出：没有未结束的登录。</translation>
     </message>
     <message>
         <source>Pause reason</source>
-        <translation>小休原因</translation>
+        <translation>暂停原因</translation>
     </message>
     <message>
         <source>State</source>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <source>Answered</source>
-        <translation>已接通</translation>
+        <translation>接听</translation>
     </message>
     <message>
         <source>Avg speed of answer</source>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>已推荐</translation>
+        <translation>进线</translation>
     </message>
     <message>
         <source>Previous day</source>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>Show logged-out agents</source>
-        <translation>显示已签出坐席</translation>
+        <translation>显示已登出坐席</translation>
     </message>
     <message>
         <source>Today</source>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>Answered</source>
-        <translation>已接通</translation>
+        <translation>接听</translation>
     </message>
     <message>
         <source>Answered within target ÷ contacts decided in the last 15 min (answered, ended, or waiting past the target)</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>已推荐</translation>
+        <translation>进线</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source> points</source>
-        <translation> 分</translation>
+        <translation> 个百分点</translation>
     </message>
     <message>
         <source> s</source>
@@ -420,11 +420,11 @@
     </message>
     <message>
         <source>%1 on call · %2 paused</source>
-        <translation>%1 通话中 · %2 小休</translation>
+        <translation>通话 %1 · 暂停 %2</translation>
     </message>
     <message>
         <source>%1 on call · %2 wrap · %3 paused</source>
-        <translation>%1 通话中 · %2 话后 · %3 小休</translation>
+        <translation>通话 %1 · 话后 %2 · 暂停 %3</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>30 min %1 · 60 min %2 · today %3</source>
-        <translation>30 分钟 %1 · 60 分钟 %2 · 今日 %3</translation>
+        <translation>30分 %1 · 60分 %2 · 今日 %3</translation>
     </message>
     <message>
         <source>4 h</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Answered</source>
-        <translation>已接通</translation>
+        <translation>接听</translation>
     </message>
     <message>
         <source>Answered today</source>
@@ -668,7 +668,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>已推荐</translation>
+        <translation>进线</translation>
     </message>
     <message>
         <source>Offered and answered per 15 minutes</source>
@@ -804,11 +804,11 @@
     </message>
     <message>
         <source>backup team at %1</source>
-        <translation>达到 %1 时启用备岗团队</translation>
+        <translation>备岗阈值 %1</translation>
     </message>
     <message>
         <source>backup team at %1 (R-SCH-4)</source>
-        <translation>达到 %1 时启用备岗团队（R-SCH-4）</translation>
+        <translation>备岗阈值 %1（R-SCH-4）</translation>
     </message>
     <message>
         <source>contacts</source>
@@ -832,7 +832,7 @@
     </message>
     <message>
         <source>logged in / on the rota</source>
-        <translation>已登录 / 排班人数</translation>
+        <translation>已登录 / 排班</translation>
     </message>
     <message>
         <source>no forecast for today</source>
