@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.i18n import TRANSLATION_CONTEXT
 from app.schedule.week import ACTIVITY_LABELS, RotaRow, RotaWeek, ShiftCell, TeamGroup
+from ui.schedule.dates import day_label
 
 Index = QModelIndex | QPersistentModelIndex
 IS_TEAM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +138,7 @@ class RotaWeekModel(QAbstractTableModel):
             if self._week is None:
                 return ""
             day = self._week.days[section - 1]
-            text = QLocale().toString(qdate(day), "ddd d MMM")
+            text = day_label(day)
             if day == self._today:
                 text += " · " + self.tr("today")
             people = self._week.headcount[section - 1]

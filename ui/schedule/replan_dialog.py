@@ -178,7 +178,7 @@ class ReplanDialog(QDialog):
         for a in order:
             mine = working.get(a.id)
             if mine:
-                when = ", ".join(f"{hm(s.start)}–{hm(s.end)}" for s in sorted(mine, key=lambda s: s.start))
+                when = ", ".join(grid_span(s.start, s.end) for s in sorted(mine, key=lambda s: s.start))
             elif a.id in marked:
                 when = tr("marked sick")
             else:

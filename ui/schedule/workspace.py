@@ -39,6 +39,7 @@ from app.schedule.week import (
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.schedule.dates import day_label
 from ui.schedule.forecast_view import install_forecast_views
 from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
 from ui.schedule.rota_editor import install_editor_views
@@ -228,8 +229,8 @@ class ScheduleWorkspace(Workspace):
         today = clock.now().astimezone(tz).date()
         first, last = week.days[0], week.days[-1]
         self.week_label.setText(self.tr("Week %1 · %2 – %3").replace("%1", str(first.isocalendar().week))
-                                .replace("%2", locale.toString(qdate(first), "d MMM"))
-                                .replace("%3", locale.toString(qdate(last), "d MMM yyyy")))
+                                .replace("%2", day_label(first, weekday=False))
+                                .replace("%3", day_label(last, year=True, weekday=False)))
         with QSignalBlocker(self.week_edit):
             self.week_edit.setDate(qdate(first))
         self._mark_rota_weeks(weeks)
@@ -310,8 +311,8 @@ class ScheduleWorkspace(Workspace):
             return
         locale = QLocale()
         first, last = preview.week_start, preview.week_start + timedelta(days=6)
-        span = self.tr("%1 – %2").replace("%1", locale.toString(qdate(first), "d MMM")) \
-            .replace("%2", locale.toString(qdate(last), "d MMM yyyy"))
+        span = self.tr("%1 – %2").replace("%1", day_label(first, weekday=False)) \
+            .replace("%2", day_label(last, year=True, weekday=False))
         box = QMessageBox(self)
         box.setObjectName("publish_dialog")
         box.setWindowTitle(self.tr("Publish the rota"))
@@ -357,7 +358,6 @@ class ScheduleWorkspace(Workspace):
         show_error(self, exc, on_reload=self.refresh)
 
     def _show_empty_state(self, week: RotaWeek, weeks: list[RotaWeekSummary]) -> None:
-        locale = QLocale()
         nearest = min(weeks, key=lambda w: (abs((w.week_start - week.week_start).days), w.week_start),
                       default=None)
         self.empty_label.setText(self.tr(
@@ -367,7 +367,7 @@ class ScheduleWorkspace(Workspace):
             self.latest_button.hide()
         else:
             self.latest_button.setText(self.tr("Go to the rota of the week of %1")
-                                       .replace("%1", locale.toString(qdate(nearest.week_start), "d MMM yyyy")))
+                                       .replace("%1", day_label(nearest.week_start, year=True, weekday=False)))
             self.latest_button.setProperty("week", nearest.week_start.isoformat())
             self.latest_button.show()
         self.stack.setCurrentIndex(1)

@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>Next ▶</source>
-        <translation>下一页 ▶</translation>
+        <translation>下一周 ▶</translation>
     </message>
     <message>
         <source>No rota for this week</source>
@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation>◀ 上一页</translation>
+        <translation>◀ 上一周</translation>
     </message>
 </context>
 <context>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>Re-plan the rest of the day…</source>
-        <translation>当天剩余时间重新排班…</translation>
+        <translation>重排当天剩余时段…</translation>
     </message>
     <message>
         <source>Re-planning the rest of the day…</source>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <source>agents</source>
-        <translation>名坐席</translation>
+        <translation>坐席数</translation>
     </message>
     <message>
         <source>below it: coverage given up by hand</source>
@@ -1164,7 +1164,7 @@
     </message>
     <message>
         <source>off</source>
-        <translation>关闭</translation>
+        <translation>休息</translation>
     </message>
     <message>
         <source>on the phones</source>
@@ -1389,7 +1389,7 @@
     </message>
     <message>
         <source>To</source>
-        <translation>收件人</translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Waiting for a decision</source>
@@ -1445,7 +1445,7 @@
     </message>
     <message>
         <source>rejected</source>
-        <translation>已拒绝</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>requested</source>
@@ -1476,7 +1476,7 @@
     </message>
     <message>
         <source>Schedule</source>
-        <translation>计划</translation>
+        <translation>排班</translation>
     </message>
     <message>
         <source>Time off</source>
