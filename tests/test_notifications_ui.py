@@ -285,3 +285,39 @@ def test_a_complaint_opens_through_open_detail_when_no_page_claims_it(qtbot, sql
     ctx.bus.entity_open_requested.emit("live", "center")  # nobody opens it: a status-bar note
     assert "live alert #center" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_stored_words_of_a_notification_are_put_into_the_console_language_before_rendering(qapp) -> None:
+    from ui.notifications.bell import localize_params
+
+    params = {"ref": "C-1", "priority": "regular", "category": "after_sales",
+              "clock": "R-SLA-5 Progress feedback to the complaining customer, repeated, R-SLA-6 Complaint handled"}
+    out = localize_params("sla.escalation", params)
+    assert out["priority"] == "Regular" and out["category"] == "After-sales" and out["ref"] == "C-1"
+    assert out["clock"] == params["clock"]  # two clocks, the comma inside a name kept
+    live = localize_params("live.alert", {"alert": "Caller waiting too long", "queue": "All queues",
+                                          "value": "95 s", "threshold": "90 s"})
+    assert live == {"alert": "Caller waiting too long", "queue": "All queues", "value": "95 s", "threshold": "90 s"}
+    assert params["priority"] == "regular"  # the stored params are not touched
+
+
+def test_notification_words_read_in_chinese_with_the_zh_cn_catalogue(qapp) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from ui.notifications.bell import localize_params
+    from ui.translations import qm_directory
+
+    folder = qm_directory()
+    if folder is None:
+        pytest.skip("pyside6-lrelease is not available")
+    translator = QTranslator()
+    assert translator.load(str(folder / "floorwalker_zh_CN.qm"))
+    qapp.installTranslator(translator)
+    try:
+        out = localize_params("sla.breach", {"priority": "urgent", "clock": "R-SLA-6 Complaint handled (resolved)"})
+        live = localize_params("live.alert", {"queue": "All queues", "value": "12 min (lunch)"})
+    finally:
+        qapp.removeTranslator(translator)
+    assert out["priority"] != "Urgent"  # the app catalogue's word for it
+    assert out["clock"].startswith("R-SLA-6 ") and "Complaint" not in out["clock"]
+    assert live["queue"] == "全部队列" and live["value"] == "12 分钟 (午餐)"

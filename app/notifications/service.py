@@ -10,7 +10,7 @@ event never announces itself and a committed one is never forgotten.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -42,6 +42,9 @@ class Recipients:
     person_ids: tuple[int, ...] = ()
     roles: tuple[str, ...] = ()
     team_ids: tuple[int, ...] = ()
+
+
+Localizer = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,7 @@ def resolve(session: Session, recipients: Recipients) -> set[int]:
 # --- the bell ------------------------------------------------------------------------------------
 
 def _views(session: Session, actor: Actor, *, unread_only: bool, language: str,
-           limit: int) -> list[NotificationView]:
+           limit: int, localize: Localizer | None = None) -> list[NotificationView]:
     if actor.person_id is None:
         return []
     q = (select(Notification, NotificationRecipient.read_at)
@@ -171,7 +174,8 @@ def _views(session: Session, actor: Actor, *, unread_only: bool, language: str,
     out = []
     for n, read_at in session.execute(q):
         entity = (n.entity_type, n.entity_id) if n.entity_type else None
-        r = render(n.kind, n.params or {}, language, entity)
+        params = dict(n.params or {})
+        r = render(n.kind, localize(n.kind, params) if localize is not None else params, language, entity)
         out.append(NotificationView(n.id, n.kind, n.severity, n.level, r.title, r.body, n.entity_type,
                                     n.entity_id, r.link, n.created_at, read_at))
     return out
@@ -184,9 +188,11 @@ def unread_for(session: Session, actor: Actor, *, language: str = "en",
 
 
 def recent_for(session: Session, actor: Actor, *, language: str = "en",
-               limit: int = 50) -> list[NotificationView]:
-    """The actor's latest notifications, read or not, newest first (the bell's list)."""
-    return _views(session, actor, unread_only=False, language=language, limit=limit)
+               limit: int = 50, localize: Localizer | None = None) -> list[NotificationView]:
+    """The actor's latest notifications, read or not, newest first (the bell's list). ``localize``
+    (kind, params) -> params puts stored words (priority, category, clock names) into the reader's
+    language before the template is filled."""
+    return _views(session, actor, unread_only=False, language=language, limit=limit, localize=localize)
 
 
 def unread_count(session: Session, actor: Actor) -> int:

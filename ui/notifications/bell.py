@@ -10,7 +10,9 @@ workspace's ``open_entity(type, id)`` and shows the one that handles it.
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.i18n import TRANSLATION_CONTEXT
 from app.notifications import NotificationView, mark_read, recent_for, unread_count
 from ui.context import ConsoleContext
 
@@ -84,6 +87,41 @@ def entity_label(entity_type: str) -> str:
     """What a notification is about, in words ('complaint' for "complaint", "QA draw" for "qa_draw")."""
     known = ENTITY_LABELS.get(entity_type)
     return QCoreApplication.translate("notifications", known) if known else entity_type.replace("_", " ")
+
+
+_CLOCKS = re.compile(r",\s*(?=R-[A-Z]+-)")
+_CLOCK = re.compile(r"^(R-[A-Z]+-[\w.]+)\s+(.+)$")
+
+
+def localize_params(kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Stored words of a notification (priority, category, clock names, live alert titles and units) in
+    the console's language before its template is filled (app.notifications.recent_for's ``localize``)."""
+    from app.complaints.board import CATEGORY_LABELS, PRIORITY_LABELS
+    from ui.live.formatting import alert_title, alert_value, alert_where
+
+    def app_label(text: str) -> str:
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
+
+    out = dict(params)
+    if isinstance(out.get("priority"), str) and out["priority"] in PRIORITY_LABELS:
+        out["priority"] = app_label(PRIORITY_LABELS[out["priority"]])
+    if isinstance(out.get("category"), str) and out["category"] in CATEGORY_LABELS:
+        out["category"] = app_label(CATEGORY_LABELS[out["category"]])
+    if isinstance(out.get("clock"), str):
+        parts = []
+        for part in _CLOCKS.split(out["clock"]):
+            m = _CLOCK.match(part.strip())
+            parts.append(f"{m.group(1)} {app_label(m.group(2))}" if m else part)
+        out["clock"] = ", ".join(parts)
+    if kind.startswith("live."):
+        if isinstance(out.get("alert"), str):
+            out["alert"] = alert_title(out["alert"])
+        if "queue" in out:
+            out["queue"] = alert_where(out["queue"])
+        for key in ("value", "threshold"):
+            if isinstance(out.get(key), str):
+                out[key] = alert_value(out[key])
+    return out
 
 
 def _when(at: datetime, ctx: ConsoleContext) -> str:
@@ -255,7 +293,8 @@ class NotificationBell(QToolButton):
             return
         self._loading = True
         actor, language = self.ctx.actor, console_language()
-        self.ctx.tasks.query(lambda s: (recent_for(s, actor, language=language, limit=40), unread_count(s, actor))) \
+        self.ctx.tasks.query(lambda s: (recent_for(s, actor, language=language, limit=40, localize=localize_params),
+                                        unread_count(s, actor))) \
             .success(self._on_loaded).failure(self._on_failed).run()
 
     def _on_loaded(self, result: tuple[list[NotificationView], int]) -> None:
