@@ -175,3 +175,19 @@ def test_the_service_refuses_bad_input(setup):
             rp.propose_replan(s, SCHEDULER, WEEK, TUE, 600, [])
         with pytest.raises(ValueError, match="day of the week"):
             rp.propose_replan(s, SCHEDULER, WEEK, 7, 600, [ids["ann"]])
+
+
+def test_a_published_week_is_re_planned_in_a_draft_copy_from_now(qtbot, setup, frozen_clock):
+    db, ids = setup
+    editor = open_editor(qtbot, db)
+    editor.publish()  # only the published revision is left
+    assert editor.data.week.rota_id is None and editor.replan_button.isEnabled()
+    editor.ask_replan(TUE, [ids["ann"]])  # a draft copy is made first, then the dialog opens on it
+    assert editor.data.week.rota_id is not None and editor.data.week.showing == "draft"
+    dialog = editor.replan_dialog
+    assert dialog.day == TUE and dialog.sick() == [ids["ann"]]
+    dialog.reject()
+    # in the current week the time defaults to now, to the nearest quarter hour (Wed 10:08 -> 10:15)
+    frozen_clock.advance(minutes=8)
+    editor.show_week(datetime(2026, 11, 18).date())
+    assert editor.replan_defaults() == (2, 10 * 60 + 15)

@@ -327,6 +327,7 @@ class RotaEditor(Workspace):
         self._problem: tuple[date, RotaProblem] | None = None
         self._refs: list[Ref] = []
         self.stack = QUndoStack(self)
+        self._after_load: Callable[[], None] | None = None  # what to do once the next load is shown
         self.show_error: Callable[[BaseException], None] = lambda exc: show_error(self, exc, on_reload=self.refresh)
         self._build()
 
@@ -386,7 +387,8 @@ class RotaEditor(Workspace):
         self.replan_button = QPushButton(tr("Re-plan the rest of the day…"))
         self.replan_button.setObjectName("replan_button")
         self.replan_button.setToolTip(tr("Agents went home sick: re-optimise the rest of a day (breaks, overtime, "
-                                         "call-ins, R-SCH-5) and review the proposal before it is applied"))
+                                         "call-ins, R-SCH-5) and review the proposal before it is applied; a published week is "
+                                         "re-planned in a draft copy, published with Publish…"))
         self.replan_button.clicked.connect(lambda: self.ask_replan())
         self.compare_button = QPushButton(tr("Compare with published"))
         self.compare_button.setCheckable(True)
@@ -491,7 +493,7 @@ class RotaEditor(Workspace):
         self.state_label.setText(text)
         self.draft_button.setVisible(self.may_edit and not has_draft and w.published_rota_id is not None)
         self.solve_button.setEnabled(self.may_edit)
-        self.replan_button.setEnabled(self.may_edit and has_draft and bool(w.shifts))
+        self.replan_button.setEnabled(self.may_edit and bool(w.shifts))
         self.replan_button.setVisible(self.may_edit)
         self.publish_button.setEnabled(self.may_publish and has_draft)
         self.compare_button.setEnabled(has_draft and w.published_rota_id is not None)
@@ -508,6 +510,9 @@ class RotaEditor(Workspace):
         else:
             self.diff_label.setText("")
         self.mark_loaded()
+        then, self._after_load = self._after_load, None
+        if then is not None and data.week.rota_id is not None:
+            then()
 
     def _sync_refs(self, w: ed.EditorWeek) -> None:
         by_id = {r.id: r for r in self._refs}
@@ -769,9 +774,21 @@ class RotaEditor(Workspace):
 
     def ask_replan(self, day: int | None = None, sick: list[int] | None = None) -> None:
         """Ask which day, from when and who went home sick (pre-filled with those marked sick)."""
-        if self.data is None or self.data.week.rota_id is None or not self.may_edit:
+        if self.data is None or not self.may_edit:
             return
         w = self.data.week
+        if w.rota_id is None:  # only the published rota: re-plan a draft copy of it (published on Publish…)
+            if w.published_rota_id is None:
+                return
+            actor, week = self.ctx.actor, self.week_start
+
+            def drafted(changes: Changes) -> None:
+                self._after_load = lambda: self.ask_replan(day, sick)
+                self._after_edit(changes)
+
+            self.ctx.tasks.command(lambda s: ed.ensure_draft(s, actor, week).changes).success(drafted) \
+                .failure(self._edit_failed).run()
+            return
         default_day, at_min = self.replan_defaults()
         day = default_day if day is None else day
 

@@ -815,8 +815,8 @@
         <translation>坐席（%1）</translation>
     </message>
     <message>
-        <source>Agents went home sick: re-optimise the rest of a day (breaks, overtime, call-ins, R-SCH-5) and review the proposal before it is applied</source>
-        <translation>有坐席病假回家：重新优化当天剩余时间（休息、加班、召回，R-SCH-5），审阅方案后再应用</translation>
+        <source>Agents went home sick: re-optimise the rest of a day (breaks, overtime, call-ins, R-SCH-5) and review the proposal before it is applied; a published week is re-planned in a draft copy, published with Publish…</source>
+        <translation>有坐席病假回家：重新优化当天剩余时间（休息、加班、召回，R-SCH-5），审阅方案后再应用；已发布的周在草稿副本中重新排班，通过“发布…”生效</translation>
     </message>
     <message>
         <source>Approved time off</source>
