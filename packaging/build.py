@@ -448,7 +448,7 @@ def run_smoke_checks(timeout: float = 300.0) -> list[tuple[str, float]]:
     """What the self-test does not reach, run from the bundle: Alembic migrations from their
     bundled files, the PostgreSQL driver, both OR-Tools solvers (CP-SAT, which imports pandas,
     and the LP with SciPy's assignment), the demo builder and the quarterly pack printed in
-    Chinese (the compiled .qm files). Raises SystemExit on the first failure."""
+    English and Chinese (the compiled .qm files). Raises SystemExit on the first failure."""
     import tempfile
 
     timings: list[tuple[str, float]] = []
@@ -484,19 +484,28 @@ def run_smoke_checks(timeout: float = 300.0) -> list[tuple[str, float]]:
         run("a small demo center", "demo", "--db", demo, "--agents", "16", "--weeks", "2", "--seed", "7")
         run("a week's rota (LP, assignment)", "rota", "solve", "--db", demo, "--week", _next_iso_week(),
             "--time-limit", "10", ok=(0, 1))
-        pdf = home / "quarter_zh.pdf"
-        run("the quarterly pack printed in Chinese", "report", "quarterly", "--db", demo,
-            "--quarter", _this_quarter(), "--out", pdf, "--lang", "zh_CN")
-        if not pdf.exists() or pdf.stat().st_size < 1000:
-            raise SystemExit("frozen check FAILED: the quarterly pack PDF was not written")
+        packs = {}
+        for lang in ("en", "zh_CN"):
+            packs[lang] = home / f"quarter_{lang}.pdf"
+            run(f"the quarterly pack printed in {lang}", "report", "quarterly", "--db", demo,
+                "--quarter", _this_quarter(), "--out", packs[lang], "--lang", lang)
+            if not packs[lang].exists() or packs[lang].stat().st_size < 1000:
+                raise SystemExit(f"frozen check FAILED: the {lang} quarterly pack PDF was not written")
         pdftotext = shutil.which("pdftotext")
         if pdftotext:
-            text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
-                                  check=False).stdout
-            if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
-                raise SystemExit("frozen check FAILED: the zh_CN quarterly pack has no Chinese text "
-                                 "(are the .qm files in the bundle?)")
-            print("  ok  the pack's text is Chinese (pdftotext)", flush=True)
+            # the demo's people have Chinese names in both packs: the Chinese one must have more
+            # Chinese text, which only the compiled translations can give it
+            def cjk(pdf: Path) -> int:
+                text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True,
+                                      check=False).stdout
+                return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u2f00" <= ch <= "\u2fdf")
+
+            english, chinese = cjk(packs["en"]), cjk(packs["zh_CN"])
+            if chinese < english + 50:
+                raise SystemExit(f"frozen check FAILED: the zh_CN pack has {chinese} Chinese characters, "
+                                 f"the English one {english} (are the .qm files in the bundle?)")
+            print(f"  ok  the zh_CN pack is in Chinese ({chinese} Chinese characters, English pack "
+                  f"{english})", flush=True)
     return timings
 
 
