@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,10 +77,37 @@ def save_named_mapping(name: str, mapping: ComplaintMapping) -> None:
     QSettings().setValue(f"{SETTINGS_MAPPINGS}/{name}", json.dumps(mapping.to_json(), ensure_ascii=False))
 
 
+# what each importer column holds, in words (the column keys stay as the file's header names)
+FIELD_LABELS = {
+    "reference": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Reference"),
+    "kind": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Type"),
+    "channel": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Channel"),
+    "category": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Category"),
+    "priority": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Priority"),
+    "stage": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Stage"),
+    "summary": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Summary"),
+    "customer_phone": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Customer phone"),
+    "customer_name": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Customer name"),
+    "vip": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "VIP"),
+    "owner": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Owner"),
+    "team": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Team"),
+    "departments": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Departments"),
+    "temporary_solution": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Temporary solution"),
+    "opened_at": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Opened at"),
+    "expected_resolution_at": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Expected resolution"),
+    "closed_at": QT_TRANSLATE_NOOP("ImportComplaintsDialog", "Closed at"),
+}
+
+
 class ImportComplaintsDialog(QDialog):
     """File → mapping → preview → import → failed rows."""
 
     import_did_finish = Signal(object)  # ComplaintImportResult
+
+    def field_text(self, name: str) -> str:
+        """An importer column as the form shows it: its meaning, then the header name the file may use."""
+        return self.tr("%1 (%2)").replace("%1", self.tr(FIELD_LABELS[name])).replace("%2", name) \
+            if name in FIELD_LABELS else name
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +170,7 @@ class ImportComplaintsDialog(QDialog):
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.column_boxes: dict[str, QComboBox] = {}
         for row, name in enumerate(COLUMNS):
-            item = QTableWidgetItem(name + (" *" if name in REQUIRED else ""))
+            item = QTableWidgetItem(self.field_text(name) + (" *" if name in REQUIRED else ""))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if name in REQUIRED:
                 item.setToolTip(self.tr("Required"))
@@ -336,7 +363,7 @@ class ImportComplaintsDialog(QDialog):
         self.preview_note.setText(self.tr("%1 rows read, %2 ready, %3 with a problem (shown in red). Times in %4.")
                                   .replace("%1", str(len(pv.rows))).replace("%2", str(len(pv.rows) - bad))
                                   .replace("%3", str(bad)).replace("%4", pv.timezone))
-        headers = [self.tr("Row"), self.tr("Problem"), *PREVIEW_COLUMNS]
+        headers = [self.tr("Row"), self.tr("Problem"), *(self.tr(FIELD_LABELS.get(c, c)) for c in PREVIEW_COLUMNS)]
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
         self.preview.setRowCount(len(pv.rows))

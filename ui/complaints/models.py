@@ -191,12 +191,12 @@ _MERGED_FROM = re.compile(r"^(\S+) merged into this case$")
 
 def trigger_label(kind: str) -> str:
     """The event that started or stopped a clock ('key_points' -> "Key points recorded")."""
+    if kind in CLOCK_TRIGGERS:
+        return tr(CLOCK_TRIGGERS[kind])
     if kind in EVENT_LABELS:
         return label(EVENT_LABELS[kind])
     if kind in SLA_EVENT_LABELS:
         return tr(SLA_EVENT_LABELS[kind])
-    if kind in CLOCK_TRIGGERS:
-        return tr(CLOCK_TRIGGERS[kind])
     return kind.replace("_", " ")
 
 
@@ -296,7 +296,8 @@ def timeline_html(events: list[TimelineEvent] | tuple[TimelineEvent, ...], tz: Z
     parts = []
     pending = {k: list(v) for k, v in (annotations or {}).items()}
     for e in events:
-        head = " · ".join(x for x in (format_datetime(e.at, tz), e.actor) if x)
+        actor = tr("SLA engine") if e.actor == "sla" else tr("system") if e.actor == "system" else e.actor
+        head = " · ".join(x for x in (format_datetime(e.at, tz), actor) if x)
         what = describe_event(e)
         todo = pending.get((e.kind, e.at))
         if todo and not _clock_detail(e):

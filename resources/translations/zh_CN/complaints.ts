@@ -401,6 +401,10 @@
 <context>
     <name>ImportComplaintsDialog</name>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>%1 customers stored encrypted.</source>
         <translation>%1 位客户信息已加密存储。</translation>
     </message>
@@ -437,6 +441,14 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
         <source>Choose a CSV or Excel file exported from the other system.</source>
         <translation>请选择从其他系统导出的 CSV 或 Excel 文件。</translation>
     </message>
@@ -447,6 +459,10 @@
     <message>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>关闭时间</translation>
     </message>
     <message>
         <source>Column in the file</source>
@@ -465,8 +481,20 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>涉及部门</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -475,6 +503,10 @@
     <message>
         <source>Detected from %1 dates.</source>
         <translation>根据 %1 个日期识别。</translation>
+    </message>
+    <message>
+        <source>Expected resolution</source>
+        <translation>预计解决时间</translation>
     </message>
     <message>
         <source>Field</source>
@@ -501,8 +533,20 @@
         <translation>没有一种格式能读取全部 %1 个样例日期；将逐个识别。</translation>
     </message>
     <message>
+        <source>Opened at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Preview (first %1 rows, nothing saved)</source>
         <translation>预览（前 %1 行，不会保存）</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -511,6 +555,10 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Required</source>
@@ -547,6 +595,30 @@
     <message>
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Temporary solution</source>
+        <translation>临时方案</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>— not in the file —</source>
@@ -1030,6 +1102,10 @@
         <translation>已响应</translation>
     </message>
     <message>
+        <source>SLA engine</source>
+        <translation>SLA 引擎</translation>
+    </message>
+    <message>
         <source>SLA escalation</source>
         <translation>SLA 升级</translation>
     </message>
@@ -1148,6 +1224,10 @@
     <message>
         <source>supervisor</source>
         <translation>主管</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>team</source>
