@@ -509,12 +509,46 @@ def run_smoke_checks(timeout: float = 300.0) -> list[tuple[str, float]]:
     return timings
 
 
+def platform_tag() -> str:
+    import platform
+
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform.rstrip("0123456789"))
+    machine = platform.machine().lower().replace("amd64", "x86_64").replace("aarch64", "arm64")
+    return f"{system}-{machine}"
+
+
+def make_archive() -> Path:
+    """The bundle as one file to hand out: .tar.gz on Linux (symlinks kept), .zip on Windows,
+    a .dmg of Floorwalker.app on macOS (a .zip when hdiutil is missing)."""
+    name = f"floorwalker-{project_version()}-{platform_tag()}"
+    app_bundle = DIST / "Floorwalker.app"
+    if sys.platform == "darwin" and app_bundle.exists():
+        hdiutil = shutil.which("hdiutil")
+        if hdiutil:
+            target = DIST / f"{name}.dmg"
+            target.unlink(missing_ok=True)
+            subprocess.run([hdiutil, "create", "-volname", "Floorwalker", "-srcfolder", str(app_bundle),
+                            "-ov", "-format", "UDZO", str(target)], check=True)
+            return target
+        return Path(shutil.make_archive(str(DIST / name), "zip", DIST, app_bundle.name))
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(DIST / name), "zip", DIST, APP))
+    import tarfile
+
+    target = DIST / f"{name}.tar.gz"
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle_dir(), arcname=name)  # symlinks stay symlinks
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clean", action="store_true",
                         help="remove build/ and dist/ output of earlier builds (and PyInstaller's cache)")
     parser.add_argument("--no-strip", action="store_true", help="keep the libraries' symbol tables (Linux)")
     parser.add_argument("--skip-selftest", action="store_true", help="do not run the frozen self-test")
+    parser.add_argument("--archive", action="store_true",
+                        help="also pack the bundle into one file in dist/ (.tar.gz, .zip or .dmg)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.clean:
@@ -540,6 +574,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"frozen self-test passed in {seconds:.2f} s (wall time, demo included)")
         print("frozen smoke checks:", flush=True)
         run_smoke_checks()
+    if args.archive:
+        archive = make_archive()
+        print(f"archive: {archive}  {archive.stat().st_size / 1e6:.0f} MB")
     return 0
 
 
