@@ -113,10 +113,11 @@ def lrelease() -> str:
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        beside = Path(sys.executable).parent / name
-        if beside.exists():
-            return str(beside)
+    here = Path(sys.executable).parent
+    for folder in (here, here / "Scripts", here / "bin"):  # a venv; Windows' and Unix' system Pythons
+        for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+            if (folder / name).exists():
+                return str(folder / name)
     raise SystemExit("pyside6-lrelease not found (it comes with PySide6): cannot compile translations")
 
 
