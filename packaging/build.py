@@ -356,6 +356,8 @@ def strip_binaries(bundle: Path) -> int:
             continue
         if path.is_symlink() or not path.is_file() or not (".so" in path.name or path.suffix == ""):
             continue
+        if path.stat().st_nlink > 1:  # a hard link: stripping it would strip the original too
+            continue
         if has_symbols(path):
             (risky if patched_by_auditwheel(path) else safe).append(path)
     refused = failing_to_load(risky)  # only what loads now is stripped (and checked again)
