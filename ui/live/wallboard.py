@@ -274,7 +274,8 @@ class Wallboard(QWidget):
         for state in LIVE_STATES:
             if state == "logged_out":
                 continue
-            label = state_label(state).replace(" ", "&nbsp;").replace("-", "\u2011")  # never split a name
+            # never split a name: no-break spaces and hyphens, and word joiners between CJK characters
+            label = "\u2060".join(state_label(state)).replace(" ", "&nbsp;").replace("-", "\u2011")
             parts.append(f'<span style="color:{STATE_COLORS[state]}">■</span>&nbsp;{label}&nbsp;'
                          f'<b>{count(counts[state])}</b>')
         self.states_label.setText("&nbsp;&nbsp; ".join(parts))

@@ -111,8 +111,6 @@ class LiveWorkspace(Workspace):
         header.addWidget(self.day_label)
         header.addSpacing(12)
         header.addWidget(self.now.sim_badge)
-        header.addSpacing(12)
-        header.addWidget(self.now.feed_indicator)
         header.addStretch(1)
         self.previous_button = QToolButton()
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
@@ -145,7 +143,11 @@ class LiveWorkspace(Workspace):
 
         self.source_label = QLabel()
         self.source_label.setObjectName("hint")
-        outer.addWidget(self.source_label)
+        source_row = QHBoxLayout()  # where the figures come from, and the feed's health at the right
+        source_row.addWidget(self.source_label, 1)
+        source_row.addSpacing(12)
+        source_row.addWidget(self.now.feed_indicator)
+        outer.addLayout(source_row)
         outer.addWidget(self.now.stale_banner)
         outer.addWidget(self.now.tiles_widget)
 
