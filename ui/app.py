@@ -7,7 +7,15 @@ import sys
 import time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.actor import Actor
@@ -25,11 +33,18 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 PROCESS_START = time.perf_counter()
+# the outcomes JobRunner reports (app/jobs/runner.py), shown in the status bar
+JOB_STATES = {"running": QT_TRANSLATE_NOOP("jobs", "running"), "ok": QT_TRANSLATE_NOOP("jobs", "ok"),
+              "failed": QT_TRANSLATE_NOOP("jobs", "failed")}
 ENV_USER = "FLOORWALKER_USER"
 ENV_PASSWORD = "FLOORWALKER_PASSWORD"  # noqa: S105 - the name of a variable, not a password
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, *, language: str | None = None,
+                       theme: str | None = None) -> QApplication:
+    """The QApplication with its translations and theme: ``language``/``theme`` given, else the
+    FLOORWALKER_LANG / FLOORWALKER_THEME variables, else the saved settings; FLOORWALKER_PSEUDO=1
+    turns on the pseudo-translation."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -39,9 +54,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from ui.settings_dialog import saved_language, saved_theme
     from ui.style import apply_theme
 
-    language = "pseudo" if os.environ.get("FLOORWALKER_PSEUDO", "") not in ("", "0") else saved_language()
-    install_translations(app, language)
-    apply_theme(saved_theme())
+    if os.environ.get("FLOORWALKER_PSEUDO", "") not in ("", "0"):
+        language = "pseudo"
+    install_translations(app, language or os.environ.get("FLOORWALKER_LANG") or saved_language())
+    apply_theme(theme or os.environ.get("FLOORWALKER_THEME") or saved_theme())
     return app
 
 
@@ -123,9 +139,9 @@ class Console:
 
     def _on_job_state(self, job_id: str, state: str) -> None:
         running = sorted(self.jobs.running_jobs) if self.jobs else []
-        tr = QApplication.translate
-        text = (tr("jobs", "%1 running").replace("%1", ", ".join(running)) if running
-                else tr("jobs", "idle (last: %1 %2)").replace("%1", job_id).replace("%2", tr("jobs", state)))
+        text = (QApplication.translate("jobs", "%1 running").replace("%1", ", ".join(running)) if running
+                else QApplication.translate("jobs", "idle (last: %1 %2)").replace("%1", job_id)
+                .replace("%2", QApplication.translate("jobs", JOB_STATES.get(state, state))))
         self.bus.job_did_change_state.emit(job_id, text)
         if state != "running":
             self.bus.operation_did_execute.emit(Changes.JOBS, None)
@@ -144,9 +160,11 @@ def startup_error_box(exc: DatabaseError, url: str) -> QMessageBox:
     """The message a user sees when the console cannot open its database (password hidden)."""
     import re
 
+    from ui.errors import user_message
+
     shown_url = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("startup", "Cannot open the database"),
-                      f"{exc}\n\n{QApplication.translate('startup', exc.hint)}")
+                      f"{user_message(exc)}\n\n{QApplication.translate('errors', exc.hint)}")
     box.setObjectName("startup_error")
     box.setInformativeText(QApplication.translate(
         "startup", "Nothing was changed. Database: %1\nChoose another database with --db, "

@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     p.add_argument("--screenshots", metavar="DIR", help="save a PNG of each workspace here")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds each workspace may take to load")
+    p.add_argument("--lang", metavar="LOCALE", help="language: en, zh_CN or pseudo (default: the saved setting)")
+    p.add_argument("--theme", choices=("light", "dark"), help="theme (default: the saved setting)")
+    p.add_argument("--tabs", action="store_true", help="also visit (and screenshot) every tab of every workspace")
     p.set_defaults(handler=_selftest)
 
     from app.cli import command_group
@@ -48,4 +51,5 @@ def _report_quarterly(args: argparse.Namespace) -> int:
 def _selftest(args: argparse.Namespace) -> int:
     from ui.selftest import run_selftest
 
-    return run_selftest(args.db, args.screenshots, timeout=args.timeout)
+    return run_selftest(args.db, args.screenshots, timeout=args.timeout, language=args.lang, theme=args.theme,
+                        tabs=args.tabs)

@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QLocale,
+    QSettings,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +43,13 @@ from ui.workspaces import WorkspaceSpec
 
 RETRY_SECONDS = 5
 GUIDE_SETTING = "ui/guide_shown"
+ROLE_NAMES = {
+    "agent": QT_TRANSLATE_NOOP("MainWindow", "agent"), "supervisor": QT_TRANSLATE_NOOP("MainWindow", "supervisor"),
+    "scheduler": QT_TRANSLATE_NOOP("MainWindow", "scheduler"),
+    "quality_analyst": QT_TRANSLATE_NOOP("MainWindow", "quality analyst"),
+    "trainer": QT_TRANSLATE_NOOP("MainWindow", "trainer"), "manager": QT_TRANSLATE_NOOP("MainWindow", "manager"),
+    "administrator": QT_TRANSLATE_NOOP("MainWindow", "administrator"),
+}
 __all__ = ["GUIDE_SETTING", "Banner", "MainWindow", "icon"]
 
 
@@ -214,7 +231,7 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("status_db")
         self.db_label.setToolTip(self.ctx.db.display_url)
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", self.ctx.actor.username)
-                                 .replace("%2", self.ctx.actor.role))
+                                 .replace("%2", self.tr(ROLE_NAMES.get(self.ctx.actor.role, self.ctx.actor.role))))
         self.user_label.setObjectName("status_user")
         self.jobs_label = QLabel(self.tr("Jobs: idle"))
         self.jobs_label.setObjectName("status_jobs")

@@ -227,6 +227,34 @@
         <source>The database is not reachable. %1 Your open forms keep their edits; Floorwalker tries again every %2 seconds and refreshes everything when it is back.</source>
         <translation>无法连接数据库。%1 已打开的表单会保留您的编辑；Floorwalker 每 %2 秒重试一次，恢复后将刷新全部内容。</translation>
     </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>quality analyst</source>
+        <translation>质检分析员</translation>
+    </message>
+    <message>
+        <source>scheduler</source>
+        <translation>排班员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -550,6 +578,29 @@
     <message>
         <source>Yours (not saved)</source>
         <translation>您的（未保存）</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 运行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>idle (last: %1 %2)</source>
+        <translation>空闲（上次：%1 %2）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
     </message>
 </context>
 <context>
