@@ -241,7 +241,10 @@ def test_nothing_found_says_what_to_try(qtbot, window):
     w = window()
     _open(qtbot, w)
     _type(qtbot, w, "qqqzzz")
-    assert w.palette.entries() == [] and "2026-W48" in w.palette.hint.text()
+    assert w.palette.entries() == [] and w.palette.empty.isVisible() and not w.palette.list.isVisible()
+    assert "2026-W48" in w.palette.empty.text_label.text()
+    w.palette.edit.clear()  # back to everything
+    assert w.palette.list.isVisible() and not w.palette.empty.isVisible() and w.palette.list.count() > 0
 
 
 def test_a_supervisor_finds_only_what_their_teams_may_see(sqlite_db, floor):

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{kind.title()} (Ctrl+{index + 1})")  # notr
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_sidebar()
 
         self.palette = None
         self.help_window = None
@@ -145,6 +147,16 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # --- construction -------------------------------------------------------------------
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest workspace name in this language (168-260 px)."""
+        font = self.sidebar.font()
+        font.setPixelSize(14)  # the style sheet's size for the sidebar
+        metrics = QFontMetrics(font)
+        text = max((metrics.horizontalAdvance(self.sidebar.item(i).text()) for i in range(self.sidebar.count())),
+                   default=0)
+        # icon 22 + gap 8 + item padding 2 × 12 + item margins 2 × 8 + frame and slack 14
+        self.sidebar.setFixedWidth(min(260, max(168, text + 22 + 8 + 24 + 16 + 14)))
+
     def _build_page(self, index: int) -> Workspace:
         page = self._pages[index]
         if page is not None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from ui.palette.registry import clean, shortcut_entries
 from ui.palette.search import Hit, search_entities
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.icons import icon
 
 if TYPE_CHECKING:
@@ -122,6 +123,10 @@ class CommandPalette(QFrame):
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.list.itemClicked.connect(self._on_list_item_activated)
         layout.addWidget(self.list, 1)
+        self.empty = EmptyState("search", tr("Nothing matches"),
+                                tr("Try a name, an employee number, a complaint reference or a week such as 2026-W48."))
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         self.hint = QLabel(tr("↑ ↓ choose · Enter open · Esc close"))
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
@@ -276,9 +281,9 @@ class CommandPalette(QFrame):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
-        elif self.edit.text().strip() and not self.searching:
-            self.hint.setText(tr("Nothing matches. Try a name, an employee number, a complaint reference "
-                                 "or a week such as 2026-W48."))
+        nothing = not self.list.count() and bool(self.edit.text().strip()) and not self.searching
+        self.list.setVisible(not nothing)
+        self.empty.setVisible(nothing)
 
     # --- keys -----------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -23,8 +23,8 @@
         <translation>转到工作区、标签页或操作；查找坐席、投诉或某一周（2026-W48）</translation>
     </message>
     <message>
-        <source>Nothing matches. Try a name, an employee number, a complaint reference or a week such as 2026-W48.</source>
-        <translation>没有匹配项。请尝试姓名、工号、投诉编号，或 2026-W48 这样的周次。</translation>
+        <source>Nothing matches</source>
+        <translation>没有匹配项</translation>
     </message>
     <message>
         <source>Tab</source>
@@ -33,6 +33,10 @@
     <message>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Try a name, an employee number, a complaint reference or a week such as 2026-W48.</source>
+        <translation>请尝试姓名、工号、投诉编号，或 2026-W48 这样的周次。</translation>
     </message>
     <message>
         <source>Week</source>
