@@ -393,7 +393,7 @@ class AuditModel(RowsModel[AuditLine]):
             Column(tr("Actor"), lambda a: a.actor),
             Column(tr("Desk"), lambda a: a.desk),
             Column(tr("Action"), lambda a: audit_action_text(a.action)),
-            Column(tr("Entity"), lambda a: a.entity),
+            Column(tr("Entity"), lambda a: audit_entity_text(a.entity)),
             Column(tr("Record"), lambda a: a.entity_id or ""),
             Column(tr("Before → after"), lambda a: audit_changes_text(a, self.timezone)),
         ]
@@ -415,7 +415,55 @@ AUDIT_ACTIONS = {
     "resend": QT_TRANSLATE_NOOP("admin", "resend"), "ran": QT_TRANSLATE_NOOP("admin", "ran"),
     "move": QT_TRANSLATE_NOOP("admin", "move"), "assign": QT_TRANSLATE_NOOP("admin", "assign"),
     "edit": QT_TRANSLATE_NOOP("admin", "edit"), "sign_in": QT_TRANSLATE_NOOP("admin", "sign in"),
+    "swap": QT_TRANSLATE_NOOP("admin", "swap"), "solve": QT_TRANSLATE_NOOP("admin", "solve"),
+    "score": QT_TRANSLATE_NOOP("admin", "score"), "replace": QT_TRANSLATE_NOOP("admin", "replace"),
+    "remove": QT_TRANSLATE_NOOP("admin", "remove"), "raise": QT_TRANSLATE_NOOP("admin", "raise"),
+    "draw": QT_TRANSLATE_NOOP("admin", "draw"), "decide": QT_TRANSLATE_NOOP("admin", "decide"),
+    "cover": QT_TRANSLATE_NOOP("admin", "cover"), "comment": QT_TRANSLATE_NOOP("admin", "comment"),
+    "close": QT_TRANSLATE_NOOP("admin", "close"), "amend": QT_TRANSLATE_NOOP("admin", "amend"),
 }
+
+
+AUDIT_ENTITIES = {
+    "autoqa_ruleset": QT_TRANSLATE_NOOP("admin", "auto-QA rules"),
+    "business calendar": QT_TRANSLATE_NOOP("admin", "business calendar"),
+    "calendar day": QT_TRANSLATE_NOOP("admin", "calendar day"),
+    "complaint": QT_TRANSLATE_NOOP("admin", "complaint"),
+    "complaints": QT_TRANSLATE_NOOP("admin", "complaints"),
+    "customer": QT_TRANSLATE_NOOP("admin", "customer"),
+    "forecast_override": QT_TRANSLATE_NOOP("admin", "forecast override"),
+    "forecast_run": QT_TRANSLATE_NOOP("admin", "forecast"),
+    "import_mapping": QT_TRANSLATE_NOOP("admin", "import mapping"),
+    "improvement_plan": QT_TRANSLATE_NOOP("admin", "improvement plan"),
+    "kpi_weights": QT_TRANSLATE_NOOP("admin", "KPI weights"),
+    "notification_channel": QT_TRANSLATE_NOOP("admin", "notification channel"),
+    "notification_delivery": QT_TRANSLATE_NOOP("admin", "notification delivery"),
+    "notification_route": QT_TRANSLATE_NOOP("admin", "routing rule"),
+    "qa_calibration": QT_TRANSLATE_NOOP("admin", "QA calibration"),
+    "qa_dispute": QT_TRANSLATE_NOOP("admin", "QA dispute"),
+    "qa_draw": QT_TRANSLATE_NOOP("admin", "QA draw"),
+    "qa_draw_rules": QT_TRANSLATE_NOOP("admin", "QA draw rules"),
+    "qa_sample": QT_TRANSLATE_NOOP("admin", "QA sample"),
+    "quarterly_review": QT_TRANSLATE_NOOP("admin", "quarterly review"),
+    "rota": QT_TRANSLATE_NOOP("admin", "rota"),
+    "shift": QT_TRANSLATE_NOOP("admin", "shift"),
+    "shift_template": QT_TRANSLATE_NOOP("admin", "shift template"),
+    "sla_policy": QT_TRANSLATE_NOOP("admin", "SLA policy"),
+    "SLA policy": QT_TRANSLATE_NOOP("admin", "SLA policy"),
+    "time_off": QT_TRANSLATE_NOOP("admin", "time off"),
+    "user": QT_TRANSLATE_NOOP("admin", "user"),
+    "live alert rule": QT_TRANSLATE_NOOP("admin", "live alert rule"),
+    "person": QT_TRANSLATE_NOOP("admin", "person"),
+    "queue": QT_TRANSLATE_NOOP("admin", "queue"),
+    "rule": QT_TRANSLATE_NOOP("admin", "rule"),
+    "demo": QT_TRANSLATE_NOOP("admin", "demo center"),
+}
+
+
+def audit_entity_text(entity: str) -> str:
+    """What an audit entry is about, in words (unknown kinds as they are)."""
+    known = AUDIT_ENTITIES.get(entity)
+    return tr(known) if known else entity
 
 
 def audit_action_text(action: str) -> str:

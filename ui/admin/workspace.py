@@ -73,6 +73,8 @@ from ui.admin.models import (
     RulesModel,
     TeamsModel,
     UsersModel,
+    audit_action_text,
+    audit_entity_text,
     job_title_text,
     number_text,
     sorting_proxy,
@@ -784,16 +786,17 @@ class AdminWorkspace(Workspace):
     def _fill_audit_filters(self, choices: AuditChoices) -> None:
         self.filling_audit = True
         try:
-            for combo, values in ((self.audit_entity, choices.entities), (self.audit_action, choices.actions),
-                                  (self.audit_actor, choices.actors)):
+            for combo, values, text in ((self.audit_entity, choices.entities, audit_entity_text),
+                                        (self.audit_action, choices.actions, audit_action_text),
+                                        (self.audit_actor, choices.actors, str)):
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(self.tr("All"), "")
                 for value in values:
-                    combo.addItem(value, value)
+                    combo.addItem(text(value), value)
                 index = combo.findData(current)
                 if index < 0 and current:  # keep the filter even if nothing matches any more
-                    combo.addItem(current, current)
+                    combo.addItem(text(current), current)
                     index = combo.count() - 1
                 combo.setCurrentIndex(max(index, 0))
         finally:

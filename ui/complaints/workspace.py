@@ -178,6 +178,7 @@ class ComplaintsWorkspace(Workspace):
         self.keys_hint.setText(self.tr("Ctrl+N new case · arrows move between cards · Enter opens · "
                                        "Ctrl+→ / Ctrl+← next / previous stage") if self.can_edit
                                else self.tr("Read-only: your role does not change complaints"))
+        self.keys_hint.setToolTip(self.keys_hint.text())  # the bar may cut it on a narrow window
 
     # --- building ----------------------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:

@@ -735,6 +735,10 @@
         <translation>初级</translation>
     </message>
     <message>
+        <source>KPI weights</source>
+        <translation>KPI 权重</translation>
+    </message>
+    <message>
         <source>Last changed at</source>
         <translation>最近修改时间</translation>
     </message>
@@ -823,6 +827,26 @@
         <translation>优先级</translation>
     </message>
     <message>
+        <source>QA calibration</source>
+        <translation>质检校准</translation>
+    </message>
+    <message>
+        <source>QA dispute</source>
+        <translation>质检申诉</translation>
+    </message>
+    <message>
+        <source>QA draw</source>
+        <translation>质检抽检</translation>
+    </message>
+    <message>
+        <source>QA draw rules</source>
+        <translation>质检抽检规则</translation>
+    </message>
+    <message>
+        <source>QA sample</source>
+        <translation>质检样本</translation>
+    </message>
+    <message>
         <source>Quality analyst</source>
         <translation>质检分析员</translation>
     </message>
@@ -845,6 +869,10 @@
     <message>
         <source>Running</source>
         <translation>运行中</translation>
+    </message>
+    <message>
+        <source>SLA policy</source>
+        <translation>SLA 策略</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -935,6 +963,10 @@
         <translation>名坐席</translation>
     </message>
     <message>
+        <source>amend</source>
+        <translation>修订</translation>
+    </message>
+    <message>
         <source>archive</source>
         <translation>归档</translation>
     </message>
@@ -943,12 +975,48 @@
         <translation>指派</translation>
     </message>
     <message>
+        <source>auto-QA rules</source>
+        <translation>自动质检规则</translation>
+    </message>
+    <message>
         <source>build</source>
         <translation>构建</translation>
     </message>
     <message>
+        <source>business calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>日历日</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>顶班</translation>
+    </message>
+    <message>
         <source>create</source>
         <translation>创建</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>customers</source>
@@ -967,8 +1035,20 @@
         <translation>天/周</translation>
     </message>
     <message>
+        <source>decide</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
         <source>delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>demo center</source>
+        <translation>演示中心</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>抽检</translation>
     </message>
     <message>
         <source>edit</source>
@@ -999,6 +1079,14 @@
         <translation>每 %1 周</translation>
     </message>
     <message>
+        <source>forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>forecast override</source>
+        <translation>预测调整</translation>
+    </message>
+    <message>
         <source>h</source>
         <translation>小时</translation>
     </message>
@@ -1009,6 +1097,18 @@
     <message>
         <source>h/month</source>
         <translation>小时/月</translation>
+    </message>
+    <message>
+        <source>import mapping</source>
+        <translation>导入映射</translation>
+    </message>
+    <message>
+        <source>improvement plan</source>
+        <translation>改进计划</translation>
+    </message>
+    <message>
+        <source>live alert rule</source>
+        <translation>实时告警规则</translation>
     </message>
     <message>
         <source>merge</source>
@@ -1035,6 +1135,14 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>notification channel</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>notification delivery</source>
+        <translation>通知投递</translation>
+    </message>
+    <message>
         <source>of 10</source>
         <translation>满分 10</translation>
     </message>
@@ -1055,6 +1163,10 @@
         <translation>每月</translation>
     </message>
     <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
         <source>points</source>
         <translation>分</translation>
     </message>
@@ -1063,8 +1175,28 @@
         <translation>发布</translation>
     </message>
     <message>
+        <source>quarterly review</source>
+        <translation>季度复盘</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>raise</source>
+        <translation>提起</translation>
+    </message>
+    <message>
         <source>ran</source>
         <translation>已运行</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>替换</translation>
     </message>
     <message>
         <source>resend</source>
@@ -1079,16 +1211,48 @@
         <translation>查看敏感信息</translation>
     </message>
     <message>
+        <source>rota</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>routing rule</source>
+        <translation>路由规则</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
         <source>s</source>
         <translation>秒</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>评分</translation>
     </message>
     <message>
         <source>share</source>
         <translation>比例</translation>
     </message>
     <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>shift template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
         <source>sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>对调</translation>
     </message>
     <message>
         <source>test</source>
@@ -1103,8 +1267,16 @@
         <translation>时刻</translation>
     </message>
     <message>
+        <source>time off</source>
+        <translation>休假</translation>
+    </message>
+    <message>
         <source>update</source>
         <translation>更新</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
     </message>
     <message>
         <source>violations</source>
