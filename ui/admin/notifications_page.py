@@ -55,6 +55,17 @@ SEVERITY_TEXT = {"info": QT_TRANSLATE_NOOP("notifications", "info"),
                  "critical": QT_TRANSLATE_NOOP("notifications", "critical")}
 
 
+OUTCOME_TEXT = {"delivered": QT_TRANSLATE_NOOP("notifications", "delivered"),
+                "throttled": QT_TRANSLATE_NOOP("notifications", "throttled"),
+                "retry": QT_TRANSLATE_NOOP("notifications", "will retry"),
+                "failed": QT_TRANSLATE_NOOP("notifications", "failed")}
+
+
+def outcome_text(outcome: str) -> str:
+    """One delivery attempt's outcome in words."""
+    return tr(OUTCOME_TEXT[outcome]) if outcome in OUTCOME_TEXT else outcome
+
+
 def severity_text(severity: str) -> str:
     return tr(SEVERITY_TEXT[severity]) if severity in SEVERITY_TEXT else severity
 
@@ -578,8 +589,8 @@ class NotificationsAdminPage(QWidget):
         def shown(attempts: list[nadmin.AttemptRow]) -> None:
             lines = [tr("Delivery %1:").replace("%1", str(delivery_id))]
             for a in attempts:
-                lines.append(f"{local_time_text(a.at, tz)}  {a.outcome:9} {a.status or '-':>8}  {a.duration_ms} ms  "
-                             f"{a.desk or ''}")
+                lines.append(f"{local_time_text(a.at, tz)}  {outcome_text(a.outcome):9} {a.status or '-':>8}  "
+                             f"{a.duration_ms} ms  {a.desk or ''}")
                 if a.error:
                     lines.append(f"    {tr('error')}: {a.error}")
                 if a.response:

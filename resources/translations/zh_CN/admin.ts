@@ -1594,6 +1594,10 @@
         <translation>默认：%1</translation>
     </message>
     <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
         <source>e.g. 【Floorwalker】 — a DingTalk/Feishu security keyword</source>
         <translation>例如【Floorwalker】——钉钉/飞书的安全关键词</translation>
     </message>
@@ -1608,6 +1612,10 @@
     <message>
         <source>everyone concerned</source>
         <translation>所有相关人员</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <source>info</source>
@@ -1638,12 +1646,20 @@
         <translation>团队 %1</translation>
     </message>
     <message>
+        <source>throttled</source>
+        <translation>限流</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
         <source>warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>will retry</source>
+        <translation>将重试</translation>
     </message>
 </context>
 <context>
