@@ -43,7 +43,14 @@ from app.complaints.policies import (
     update_policy,
 )
 from app.security.permissions import allowed
-from ui.admin.models import Column, RowsModel, rule_description_text, sorting_proxy, weekday_text
+from ui.admin.models import (
+    Column,
+    RowsModel,
+    date_text,
+    rule_description_text,
+    sorting_proxy,
+    weekday_text,
+)
 from ui.complaints.models import role_label
 from ui.context import ConsoleContext
 from ui.errors import show_error
@@ -146,7 +153,7 @@ class CalendarsModel(RowsModel[CalendarView]):
             Column(tr("Holidays"), lambda c: c.holiday_country or tr("none")),
             Column(tr("Working hours"), lambda c: hours_text(dict(c.opening_hours), localized=True)),
             Column(tr("Extra days"), lambda c: ", ".join(
-                f"{d.isoformat()} {tr('open') if is_open else tr('closed')}" for d, is_open, _n in c.days[-6:])),
+                f"{date_text(d)} {tr('open') if is_open else tr('closed')}" for d, is_open, _n in c.days[-6:])),
         ]
 
 
