@@ -233,7 +233,10 @@ def make_forecast(session: Session, actor: Actor, queue_id: int, week_start: dat
     seen: set[datetime] = set()
     for k, day in enumerate(_week_days(week_start)):
         for i, start in enumerate(slot_starts(day, tz)):
-            if start in seen:  # the repeated hour when clocks go back
+            local = start.astimezone(tz)
+            if (local.hour * 60 + local.minute) // 15 != i:  # the hour skipped when clocks go forward
+                continue  # (its wall-clock times do not exist; they would take the next hour's row)
+            if start in seen:
                 continue
             seen.add(start)
             rows.append({"run_id": run.id, "interval_start": start, "volume": round(float(vol[k, i]), 4),

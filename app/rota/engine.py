@@ -60,7 +60,10 @@ from app.rota.tours import (
 
 Progress = Callable[[float, str], None]
 LP_BACKEND = "GLOP"
+MULTI_SKILL_LP_BACKEND = "HIGHS"
+HIGHS_LP_OPTIONS = "output_flag=false\nsolver=ipm"
 SUPPORT_SPREAD = 0  # neighbouring start times added to the quick relaxation's support
+MULTI_SKILL_BOUND_SHARE = 0.25  # of the time limit for the bound with multi-skilled groups
 UNDERSTAFFED_BOUND_SHARE = 0.1  # of the time limit for the bound when the staff cannot cover
 QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guide, not the bound)
 Cancel = Callable[[], bool]
@@ -327,14 +330,22 @@ class TourLP:
     solution violates are added (row generation), starting from each skill alone and all together.
     """
 
-    def __init__(self, prep: Prepared, backend: str = LP_BACKEND, explicit_breaks: bool = True) -> None:
+    def __init__(self, prep: Prepared, backend: str | None = None, explicit_breaks: bool = True) -> None:
         self.prep = prep
         self.explicit = explicit_breaks
         self.rules = prep.problem.rules
         self.templates = prep.problem.templates
+        multi = any(len([k for k in cls.skills if k in prep.required]) > 1 for cls in prep.classes)
+        if backend is None:
+            # many overlapping skill groups make the LP highly degenerate: the simplex methods
+            # crawl (GLOP 176 s, HiGHS simplex > 60 s on 19 groups with hourly starts) where
+            # HiGHS's interior point with crossover takes 3 s; one skill each: GLOP, warm-started
+            backend = MULTI_SKILL_LP_BACKEND if multi else LP_BACKEND
         solver = pywraplp.Solver.CreateSolver(backend)
         if solver is None:
             raise RuntimeError(f"OR-Tools has no {backend} backend")
+        if backend == "HIGHS":
+            solver.SetSolverSpecificParametersAsString(HIGHS_LP_OPTIONS)  # (returns False yet applies them)
         if backend == "GLOP" and not explicit_breaks:
             # the dual simplex is about twice as fast on the quick relaxation; the column generation
             # of the exact one adds columns, where the primal simplex restarts from its basis
@@ -360,11 +371,21 @@ class TourLP:
             if g and g not in self.groups:
                 self.groups.append(g)
         self.group_index = {g: j for j, g in enumerate(self.groups)}
-        # on-phone contributions: (group, slot) -> {variable index: coefficient}
-        self.contrib: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
-        self.vars: list[pywraplp.Variable] = []
+        # with multi-skilled groups each group's agents on the phones per slot is a variable x (at
+        # most what its shifts put there); the skill-set rows then read x, one entry per group
+        self.pooled = any(len(g) > 1 for g in self.groups)
         self.rows: dict[tuple[frozenset, int], pywraplp.Constraint] = {}
         self.rows_at: list[list[frozenset]] = [[] for _ in range(WEEK_SLOTS)]
+        self.x: dict[tuple[int, int], pywraplp.Variable] = {}
+        self.group_rows: dict[tuple[int, int], pywraplp.Constraint] = {}
+        if self.pooled:
+            for j in range(len(self.groups)):
+                for i in range(WEEK_SLOTS):
+                    xv = solver.NumVar(0, inf, "")
+                    row = solver.Constraint(0, inf)
+                    row.SetCoefficient(xv, -1)
+                    self.x[(j, i)] = xv
+                    self.group_rows[(j, i)] = row
         for k in self.skills:
             for i in range(WEEK_SLOTS):
                 u = solver.NumVar(0, inf, "")
@@ -395,42 +416,38 @@ class TourLP:
         row = self.solver.Constraint(float(sum(self.need[k][i] for k in S)), self.inf)
         for k in S:
             row.SetCoefficient(self.under[(k, i)], 1)
-        for j, g in enumerate(self.groups):
-            if g & S:
-                for vi, coef in self.contrib.get((j, i), {}).items():
-                    row.SetCoefficient(self.vars[vi], coef)
+        if self.pooled:
+            for j, g in enumerate(self.groups):
+                if g & S:
+                    row.SetCoefficient(self.x[(j, i)], 1)
         self.rows[(S, i)] = row
         self.rows_at[i].append(S)
 
     def _put(self, g: frozenset, var: pywraplp.Variable, coef: dict[int, float]) -> None:
-        """Record ``var`` on the phones for group g: slot -> coefficient; set it in the rows."""
+        """Put ``var`` on the phones for group g (slot -> coefficient)."""
         j = self.group_index.get(g)
         if j is None:
             return
-        vi = len(self.vars)
-        self.vars.append(var)
         for i, v in coef.items():
             if not v:
                 continue
-            self.contrib[(j, i)][vi] = v
-            for S in self.rows_at[i]:
-                if S & g:
-                    self.rows[(S, i)].SetCoefficient(var, v)
+            if self.pooled:
+                self.group_rows[(j, i)].SetCoefficient(var, v)
+            else:  # single-skilled groups only: straight into the skill's row
+                self.rows[(g, i)].SetCoefficient(var, v)
 
     def values(self) -> np.ndarray:
-        """(groups, slots): agents on the phones per group at the current solution."""
-        vals = np.array([v.solution_value() for v in self.vars]) if self.vars else np.zeros(0)
+        """(groups, slots): agents on the phones per group at the current solution (pooled model)."""
         x = np.zeros((len(self.groups), WEEK_SLOTS))
-        for (j, i), d in self.contrib.items():
-            if d:
-                x[j, i] = sum(coef * vals[vi] for vi, coef in d.items())
+        for (j, i), xv in self.x.items():
+            x[j, i] = xv.solution_value()
         return x
 
     def violated(self) -> bool:
         """Whether the current solution breaks a skill-set row not yet in the model (kept for
         :meth:`add_violated_rows`)."""
         self._viol = None
-        if all(len(g) == 1 for g in self.groups):  # single-skill rows are then exact
+        if not self.pooled:  # single-skill rows are then exact
             return False
         x = self.values()
         under = np.array([[self.under[(k, i)].solution_value() for i in range(WEEK_SLOTS)] for k in self.skills])
@@ -464,13 +481,12 @@ class TourLP:
 
     def group_prices(self) -> dict[frozenset, np.ndarray]:
         """The relaxation's price of one more agent of each group on the phones, per slot."""
-        out = {g: np.zeros(WEEK_SLOTS) for g in self.groups}
-        for (S, i), row in self.rows.items():
-            d = row.dual_value()
-            if d:
-                for g in self.groups:
-                    if g & S:
-                        out[g][i] += d
+        out = {}
+        for j, g in enumerate(self.groups):
+            if self.pooled:
+                out[g] = np.array([self.group_rows[(j, i)].dual_value() for i in range(WEEK_SLOTS)])
+            else:
+                out[g] = np.array([self.rows[(g, i)].dual_value() for i in range(WEEK_SLOTS)])
         return out
 
     def solve(self, cancel: Cancel | None, deadline: float, max_rounds: int = 50) -> tuple[int, bool]:
@@ -607,7 +623,10 @@ def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
     (tour values, price per group and slot, agent quarter-hours short)."""
     m = TourLP(prep, explicit_breaks=False)
     for c, cls in enumerate(prep.classes):
-        for t, s in {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}:
+        starts = {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}
+        if m.pooled:  # many skill groups: whole hours only (the bound's column generation adds the rest)
+            starts = {(t, s) for t, s in starts if s % 4 == 0} or starts
+        for t, s in starts:
             m.add_start(c, t, s)
     status, _complete = m.solve(cancel, time.perf_counter() + max(1.0, seconds), max_rounds=QUICK_ROW_ROUNDS)
     if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
@@ -659,7 +678,7 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
             break
         say(min(0.5, 0.2 + 0.05 * rounds), f"Lower bound, round {rounds}: {len(new)} better start times")
         new.sort()
-        for _rc, key in new[:80]:
+        for _rc, key in new[:400 if m.pooled else 80]:  # (each interior-point solve starts afresh)
             m.add_start(*key)
     paid = sum(v.solution_value() * _tour_paid(prep, key) for key, v in m.z.items())
     values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
@@ -696,6 +715,8 @@ class ShiftPool:
         fixed = _fixed_coverage(prep)
         self.slack = {k: fixed[k] - prep.required[k].astype(float) for k in prep.required}
         self.main = {g: _main_skill(g, prep) for g in {cls.skills for cls in prep.classes}}
+        self.skills_of = {g: [k for k in sorted(g) if k in prep.required] for g in self.main}
+        self.records: dict[tuple, list] = {}  # multi-skilled (group, t, d, s) -> what each shift covers
         st = prep.problem.rules.standup
         self.st_slots = st.minutes // SLOT_MIN if st else 0
 
@@ -710,6 +731,10 @@ class ShiftPool:
         plan = self.plan.setdefault(key, [[0] * len(o) for o in self.prep.break_options[(t, s)]])
         self.heads[key] += sign
         if k is None:
+            return
+        skills = self.skills_of[g]
+        if len(skills) > 1:
+            self._add_day_pooled(skills, key, plan, sign)
             return
         sl = self.slack[k]
         sl[self._slots(base, 0, template.slots)] += sign
@@ -728,13 +753,59 @@ class ShiftPool:
             plan[b][j] += sign
             sl[self._slots(base, opts[j], n)] -= sign
 
+    def _add_day_pooled(self, skills: list[str], key: tuple, plan: list[list[int]], sign: int) -> None:
+        """A multi-skilled shift: breaks where even its most short skill can spare someone, then
+        each quarter-hour on the phones counted for the skill most short then. What a shift was
+        counted for is kept, and a leaving shift takes back exactly that (the last one added)."""
+        _g, t, d, s = key
+        template = self.templates[t]
+        base = d * DAY_SLOTS + s
+        idx = self._slots(base, 0, template.slots)
+        if sign < 0:
+            pick, on, chosen = self.records[key].pop()
+            for b, j in enumerate(chosen):
+                plan[b][j] -= 1
+            for r, k in enumerate(skills):
+                sel = pick == r
+                np.subtract.at(self.slack[k], idx[sel], on[sel])
+            return
+        stack = np.stack([self.slack[k][idx] for k in skills])
+        worst = stack.min(axis=0)
+        on = np.ones(template.slots)
+        so = self.prep.standup_offset.get((t, s))
+        if so is not None:
+            on[so:so + self.st_slots] = 0
+        chosen = []
+        for b, brk in enumerate(template.breaks):
+            n = brk.minutes // SLOT_MIN
+            opts = self.prep.break_options[(t, s)][b]
+            j = int(np.argmax([worst[off:off + n].min() for off in opts]))
+            plan[b][j] += 1
+            chosen.append(j)
+            on[opts[j]:opts[j] + n] -= 1
+        on = np.clip(on, 0, None)
+        pick = stack.argmin(axis=0)
+        for r, k in enumerate(skills):
+            sel = pick == r
+            np.add.at(self.slack[k], idx[sel], on[sel])
+        self.records.setdefault(key, []).append((pick, on, chosen))
+
+    def group_short(self, g: frozenset) -> np.ndarray:
+        """Per slot: how short the most short of the group's skills is (0 when none is)."""
+        skills = self.skills_of[g]
+        if not skills:
+            return np.zeros(WEEK_SLOTS)
+        return np.max(np.stack([np.maximum(-self.slack[k], 0.0) for k in skills]), axis=0)
+
     def add_tour(self, c: int, t: int, o: int, s: int, sign: int = 1) -> None:
         g = self.prep.classes[c].skills
         for d in working_days(o, self.prep.classes[c].rules):
             self.add_day(g, t, d, s, sign)
 
     def repair(self) -> None:
-        groups = {key: range(n) for key, n in self.heads.items() if n > 0}
+        # (multi-skilled shifts keep the breaks they were given: the single-skill repair would
+        # move them against one skill's count only)
+        groups = {key: range(n) for key, n in self.heads.items() if n > 0 and len(self.skills_of[key[0]]) <= 1}
         _repair(self.prep, groups, self.plan, self.slack)
 
 
@@ -763,6 +834,17 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
     (shortfall covered per paid hour, breaks put where they cost least), then drop tours the
     cover does not need."""
     counts = round_by_start(relaxed, rounding)
+    for c, cls in enumerate(prep.classes):  # rounding up may give a class more tours than agents
+        mine = sorted((k for k in counts if k[0] == c), key=lambda k: relaxed.get(k, 0.0))
+        extra = sum(counts[k] for k in mine) - len(cls.members)
+        for k in mine:
+            if extra <= 0:
+                break
+            take = min(extra, counts[k])
+            counts[k] -= take
+            extra -= take
+            if not counts[k]:
+                del counts[k]
     used: dict[int, int] = defaultdict(int)
     pool = ShiftPool(prep)
     for key, n in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -787,7 +869,7 @@ def integer_tours(prep: Prepared, relaxed: dict[tuple[int, int, int, int], float
         best = None
         for c, cls in enumerate(prep.classes):
             k = pool.main[cls.skills]
-            if k is None or used[c] >= len(cls.members) or pool.slack[k].min() >= -1e-9:
+            if k is None or used[c] >= len(cls.members) or pool.group_short(cls.skills).max() <= 1e-9:
                 continue
             cand = _best_tour(prep, pool, c)
             if cand is not None and (best is None or cand[0] > best[0]):
@@ -833,15 +915,27 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
         k = pool.main[prep.classes[c].skills]
         if k is None:
             continue
+        skills = pool.skills_of[prep.classes[c].skills]
         while counts[key] > 0 and used[c] > prep.classes[c].must:
-            before = pool.slack[k].copy()
+            if len(skills) > 1:  # multi-skilled: try it on a copy of the pool
+                snap = _snapshot(pool)
+                short = _shortfall(pool)
+                pool.add_tour(*key, sign=-1)
+                if _shortfall(pool) > short + 1e-9:
+                    _restore(pool, snap)
+                    break
+                counts[key] -= 1
+                used[c] -= 1
+                dropped += 1
+                continue
+            before = {kk: pool.slack[kk].copy() for kk in skills}
             days = working_days(key[2], prep.classes[c].rules)
             touched = [(prep.classes[c].skills, key[1], d, key[3]) for d in days]
             plan_before = {kk: [list(x) for x in pool.plan[kk]] for kk in touched if kk in pool.plan}
-            short_before = np.minimum(before, 0).sum()
+            short_before = sum(np.minimum(v, 0).sum() for v in before.values())
             pool.add_tour(*key, sign=-1)
-            if np.minimum(pool.slack[k], 0).sum() < short_before - 1e-9:
-                pool.slack[k] = before  # undo
+            if sum(np.minimum(pool.slack[kk], 0).sum() for kk in skills) < short_before - 1e-9:
+                pool.slack.update(before)  # undo
                 pool.plan.update(plan_before)
                 for kk in touched:
                     pool.heads[kk] += 1
@@ -894,12 +988,12 @@ def _shortfall(pool: ShiftPool) -> float:
 
 def _snapshot(pool: ShiftPool):
     return ({k: v.copy() for k, v in pool.slack.items()}, {k: [list(x) for x in v] for k, v in pool.plan.items()},
-            dict(pool.heads))
+            dict(pool.heads), {k: list(v) for k, v in pool.records.items()})
 
 
 
 def _restore(pool: ShiftPool, snap) -> None:
-    pool.slack, pool.plan, heads = snap[0], snap[1], snap[2]
+    pool.slack, pool.plan, heads, pool.records = snap[0], snap[1], snap[2], snap[3]
     pool.heads = defaultdict(int, heads)
 
 
@@ -939,7 +1033,7 @@ def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[in
     """The tour of class c covering most of the shortfall per paid quarter-hour."""
     cls = prep.classes[c]
     k = pool.main[cls.skills]
-    pi = np.clip(-pool.slack[k], 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
+    pi = np.clip(pool.group_short(cls.skills), 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
     best = None
     for t, template in enumerate(prep.problem.templates):
         if not cls.ok[t].any():
@@ -985,6 +1079,9 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         t0 = time.perf_counter()
         left = time_limit - (time.perf_counter() - started)
         seconds = max(1.0, 0.7 * left)
+        if any(len(cls.skills) > 1 for cls in prep.classes):  # interior point, no warm start: a share
+            seconds = min(seconds, max(1.0, MULTI_SKILL_BOUND_SHARE * time_limit))
+            stats["lp_bound"] = f"not proven in {seconds:.0f} s (many skill groups)"
         if lp_short > 0.5:
             # even the relaxation leaves slots short: the staff cannot cover the week, the bound is
             # that of the penalised model, and the understaffed LP is the slow, degenerate kind
@@ -1016,6 +1113,7 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             if time.perf_counter() - started > 0.35 * time_limit:
                 break
         _cost, counts, pool, stats["rounding"] = best
+        stats["pool_shortfall"] = round(_shortfall(pool), 2)
         paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
             say(0.55, "Swapping tours for cheaper ones")
@@ -1213,7 +1311,8 @@ def place_breaks(prep: Prepared, shifts: list[Shift], chosen: dict | None = None
                 per_break.append(_round_counts([float(x) + 1e-3 for x in fr], len(members)))
         plan[key] = per_break
     on_phone = _phone_slack(prep, shifts, groups, plan)
-    _repair(prep, groups, plan, on_phone)
+    single = {key: m for key, m in groups.items() if len([k for k in key[0] if k in prep.required]) <= 1}
+    _repair(prep, single, plan, on_phone)  # multi-skilled shifts keep the pool's break plan
     st = problem.rules.standup
     st_slots = st.minutes // SLOT_MIN if st else 0
     out = list(shifts)

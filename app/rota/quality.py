@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_flow
 
 from app.rota.model import (
     DAY_SLOTS,
@@ -73,11 +75,8 @@ def coverage(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> t
             on_phone[next(iter(g))] += arr
         else:
             multi.append((sorted(g), arr))
-    for skills, arr in multi:  # share multi-skilled agents out to the skill most short, one by one
-        for i in np.flatnonzero(arr):
-            for _ in range(int(round(arr[i]))):
-                k = max(skills, key=lambda x: req[x][i] - on_phone[x][i])
-                on_phone[k][i] += 1
+    if multi:
+        _share_out(multi, req, on_phone)
     out = []
     by_skill = {r.skill: r for r in problem.requirements}
     for k in req:
@@ -103,6 +102,51 @@ def coverage(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> t
         out.append(SkillCoverage(k, tuple(int(x) for x in req[k]), tuple(int(x) for x in on_shift[k]),
                                  tuple(float(x) for x in on_phone[k]), sl, weekly, target))
     return tuple(out)
+
+
+def _share_out(multi: list[tuple[list[str], np.ndarray]], req: dict[str, np.ndarray],
+               on_phone: dict[str, np.ndarray]) -> None:
+    """Share the multi-skilled agents on the phones out over their skills, slot by slot: first as
+    many as can fill the requirement (a maximum flow from groups to skills, so that an agent who
+    alone can take a skill is not spent on another), then the rest, one by one, to the skill with
+    the fewest agents per agent required."""
+    skills = sorted({k for ks, _ in multi for k in ks})
+    n_g, n_k = len(multi), len(skills)
+    pos = {k: j for j, k in enumerate(skills)}
+    src, sink = 0, 1 + n_g + n_k
+    rows, cols = [], []
+    for gi, (ks, _arr) in enumerate(multi):
+        rows.append(src)
+        cols.append(1 + gi)
+        for k in ks:
+            rows.append(1 + gi)
+            cols.append(1 + n_g + pos[k])
+    for j in range(n_k):
+        rows.append(1 + n_g + j)
+        cols.append(sink)
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    counts = np.rint(np.stack([arr for _, arr in multi])).astype(np.int64)  # (groups, slots)
+    big = int(counts.sum(axis=0).max()) + 1 if counts.size else 1
+    for i in np.flatnonzero(counts.sum(axis=0)):
+        need = [max(0, int(np.ceil(req[k][i] - on_phone[k][i] - 1e-9))) for k in skills]
+        caps = []
+        for gi, (ks, _arr) in enumerate(multi):
+            caps.append(int(counts[gi, i]))
+            caps.extend([big] * len(ks))
+        caps.extend(need)
+        graph = csr_matrix((np.array(caps, dtype=np.int32), (rows_a, cols_a)), shape=(sink + 1, sink + 1))
+        flow = maximum_flow(graph, src, sink).flow.tocsr()
+        left = counts[:, i].copy()
+        for gi, (ks, _arr) in enumerate(multi):
+            for k in ks:
+                f = int(flow[1 + gi, 1 + n_g + pos[k]])
+                if f > 0:
+                    on_phone[k][i] += f
+                    left[gi] -= f
+        for gi, (ks, _arr) in enumerate(multi):
+            for _ in range(int(left[gi])):
+                k = min(ks, key=lambda x: (on_phone[x][i] + 1.0) / max(req[x][i], 0.5))
+                on_phone[k][i] += 1
 
 
 def evaluate(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> Evaluation:

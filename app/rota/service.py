@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -93,7 +93,30 @@ def parse_week(text: str) -> date:
 
 
 def _slot_of(moment: datetime, week_start_local: datetime) -> int:
-    return int((moment - week_start_local).total_seconds() // (SLOT_MIN * 60))
+    """The wall-clock slot of ``moment`` in the week starting at ``week_start_local`` (center-local
+    midnight): day * 96 + quarter-hour of the local time. Slots are wall-clock quarter hours, as
+    the forecast's and the saved shifts' are, so a week with a 23-h or 25-h day still has 672 of
+    them: in the skipped hour (spring forward) nothing happens, the repeated hour (fall back)
+    shares the wall-clock slot of its first pass. Moments outside the week fall outside 0..671."""
+    tz = week_start_local.tzinfo
+    local = moment.astimezone(tz) if moment.tzinfo is not None else moment
+    days = (local.date() - week_start_local.date()).days
+    return days * DAY_SLOTS + (local.hour * 60 + local.minute) // SLOT_MIN
+
+
+def _wall_slots(week_start: date, tz: ZoneInfo) -> tuple[list[datetime], np.ndarray]:
+    """The UTC start of each of the 672 wall-clock slots of the week (as the forecast stores them)
+    and which of them do not exist on the clock (the hour skipped when summer time starts)."""
+    starts, skipped = [], np.zeros(WEEK_SLOTS, dtype=bool)
+    for d in range(7):
+        day = week_start + timedelta(days=d)
+        for i in range(DAY_SLOTS):
+            wall = datetime.combine(day, time(i // 4, (i % 4) * SLOT_MIN), tz)
+            utc = wall.astimezone(ZoneInfo("UTC"))
+            starts.append(utc)
+            back = utc.astimezone(tz)
+            skipped[d * DAY_SLOTS + i] = (back.date(), back.hour, back.minute) != (day, wall.hour, wall.minute)
+    return starts, skipped
 
 
 def _templates(session: Session, center_id: int) -> tuple[list[ShiftTemplate], dict[str, int]]:
@@ -144,14 +167,29 @@ def _forecast(session: Session, queue_id: int, week_start: date, start_local: da
                           .order_by(ForecastRun.id.desc()).limit(1)).first()
     if run is None:
         return None
-    rows = session.scalars(select(ForecastInterval).where(ForecastInterval.run_id == run.id)).all()
+    rows = session.scalars(select(ForecastInterval).where(ForecastInterval.run_id == run.id)
+                           .order_by(ForecastInterval.interval_start, ForecastInterval.id)).all()
     vol = np.full(WEEK_SLOTS, np.nan)
     aht = np.full(WEEK_SLOTS, DEFAULT_AHT_SEC)
+    # the forecast has one row per wall-clock slot, stored at the slot's UTC start; in the hour
+    # skipped by summer time two wall-clock slots share one UTC start, their rows in slot order
+    starts, skipped = _wall_slots(week_start, start_local.tzinfo)
+    by_start: dict[datetime, list[int]] = defaultdict(list)
+    for slot in sorted(range(WEEK_SLOTS), key=lambda x: (bool(skipped[x]), x)):  # real times first
+        by_start[starts[slot]].append(slot)
+    taken: dict[datetime, int] = defaultdict(int)
     for r in rows:
-        slot = _slot_of(r.interval_start, start_local)
-        if 0 <= slot < WEEK_SLOTS:
-            vol[slot] = r.override_volume if r.override_volume is not None else r.volume
-            aht[slot] = r.aht_sec or DEFAULT_AHT_SEC
+        utc = r.interval_start.astimezone(ZoneInfo("UTC"))
+        slots = by_start.get(utc)
+        if not slots or taken[utc] >= len(slots):
+            continue
+        slot = slots[taken[utc]]
+        taken[utc] += 1
+        vol[slot] = r.override_volume if r.override_volume is not None else r.volume
+        aht[slot] = r.aht_sec or DEFAULT_AHT_SEC
+    # a wall-clock time that does not exist has no calls (documented choice: the skipped hour
+    # needs nobody; the repeated hour of autumn keeps the forecast of its wall-clock slot)
+    vol[skipped] = 0.0
     missing = np.flatnonzero(np.isnan(vol))
     if missing.size:
         raise RotaInputError(f"forecast run {run.id}", f"{missing.size} of {WEEK_SLOTS} intervals are missing")
@@ -224,7 +262,7 @@ def _agents(session: Session, center_id: int, week_start: date, start_local: dat
                                                           TimeOffRequest.starts_at < end_local,
                                                           TimeOffRequest.ends_at > start_local)):
         a = max(0, _slot_of(r.starts_at, start_local))
-        b = min(WEEK_SLOTS, -(-int((r.ends_at - start_local).total_seconds()) // (SLOT_MIN * 60)))
+        b = min(WEEK_SLOTS, _slot_of(r.ends_at - timedelta(microseconds=1), start_local) + 1)
         if b > a:
             off[r.person_id].append((a, b))
     month_ago = start_local - timedelta(days=28)
