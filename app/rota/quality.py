@@ -106,10 +106,11 @@ def coverage(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> t
 
 def _share_out(multi: list[tuple[list[str], np.ndarray]], req: dict[str, np.ndarray],
                on_phone: dict[str, np.ndarray]) -> None:
-    """Share the multi-skilled agents on the phones out over their skills, slot by slot: first as
-    many as can fill the requirement (a maximum flow from groups to skills, so that an agent who
-    alone can take a skill is not spent on another), then the rest, one by one, to the skill with
-    the fewest agents per agent required."""
+    """Share the multi-skilled agents on the phones out over their skills, slot by slot. Where
+    there are enough of them: first as many as can fill the requirement (a maximum flow from groups
+    to skills, so that an agent who alone can take a skill is not spent on another), then the
+    rest, one by one, to the skill with the fewest agents per agent required. Where there are too
+    few, one by one to the skill most short."""
     skills = sorted({k for ks, _ in multi for k in ks})
     n_g, n_k = len(multi), len(skills)
     pos = {k: j for j, k in enumerate(skills)}
@@ -129,6 +130,14 @@ def _share_out(multi: list[tuple[list[str], np.ndarray]], req: dict[str, np.ndar
     big = int(counts.sum(axis=0).max()) + 1 if counts.size else 1
     for i in np.flatnonzero(counts.sum(axis=0)):
         need = [max(0, int(np.ceil(req[k][i] - on_phone[k][i] - 1e-9))) for k in skills]
+        if counts[:, i].sum() < sum(need):
+            # too few agents for every requirement: one by one to the skill most short (the
+            # biggest queues first), not a flow that counts a 1-agent queue like a 20-agent one
+            for gi, (ks, _arr) in enumerate(multi):
+                for _ in range(int(counts[gi, i])):
+                    k = max(ks, key=lambda x: req[x][i] - on_phone[x][i])
+                    on_phone[k][i] += 1
+            continue
         caps = []
         for gi, (ks, _arr) in enumerate(multi):
             caps.append(int(counts[gi, i]))
