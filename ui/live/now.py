@@ -33,7 +33,7 @@ from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, percent, tr
 from ui.live.models import SORT_ROLE, AlertModel, LiveAgentModel
-from ui.live.tiles import LEVEL_COLORS, StatusTile, level_for, phone_target
+from ui.live.tiles import LEVEL_COLORS, DetailHeights, StatusTile, level_for, phone_target
 
 if TYPE_CHECKING:
     from ui.live.floor_charts import FloorCharts
@@ -145,6 +145,7 @@ class FloorNowPanel(QObject):
                       self.tile_available, self.tile_online, self.tile_staffing)
         for tile in self.tiles:
             row.addWidget(tile)
+        self.tile_heights = DetailHeights(self.tiles, self)
 
         # charts (built on first use: pyqtgraph's import is not free)
         self.charts_slot = QWidget()
@@ -285,6 +286,7 @@ class FloorNowPanel(QObject):
                                          as_of or tr("logged in / on the rota") + need)
             self.tile_staffing.set_level(lv(level_for(st.logged_in - st.planned, good_at_least=0, warn_at_least=-1)))
 
+        self.tile_heights.align()
         self.agent_model.set_agents(f.agents)
         self.agent_view.setEnabled(not stale)  # greyed: these states are as of the last event
         self.alert_model.set_alerts(p.alerts, tz)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -83,8 +84,10 @@ class StatusTile(KpiTile):
 
     def _reserve_two_lines(self) -> None:
         """The detail wraps onto a second line in narrow tiles (and taller CJK fonts): keep room for two,
-        so the tile's fixed height never clips it."""
-        self.detail_label.setMinimumHeight(2 * self.detail_label.fontMetrics().lineSpacing() + 2)
+        so the tile's fixed height never clips it (``DetailHeights`` gives a row more when needed)."""
+        two = 2 * self.detail_label.fontMetrics().lineSpacing() + 2
+        if self.detail_label.minimumHeight() < two:
+            self.detail_label.setMinimumHeight(two)
 
     def set_value(self, value: str, detail: str = "", tooltip: str = "") -> None:
         self._reserve_two_lines()
@@ -98,3 +101,33 @@ class StatusTile(KpiTile):
             f"border-left: 6px solid {color}; }}"
             + (f"QLabel#kpi_value {{ color: {color}; }}" if level in ("warn", "bad") else "")
             + ("QLabel#kpi_value { color: palette(placeholder-text); }" if level == "stale" else ""))
+
+
+class DetailHeights(QObject):
+    """Keeps a row of status tiles equally tall, tall enough for the longest wrapped detail (two lines at
+    least, four at most): a narrow window or a longer language wraps a detail onto more lines, and a
+    fixed-height tile would cut it."""
+
+    MAX_LINES = 4
+
+    def __init__(self, tiles: tuple[StatusTile, ...] | list[StatusTile], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tiles = tuple(tiles)
+        for tile in self.tiles:
+            tile.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.align()
+        return False
+
+    def align(self) -> None:
+        need = 0
+        for tile in self.tiles:
+            label = tile.detail_label
+            line = label.fontMetrics().lineSpacing()
+            wanted = label.heightForWidth(label.width()) if label.width() > 0 else -1
+            need = max(need, min(max(wanted, 2 * line + 2), self.MAX_LINES * line + 2))
+        for tile in self.tiles:
+            if tile.detail_label.minimumHeight() != need:
+                tile.detail_label.setMinimumHeight(need)

@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 (%2): last event %3, %4 events/s, %5 events, %6 malformed, %7 unknown, %8 duplicates, %9 out of order</source>
