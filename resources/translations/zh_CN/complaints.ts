@@ -911,23 +911,23 @@
     </message>
     <message>
         <source>%1 d</source>
-        <translation>%1 天</translation>
+        <translation>%1天</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
+        <translation>%1天%2小时</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 小时</translation>
+        <translation>%1小时</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
+        <translation>%1小时%2分</translation>
     </message>
     <message>
         <source>%1 late</source>
-        <translation>超时 %1</translation>
+        <translation>超时%1</translation>
     </message>
     <message>
         <source>%1 merged into this case</source>
@@ -935,11 +935,11 @@
     </message>
     <message>
         <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <translation>%1分钟</translation>
     </message>
     <message>
         <source>%1 s late</source>
-        <translation>超时 %1 秒</translation>
+        <translation>超时%1秒</translation>
     </message>
     <message>
         <source>A duplicate was merged into this case</source>
@@ -1015,7 +1015,7 @@
     </message>
     <message>
         <source>Due in %1</source>
-        <translation>%1 后到期</translation>
+        <translation>%1后到期</translation>
     </message>
     <message>
         <source>Escalated to level %1 at %2 (%3 on the clock)</source>
@@ -1067,7 +1067,7 @@
     </message>
     <message>
         <source>Overdue by %1</source>
-        <translation>已超时 %1</translation>
+        <translation>已超时%1</translation>
     </message>
     <message>
         <source>Owner</source>
