@@ -268,7 +268,7 @@
     </message>
     <message>
         <source>Recent runs of %1</source>
-        <translation>%1 的最近运行记录</translation>
+        <translation>“%1”的最近运行记录</translation>
     </message>
     <message>
         <source>Reset password…</source>
