@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.i18n import N_
+from app.i18n import N_, Message
 
 FIELDS = ("id", "queue", "date", "arrival", "queue_entry", "queue_exit", "wait", "service_start",
           "service_end", "handle_time", "outcome", "agent", "customer")
@@ -50,6 +50,7 @@ class RowError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+        self.message = message  # a Message when built from a template: the UI translates it
 
 
 @dataclass(frozen=True)
@@ -73,25 +74,25 @@ class Mapping:
             raise MappingError(N_("A mapping is a JSON object"))
         name = (name or "").strip()
         if not name or len(name) > MAX_NAME:
-            raise MappingError(N_("A mapping name has 1 to {n} characters").format(n=MAX_NAME))
+            raise MappingError(Message(N_("A mapping name has 1 to {n} characters"), n=MAX_NAME))
         unknown = set(data) - {"name", "columns", "timezone", "channel", "queue_name", "date_format", "time_format",
                                "datetime_format", "outcomes", "agent_none_values", "customer_none_values",
                                "zero_time_is_missing"}
         if unknown:
-            raise MappingError(N_("Unknown mapping keys: {keys}").format(keys=", ".join(sorted(unknown))))
+            raise MappingError(Message(N_("Unknown mapping keys: {keys}"), keys=", ".join(sorted(unknown))))
         columns = data.get("columns")
         if not isinstance(columns, dict) or not columns:
             raise MappingError(N_("The mapping needs \"columns\": {field: source column}"))
         bad = set(columns) - set(FIELDS)
         if bad:
-            raise MappingError(N_("Unknown fields in \"columns\": {bad} (known: {known})").format(
+            raise MappingError(Message(N_("Unknown fields in \"columns\": {bad} (known: {known})"),
                 bad=", ".join(sorted(bad)), known=", ".join(FIELDS)))
         for key, col in columns.items():
             ok = isinstance(col, str) and col.strip() if key != "id" else (
                 (isinstance(col, str) and col.strip())
                 or (isinstance(col, list) and col and all(isinstance(c, str) and c.strip() for c in col)))
             if not ok:
-                raise MappingError(N_("columns.{key} must name a source column").format(key=key))
+                raise MappingError(Message(N_("columns.{key} must name a source column"), key=key))
         if "arrival" not in columns:
             raise MappingError(N_("The mapping needs columns.arrival (the arrival time, or the time with columns.date)"))
         if "queue" not in columns and not data.get("queue_name"):
@@ -101,7 +102,7 @@ class Mapping:
             zone(tz)
         channel = data.get("channel", "phone")
         if channel not in CHANNELS:
-            raise MappingError(N_("channel must be one of {c}").format(c=", ".join(CHANNELS)))
+            raise MappingError(Message(N_("channel must be one of {c}"), c=", ".join(CHANNELS)))
         outcomes = data.get("outcomes") or {}
         if not isinstance(outcomes, dict) or set(outcomes) - set(OUTCOME_KINDS) or not all(
                 isinstance(v, list) and all(isinstance(x, str) for x in v) for v in outcomes.values()):
@@ -111,10 +112,10 @@ class Mapping:
         for key in ("agent_none_values", "customer_none_values"):
             v = data.get(key, [])
             if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                raise MappingError(N_("{key} is a list of strings").format(key=key))
+                raise MappingError(Message(N_("{key} is a list of strings"), key=key))
         for key in ("date_format", "time_format", "datetime_format", "queue_name"):
             if data.get(key) is not None and not isinstance(data[key], str):
-                raise MappingError(N_("{key} is a string").format(key=key))
+                raise MappingError(Message(N_("{key} is a string"), key=key))
         return cls(name=name, columns=dict(columns), timezone=tz, channel=channel,
                    queue_name=data.get("queue_name"), date_format=data.get("date_format"),
                    time_format=data.get("time_format"), datetime_format=data.get("datetime_format"),
@@ -163,7 +164,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise MappingError(N_("Unknown time zone {tz!r} (use a name like Asia/Shanghai)").format(tz=name)) from exc
+        raise MappingError(Message(N_("Unknown time zone {tz!r} (use a name like Asia/Shanghai)"), tz=name)) from exc
 
 
 # --- value parsers -------------------------------------------------------------------------------
@@ -311,7 +312,7 @@ class CompiledMapping:
             else:
                 self.pos[key] = pos(col)
         if missing:
-            raise MappingError(N_("The file has no column {cols} (mapping {name!r}); its columns are: {have}").format(
+            raise MappingError(Message(N_("The file has no column {cols} (mapping {name!r}); its columns are: {have}"),
                 cols=", ".join(repr(c) for c in missing), name=mapping.name, have=", ".join(header)))
         self.width = len(header)
         self.outcome_of = {v.strip().casefold(): kind for kind, values in mapping.outcomes.items() for v in values}
@@ -335,7 +336,7 @@ class CompiledMapping:
         column = self.mapping.columns.get(key)
         if not text:
             if required:
-                raise RowError(N_("missing value"), N_("no {field} (column {col!r} is empty)").format(field=key, col=column))
+                raise RowError(N_("missing value"), Message(N_("no {field} (column {col!r} is empty)"), field=key, col=column))
             return None, None
         if self.day_mode:
             try:
@@ -343,7 +344,7 @@ class CompiledMapping:
             except ValueError:
                 secs = None
             if secs is None:
-                raise RowError(N_("unparseable time"), N_("{field} {value!r} is not a time of day").format(
+                raise RowError(N_("unparseable time"), Message(N_("{field} {value!r} is not a time of day"),
                     field=key, value=text))
             if secs == 0 and self.mapping.zero_time_is_missing and not required:
                 return None, None
@@ -353,9 +354,9 @@ class CompiledMapping:
             return self._to_utc(day, secs), secs
         value = parse_datetime(text, self.mapping.datetime_format, self.tz)
         if value is None:
-            raise RowError(N_("unparseable date"), N_("{field} {value!r} is not a date and time{hint}").format(
+            raise RowError(N_("unparseable date"), Message(N_("{field} {value!r} is not a date and time{hint}"),
                 field=key, value=text, hint="" if self.mapping.datetime_format else
-                N_(" (give datetime_format in the mapping)")))
+                Message(N_(" (give datetime_format in the mapping)"))))
         return value, None
 
     def _duration(self, values: Sequence[str], key: str) -> float | None:
@@ -364,12 +365,12 @@ class CompiledMapping:
             return None
         value = parse_duration(text)
         if value is None:
-            raise RowError(N_("unparseable duration"), N_("{field} {value!r} is not a number of seconds or H:MM:SS").format(
+            raise RowError(N_("unparseable duration"), Message(N_("{field} {value!r} is not a number of seconds or H:MM:SS"),
                 field=key, value=text))
         if value < 0:
-            raise RowError(N_("negative duration"), N_("{field} is negative ({value})").format(field=key, value=text))
+            raise RowError(N_("negative duration"), Message(N_("{field} is negative ({value})"), field=key, value=text))
         if value > MAX_DURATION_SEC:
-            raise RowError(N_("out of range"), N_("{field} is longer than a week ({value} s)").format(field=key, value=text))
+            raise RowError(N_("out of range"), Message(N_("{field} is longer than a week ({value} s)"), field=key, value=text))
         return value
 
     def parse(self, row: int, values: Sequence[str]) -> ParsedRow:
@@ -377,27 +378,27 @@ class CompiledMapping:
         try:
             return self._parse(row, values)
         except (OverflowError, ValueError) as exc:  # e.g. year 1 moved to UTC, a wait of 1e300 s
-            raise RowError(N_("out of range"), N_("a value is out of range: {err}").format(err=exc)) from exc
+            raise RowError(N_("out of range"), Message(N_("a value is out of range: {err}"), err=exc)) from exc
 
     def _parse(self, row: int, values: Sequence[str]) -> ParsedRow:
         if len(values) < self.width and any(
                 p >= len(values) for p in [*self.pos.values(), *self.id_pos] if p >= 0):
-            raise RowError(N_("missing columns"), N_("the row has {n} values, the header {m}").format(
+            raise RowError(N_("missing columns"), Message(N_("the row has {n} values, the header {m}"),
                 n=len(values), m=self.width))
         day = None
         if self.day_mode:
             text = self._get(values, "date")
             if not text:
-                raise RowError(N_("missing value"), N_("no date (column {col!r} is empty)").format(
+                raise RowError(N_("missing value"), Message(N_("no date (column {col!r} is empty)"),
                     col=self.mapping.columns["date"]))
             day = parse_date(text, self.mapping.date_format)
             if day is None:
-                raise RowError(N_("unparseable date"), N_("date {value!r} does not match {fmt}").format(
-                    value=text, fmt=self.mapping.date_format or N_("any common date format")))
+                raise RowError(N_("unparseable date"), Message(N_("date {value!r} does not match {fmt}"),
+                    value=text, fmt=self.mapping.date_format or Message(N_("any common date format"))))
         offered, arrival_secs = self._moment(values, "arrival", day, None, required=True)
         assert offered is not None
         if not MIN_YEAR <= offered.year <= MAX_YEAR:
-            raise RowError(N_("out of range"), N_("the arrival {when} is not between {lo} and {hi}").format(
+            raise RowError(N_("out of range"), Message(N_("the arrival {when} is not between {lo} and {hi}"),
                 when=offered.date().isoformat(), lo=MIN_YEAR, hi=MAX_YEAR))
         q_in, _ = self._moment(values, "queue_entry", day, arrival_secs)
         q_out, _ = self._moment(values, "queue_exit", day, arrival_secs)
@@ -429,16 +430,16 @@ class CompiledMapping:
             raw = self._get(values, "outcome")
             kind = self.outcome_of.get(raw.casefold())
             if kind is None:
-                raise RowError(N_("unknown outcome"), N_("outcome {value!r} is not in the mapping's outcomes").format(
+                raise RowError(N_("unknown outcome"), Message(N_("outcome {value!r} is not in the mapping's outcomes"),
                     value=raw))
             if kind == "skip":
-                raise RowError(N_("ignored outcome"), N_("outcome {value!r} is skipped by the mapping").format(value=raw))
+                raise RowError(N_("ignored outcome"), Message(N_("outcome {value!r} is skipped by the mapping"), value=raw))
         else:
             kind = "answered" if (s_start is not None or agent is not None) else "abandoned"
 
         queue = self._get(values, "queue") if "queue" in self.pos else (self.mapping.queue_name or "")
         if not queue:
-            raise RowError(N_("missing value"), N_("no queue (column {col!r} is empty)").format(
+            raise RowError(N_("missing value"), Message(N_("no queue (column {col!r} is empty)"),
                 col=self.mapping.columns.get("queue")))
         answered = s_start
         if kind == "answered" and answered is None:
@@ -455,7 +456,7 @@ class CompiledMapping:
         if self.id_pos:
             parts = [values[i].strip() if i < len(values) else "" for i in self.id_pos]
             if not all(parts):
-                raise RowError(N_("missing value"), N_("no id (column {col!r} is empty)").format(
+                raise RowError(N_("missing value"), Message(N_("no id (column {col!r} is empty)"),
                     col=self.mapping.columns["id"]))
             ext = ":".join(parts)
             if len(ext) > 128:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.i18n import N_
+from app.i18n import N_, Message
 
 SNIFF_BYTES = 64 * 1024
 DELIMITERS = ",;\t|"
@@ -75,7 +75,7 @@ def check_encoding(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError as exc:
-        raise ImportFileError(N_("Unknown encoding {name!r}: try utf-8, utf-8-sig, gbk or gb18030").format(
+        raise ImportFileError(Message(N_("Unknown encoding {name!r}: try utf-8, utf-8-sig, gbk or gb18030"),
             name=name)) from exc
 
 
@@ -96,7 +96,7 @@ def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None
     """Open a CSV or XLSX file; raise :class:`ImportFileError` with a clear message if it cannot be read."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(N_("No such file: {path}").format(path=path))
+        raise ImportFileError(Message(N_("No such file: {path}"), path=path))
     if path.suffix.lower() in XLSX_SUFFIXES:
         return _open_xlsx(path)
     return _open_csv(path, encoding, delimiter)
@@ -106,7 +106,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     with path.open("rb") as fh:
         sample = fh.read(SNIFF_BYTES)
     if sample.startswith(b"PK\x03\x04"):
-        raise ImportFileError(N_("{name} looks like an Excel workbook: save it with the .xlsx extension").format(
+        raise ImportFileError(Message(N_("{name} looks like an Excel workbook: save it with the .xlsx extension"),
             name=path.name))
     enc = check_encoding(encoding) if encoding else detect_encoding(sample)
     if enc == "utf-8" and sample.startswith(codecs.BOM_UTF8):
@@ -118,7 +118,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     if delimiter is not None:
         delim = {"tab": "\t", "\\t": "\t"}.get(delimiter, delimiter)
         if len(delim) != 1:
-            raise ImportFileError(N_("The delimiter must be one character (or 'tab'), not {d!r}").format(d=delimiter))
+            raise ImportFileError(Message(N_("The delimiter must be one character (or 'tab'), not {d!r}"), d=delimiter))
     else:
         delim = sniff_delimiter(text_sample)
     fh = path.open("r", encoding=enc, errors="strict", newline="")
@@ -127,11 +127,11 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         header = next(reader, None)
     except UnicodeDecodeError as exc:
         fh.close()
-        raise ImportFileError(N_("{name} is not valid {enc}: give the right one with --encoding").format(
+        raise ImportFileError(Message(N_("{name} is not valid {enc}: give the right one with --encoding"),
             name=path.name, enc=enc)) from exc
     if header is None or not any(h.strip() for h in header):
         fh.close()
-        raise ImportFileError(N_("{name} is empty: the first line must name the columns").format(name=path.name))
+        raise ImportFileError(Message(N_("{name} is empty: the first line must name the columns"), name=path.name))
     header_t = tuple(h.strip() for h in header)
     try:
         _check_header(path.name, header_t)
@@ -148,11 +148,11 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
                 except StopIteration:
                     return
                 except UnicodeDecodeError as exc:
-                    raise ImportFileError(N_(
+                    raise ImportFileError(Message(N_(
                         "{name}: a line after data row {row} is not valid {enc}; give the right one with "
-                        "--encoding").format(name=path.name, row=number, enc=enc)) from exc
+                        "--encoding"), name=path.name, row=number, enc=enc)) from exc
                 except csv.Error as exc:
-                    raise ImportFileError(N_("{name}: the CSV is broken after data row {row}: {err}").format(
+                    raise ImportFileError(Message(N_("{name}: the CSV is broken after data row {row}: {err}"),
                         name=path.name, row=number, err=exc)) from exc
                 if not values or not any(v.strip() for v in values):
                     number += 1
@@ -169,7 +169,7 @@ def _check_header(name: str, header: tuple[str, ...]) -> None:
     seen: set[str] = set()
     for h in header:
         if h and h in seen:
-            raise ImportFileError(N_("{name}: the column {col!r} appears twice in the header").format(name=name, col=h))
+            raise ImportFileError(Message(N_("{name}: the column {col!r} appears twice in the header"), name=name, col=h))
         seen.add(h)
 
 
@@ -184,22 +184,22 @@ def _open_xlsx(path: Path) -> Table:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(N_("{name} is not a readable XLSX workbook: {err}").format(name=path.name, err=exc)) from exc
+        raise ImportFileError(Message(N_("{name} is not a readable XLSX workbook: {err}"), name=path.name, err=exc)) from exc
     if not wb.worksheets:
         wb.close()
-        raise ImportFileError(N_("{name} has no worksheet").format(name=path.name))
+        raise ImportFileError(Message(N_("{name} has no worksheet"), name=path.name))
     merged = _merged_header_cells(path, wb.worksheets[0])
     if merged:
         wb.close()
-        raise ImportFileError(N_(
+        raise ImportFileError(Message(N_(
             "{name}: the header row has merged cells ({cells}); unmerge them so that every column has "
-            "its own name, then import again").format(name=path.name, cells=merged))
+            "its own name, then import again"), name=path.name, cells=merged))
     ws = wb.worksheets[0]
     it = ws.iter_rows(values_only=True)
     first = next(it, None)
     if first is None or not any(v is not None and str(v).strip() for v in first):
         wb.close()
-        raise ImportFileError(N_("{name} is empty: the first row must name the columns").format(name=path.name))
+        raise ImportFileError(Message(N_("{name} is empty: the first row must name the columns"), name=path.name))
     header = tuple("" if v is None else str(v).strip() for v in first)
     try:
         _check_header(path.name, header)
@@ -216,7 +216,7 @@ def _open_xlsx(path: Path) -> Table:
                 except StopIteration:
                     return
                 except (ValueError, KeyError, TypeError, OSError, zipfile.BadZipFile) as exc:
-                    raise ImportFileError(N_("{name}: the workbook is broken after data row {row}: {err}").format(
+                    raise ImportFileError(Message(N_("{name}: the workbook is broken after data row {row}: {err}"),
                         name=path.name, row=number, err=exc)) from exc
                 number += 1
                 cells = tuple(_cell_text(v) for v in values)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.imports.mapping import BUILTIN as BUILTIN_MAPPINGS
 from app.imports.mapping import (
     CompiledMapping,
@@ -121,7 +121,7 @@ def load_mapping(session: Session, name: str) -> Mapping:
     found = builtin(name)
     if found is None:
         known = sorted({*BUILTIN_MAPPINGS, *session.scalars(select(ImportMapping.name)).all()})
-        raise MappingError(N_("No mapping named {name!r}; known: {known}").format(name=name, known=", ".join(known)))
+        raise MappingError(Message(N_("No mapping named {name!r}; known: {known}"), name=name, known=", ".join(known)))
     return found
 
 
@@ -182,7 +182,7 @@ def preview(db: Database, path: Path, mapping: Mapping | str, *, rows: int = 20,
             try:
                 out.append(PreviewRow(number, compiled.parse(number, values).preview(tz), None))
             except RowError as exc:
-                out.append(PreviewRow(number, None, str(exc)))
+                out.append(PreviewRow(number, None, exc.message))
     return Preview(table.file_name, table.encoding, table.delimiter, table.header, tz_name, tuple(out))
 
 
@@ -315,7 +315,7 @@ def _write_batch(session: Session, batch_id: int, names: _Names, mapping: Mappin
     rows: list[dict[str, Any]] = []
     for p in parsed:
         if p.external_id in existing:
-            issues.append(RowIssue(p.row, N_("already imported"), N_("id {id} was imported before").format(
+            issues.append(RowIssue(p.row, N_("already imported"), Message(N_("id {id} was imported before"),
                 id=p.external_id)))
             skipped_here += 1
             continue
@@ -410,11 +410,11 @@ def import_interactions(db: Database, path: Path, mapping: Mapping | str, *, act
                     p = compiled.parse(number, values)
                     first = seen.setdefault(p.external_id, number)
                     if first != number:
-                        raise RowError(N_("duplicate id"), N_("id {id} already on data row {row}").format(
+                        raise RowError(N_("duplicate id"), Message(N_("id {id} already on data row {row}"),
                             id=p.external_id, row=first))
                     parsed.append(p)
                 except RowError as exc:
-                    issues.append(RowIssue(number, exc.code, str(exc)))
+                    issues.append(RowIssue(number, exc.code, exc.message))
                     skipped += 1
                 if read >= batch_rows:
                     imported, changes = _flush(db, batch_id, names, m, center_id, parsed, tz, last, read, skipped,

@@ -147,7 +147,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("avg_rating", N_("Avg rating"), "rating", "R-KPI-4", description=N_("Average customer rating, 1-5")),
     Figure("good_rating_share", N_("Rated ≥ target"), "share",
            description=N_("Share of ratings at or above the R-QA-4 per-contact target")),
-    Figure("resolution_rate", N_("Resolved"), "share", "R-KPI-5",
+    Figure("resolution_rate", N_("Resolution rate"), "share", "R-KPI-5",
            description=N_("Resolved share of handled interactions with a recorded resolution")),
     Figure("conversion", N_("Conversion"), "share", "R-KPI-7",
            description=N_("Recommendations converted ÷ recommendations offered")),

@@ -100,7 +100,7 @@ class ConversationModel(RowTableModel[ConversationRow]):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return [r.offered_at.astimezone(self.tz).strftime("%m-%d %H:%M"), r.agent or "—", r.queue,
-                    ", ".join(check_label(c) for c in r.failed) or tr("all passed")][index.column()]
+                    tr(", ").join(check_label(c) for c in r.failed) or tr("all passed")][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
             return BAD if r.failed else GOOD
         return None
@@ -166,7 +166,7 @@ class AutoQaView(Workspace):
         self.until.dateChanged.connect(self._on_range_changed)
         self.agents.selectionModel().currentChanged.connect(self._on_agent_cell_changed)
         self.conversations.selectionModel().currentRowChanged.connect(self._on_conversation_changed)
-        self.transcript.show_conversation(None)
+        self.transcript.show_conversation(None, tr("Select a conversation to read its transcript."))
 
     @staticmethod
     def title() -> str:

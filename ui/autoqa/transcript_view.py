@@ -88,10 +88,12 @@ class TranscriptView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.conversation: Conversation | None = None
 
-    def show_conversation(self, conv: Conversation | None) -> None:
+    def show_conversation(self, conv: Conversation | None, empty: str | None = None) -> None:
+        """``conv`` as a thread; without one, ``empty`` (or: this interaction has no transcript)."""
         self.conversation = conv
         if conv is None:
-            self.setHtml("<p style='color:#7b8794'>" + escape(tr("No transcript for this interaction.")) + "</p>")
+            text = empty or tr("No transcript for this interaction.")
+            self.setHtml("<p style='color:#7b8794'>" + escape(text) + "</p>")
             return
         self.setHtml(transcript_html(conv, self.tz))
 

@@ -6,6 +6,7 @@ rows as CSV. Built over ``app.imports`` (the same services as ``floorwalker impo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import TRANSLATION_CONTEXT
+from app.i18n import TRANSLATION_CONTEXT, Message
 from app.imports.mapping import CHANNELS, FIELDS, Mapping, MappingError, guess_columns
 from app.imports.reading import FilePeek, ImportFileError, peek
 from app.imports.service import (
@@ -43,7 +44,7 @@ from app.imports.service import (
     save_mapping,
     write_report,
 )
-from app.quality.interactions import CHANNEL_LABELS
+from app.quality.interactions import CHANNEL_LABELS, OUTCOME_LABELS
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
 from ui.errors import show_error
@@ -63,6 +64,20 @@ ERROR_COLOR = "#b3261e"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("imports", text)
+
+
+def translated(text: object) -> str:
+    """A message of app.imports in the user's language: the N_() template translated and filled again."""
+    if isinstance(text, Message):
+        params = {k: translated(v) if isinstance(v, Message) else v for k, v in text.params.items()}
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, text.template).format(**params)
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text) if isinstance(text, str) and text else str(text)
+
+
+def error_html(exc: BaseException) -> str:
+    """A file or mapping error, translated, in red."""
+    text = translated(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return f'<span style="color:{ERROR_COLOR}">{escape(text.splitlines()[0] if text else "")}</span>'
 
 
 FIELD_LABELS = {
@@ -109,17 +124,19 @@ class PreviewModel(RowTableModel[Any]):
             if col == 0:
                 return str(r.row)
             if r.error:
-                return tr("Skipped: %1").replace("%1", r.error) if col == 1 else ""
+                return tr("Skipped: %1").replace("%1", translated(r.error)) if col == 1 else ""
             value = (r.values or {}).get(PREVIEW_KEYS[col - 1], "")
             if PREVIEW_KEYS[col - 1] == "id" and value.startswith("row:"):
                 return tr("(row content) %1…").replace("%1", value[4:12])  # no id column: a hash of the row
+            if PREVIEW_KEYS[col - 1] == "outcome" and value in OUTCOME_LABELS:
+                return QCoreApplication.translate(TRANSLATION_CONTEXT, OUTCOME_LABELS[value])
             if PREVIEW_KEYS[col - 1] in ("arrival", "answered", "ended") and len(value) > 19:
                 return value[:19]  # the time zone is named above the table
             return value
         if role == Qt.ItemDataRole.ForegroundRole and r.error:
             return QColor(ERROR_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and r.error:
-            return r.error
+            return translated(r.error)
         return None
 
 
@@ -302,7 +319,7 @@ class ImportDialog(QDialog):
         self.file = None
         self.import_button.setEnabled(False)
         if isinstance(exc, ImportFileError):
-            self.detected_label.setText(f'<span style="color:{ERROR_COLOR}">{exc}</span>')
+            self.detected_label.setText(error_html(exc))
             return
         show_error(self, exc)
 
@@ -317,7 +334,7 @@ class ImportDialog(QDialog):
             parts.append(tr("%1-separated").replace("%1", delim))
         parts.append(tr("%1 columns").replace("%1", str(len(fp.header))))
         parts.append(tr("about %1 rows").replace("%1", f"{fp.estimated_rows:,}"))
-        self.detected_label.setText(tr("Detected: ") + ", ".join(parts))
+        self.detected_label.setText(tr("Detected: ") + tr(", ").join(parts))
         previous = {k: c.currentData() for k, c in self.field_combos.items()}
         guessed = guess_columns(fp.header) if guess else {}
         for name, combo in self.field_combos.items():
@@ -451,7 +468,7 @@ class ImportDialog(QDialog):
         try:
             mapping = self.current_mapping()
         except MappingError as exc:
-            self.mapping_status.setText(f'<span style="color:{ERROR_COLOR}">{exc}</span>')
+            self.mapping_status.setText(error_html(exc))
             self.import_button.setEnabled(False)
             self.preview_model.set_preview(None)
             return
@@ -477,7 +494,7 @@ class ImportDialog(QDialog):
         self.preview_model.set_preview(None)
         self.import_button.setEnabled(False)
         if isinstance(exc, ImportFileError | MappingError):
-            self.mapping_status.setText(f'<span style="color:{ERROR_COLOR}">{exc}</span>')
+            self.mapping_status.setText(error_html(exc))
             return
         show_error(self, exc)
 
@@ -506,7 +523,7 @@ class ImportDialog(QDialog):
         try:
             mapping = self.current_mapping()
         except MappingError as exc:
-            self.mapping_status.setText(f'<span style="color:{ERROR_COLOR}">{exc}</span>')
+            self.mapping_status.setText(error_html(exc))
             return
         path, enc, delim, db, actor = self.path, self._encoding(), self._delimiter(), self.ctx.db, self.ctx.actor
         estimate = max(1, self.file.estimated_rows)
@@ -529,7 +546,7 @@ class ImportDialog(QDialog):
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
-        self.result_label.setText(f'<span style="color:{ERROR_COLOR}">{str(exc).splitlines()[0]}</span>')
+        self.result_label.setText(error_html(exc))
         if not isinstance(exc, ImportFileError | MappingError):
             show_error(self, exc)
 

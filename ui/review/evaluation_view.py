@@ -252,6 +252,6 @@ class EvaluationView(Workspace):
             pts = [(x, v * scale) for x, v in zip(xs, row.dimensions[d_index].series, strict=True) if v is not None]
             curve.setData([p[0] for p in pts], [p[1] for p in pts])
         self.plot.getAxis("bottom").setTicks([[(i, m) for i, m in enumerate(ev.months)]])
-        unit = {"seconds": "s", "share": "%", "rating": tr("of 5"), "score": tr("of 10")}.get(
+        unit = {"seconds": tr("s"), "share": "%", "rating": tr("of 5"), "score": tr("of 10")}.get(
             DIMENSIONS[d_index].kind, "")
         self.plot.setLabel("left", f"{dim_label(DIMENSIONS[d_index].label)} ({unit})")

@@ -48,6 +48,16 @@ from ui.review.quarterly_view import QuarterlyView
 from ui.workspace import Workspace
 
 
+def month_title(qdate: QDate) -> str:
+    """"November 2026", "2026年11月": the month in the locale's order (Qt has no month-year format)."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.Chinese, QLocale.Language.Japanese):
+        return locale.toString(qdate, "yyyy年M月")  # notr
+    if locale.language() == QLocale.Language.Korean:
+        return locale.toString(qdate, "yyyy년 M월")  # notr
+    return locale.toString(qdate, "MMMM yyyy")
+
+
 class ReportsWorkspace(Workspace):
     # targets are rule values (SETTINGS); complaints owned and teams count too
     refresh_on = (Changes.INTERACTIONS | Changes.QA | Changes.REVIEWS | Changes.AGENT_STATES | Changes.SETTINGS
@@ -214,7 +224,7 @@ class ReportsWorkspace(Workspace):
                 text += " " + self.tr("There are no interactions yet — run `floorwalker demo` or import history.")
             else:
                 local = latest.astimezone(self.ctx.timezone)
-                latest_name = QLocale().toString(QDate(local.year, local.month, 1), "MMMM yyyy")
+                latest_name = month_title(QDate(local.year, local.month, 1))
                 text += " " + self.tr("The latest interactions are from %1; choose it with ◀ ▶.").replace(
                     "%1", latest_name)
             self.empty.setText(text)
@@ -226,7 +236,7 @@ class ReportsWorkspace(Workspace):
     # --- month and team ----------------------------------------------------------------------------------
     def _update_month_bar(self) -> None:
         qdate = QDate(self.month.year, self.month.month, 1)
-        self.month_label.setText(QLocale().toString(qdate, "MMMM yyyy"))
+        self.month_label.setText(month_title(qdate))
         self.next_button.setEnabled(self.month < self.current_month)
 
     def show_month(self, year: int, month: int) -> None:

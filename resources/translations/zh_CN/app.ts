@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>已推荐</translation>
+        <translation>进线时间</translation>
     </message>
     <message>
         <source>On the first working day after a quarter, drafts its review and tells the managers (R-REV-1).</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>Resolved</source>
-        <translation>解决率</translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Resolved share of handled interactions with a recorded resolution</source>

@@ -8,6 +8,10 @@
         <translation>（规则集 v{v}）</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -77,11 +81,15 @@
     </message>
     <message>
         <source>Rating requested (R-QA-4)</source>
-        <translation>已邀请评价（R-QA-4）</translation>
+        <translation>邀请评价（R-QA-4）</translation>
     </message>
     <message>
         <source>Replies ≤ 60 s (R-RESP-2)</source>
         <translation>回复 ≤ 60 秒（R-RESP-2）</translation>
+    </message>
+    <message>
+        <source>Select a conversation to read its transcript.</source>
+        <translation>选择一个会话以查看会话记录。</translation>
     </message>
     <message>
         <source>Standard greeting (R-QA-3)</source>

@@ -40,6 +40,10 @@
         <translation>（行内容）%1…</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>1. File</source>
         <translation>1. 文件</translation>
     </message>

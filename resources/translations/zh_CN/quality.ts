@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Offered</source>
-        <translation>已推荐</translation>
+        <translation>进线</translation>
     </message>
     <message>
         <source>Offered, converted</source>
@@ -1013,7 +1013,7 @@
     </message>
     <message>
         <source>Resolved</source>
-        <translation>解决率</translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <source> of %1</source>
-        <translation>，共 %1</translation>
+        <translation> / %1</translation>
     </message>
     <message>
         <source>%1 %</source>

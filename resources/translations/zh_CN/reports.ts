@@ -660,6 +660,10 @@
         <translation>团队排名第 {rank}</translation>
     </message>
     <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
         <source>target {v}</source>
         <translation>目标 {v}</translation>
     </message>
