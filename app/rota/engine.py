@@ -1499,11 +1499,38 @@ def capacity(prep: Prepared, skill: str) -> np.ndarray:
     return cap
 
 
+def staff_capacity(prep: Prepared) -> float:
+    """Agent quarter-hours on the phones the agents could give at most in the week (each agent's
+    longest allowed tour, its breaks taken), plus the fixed shifts'."""
+    total = 0.0
+    for cls in prep.classes:
+        best = 0.0
+        for t in range(len(prep.problem.templates)):
+            for o in range(WEEK_DAYS):
+                starts = np.flatnonzero(cls.ok[t, o])
+                if starts.size:
+                    per_day = max(float(prep.profile[(t, int(s))].sum()) for s in starts[:4])
+                    best = max(best, len(working_days(o, cls.rules)) * per_day)
+        total += best * len(cls.members)
+    return total + sum(float(v.sum()) for v in _fixed_coverage(prep).values())
+
+
 def explain_shortfall(prep: Prepared, coverage) -> list[Violation]:
     """Name the slots short of the requirement and why: nobody can work then, too few agents
     could, or the agents' contracts and rules (R-SCH-3 days off, one start time) do not stretch."""
     out = []
     rules = prep.problem.rules
+    short_any = any((np.asarray(c.on_phone) + 1e-9 < np.asarray(c.required)).any() for c in coverage)
+    need = sum(float(np.asarray(c.required, dtype=float).sum()) for c in coverage)
+    supply = staff_capacity(prep)
+    if short_any and supply < need:
+        full = max((len(working_days(0, cls.rules)) * float(prep.profile[(t, 0)].sum())
+                    for cls in prep.classes for t in range(len(prep.problem.templates)) if cls.ok[t].any()),
+                   default=0.0)
+        more = f"; about {int(np.ceil((need - supply) / full))} more full-time agents" if full else ""
+        out.append(Violation("R-SCH-1", f"The week needs {need * SLOT_MIN / 60.0:,.0f} agent-hours on the phones "
+                             f"over all queues; this rota's agents can give at most "
+                             f"{supply * SLOT_MIN / 60.0:,.0f} (contracts, days off, breaks){more}."))
     for cov in coverage:
         req = np.asarray(cov.required, dtype=float)
         short = np.flatnonzero(np.asarray(cov.on_phone) + 1e-9 < req)
