@@ -390,7 +390,7 @@ class AuditModel(RowsModel[AuditLine]):
     def columns(self) -> list[Column[AuditLine]]:
         return [
             Column(tr("Time"), lambda a: local_time_text(a.at, self.timezone), lambda a: a.id),
-            Column(tr("Actor"), lambda a: a.actor),
+            Column(tr("Actor"), lambda a: audit_actor_text(a.actor)),
             Column(tr("Desk"), lambda a: a.desk),
             Column(tr("Action"), lambda a: audit_action_text(a.action)),
             Column(tr("Entity"), lambda a: audit_entity_text(a.entity)),
@@ -464,6 +464,11 @@ def audit_entity_text(entity: str) -> str:
     """What an audit entry is about, in words (unknown kinds as they are)."""
     known = AUDIT_ENTITIES.get(entity)
     return tr(known) if known else entity
+
+
+def audit_actor_text(actor: str) -> str:
+    """Who acted: a user name, or the system's own actors in words."""
+    return {"system": tr("system"), "sla": tr("SLA engine")}.get(actor, actor)
 
 
 def audit_action_text(action: str) -> str:

@@ -74,6 +74,7 @@ from ui.admin.models import (
     TeamsModel,
     UsersModel,
     audit_action_text,
+    audit_actor_text,
     audit_entity_text,
     job_title_text,
     number_text,
@@ -788,7 +789,7 @@ class AdminWorkspace(Workspace):
         try:
             for combo, values, text in ((self.audit_entity, choices.entities, audit_entity_text),
                                         (self.audit_action, choices.actions, audit_action_text),
-                                        (self.audit_actor, choices.actors, str)):
+                                        (self.audit_actor, choices.actors, audit_actor_text)):
                 current = combo.currentData()
                 combo.clear()
                 combo.addItem(self.tr("All"), "")

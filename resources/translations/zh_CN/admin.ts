@@ -871,6 +871,10 @@
         <translation>运行中</translation>
     </message>
     <message>
+        <source>SLA engine</source>
+        <translation>SLA 引擎</translation>
+    </message>
+    <message>
         <source>SLA policy</source>
         <translation>SLA 策略</translation>
     </message>
@@ -1253,6 +1257,10 @@
     <message>
         <source>swap</source>
         <translation>对调</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>test</source>

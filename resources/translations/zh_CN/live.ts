@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Agents logged in vs rota and requirement</source>
-        <translation>已登录坐席 vs 排班与需求人数</translation>
+        <translation>已登录坐席、排班与需求人数</translation>
     </message>
     <message>
         <source>Alert rules…</source>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>Logged in vs rota</source>
-        <translation>已登录 vs 排班</translation>
+        <translation>登录与排班</translation>
     </message>
     <message>
         <source>Logged out</source>
@@ -676,7 +676,7 @@
     </message>
     <message>
         <source>Offered vs forecast per 15 min</source>
-        <translation>每 15 分钟进线 vs 预测</translation>
+        <translation>每 15 分钟进线与预测</translation>
     </message>
     <message>
         <source>On call</source>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <source>Service level, last 15 min, vs target</source>
-        <translation>最近 15 分钟服务水平 vs 目标</translation>
+        <translation>最近 15 分钟服务水平与目标</translation>
     </message>
     <message>
         <source>Set in Admin ▸ Rules (%1)</source>
