@@ -18,7 +18,7 @@ from app.forecast.service import make_forecast
 from app.rota.engine import solve
 from app.rota.generate import AHT_SEC, FULL_TIME, PART_TIME, call_shape, requirement_for
 from app.rota.model import DAY_SLOTS, WEEK_SLOTS, Agent, RotaProblem, Rules
-from app.rota.service import _slot_of, load_week, solve_week
+from app.rota.service import load_week, solve_week, wall_slot
 from app.schedule.templates import add_default_templates
 from db.models import ForecastInterval, Interaction, PersonSkill, Queue
 from tests import factories
@@ -137,10 +137,10 @@ def test_slots_are_wall_clock_quarter_hours_across_a_clock_change():
     tz = ZoneInfo("Europe/London")
     start = datetime.combine(date(2026, 3, 23), time(0), tz)
     # Sunday 29 March 2026, 03:00 BST is 23 h of real time after Saturday 03:00 but one wall day later
-    assert _slot_of(datetime(2026, 3, 29, 2, 0, tzinfo=UTC), start) == 6 * DAY_SLOTS + 12
-    assert _slot_of(datetime(2026, 3, 29, 0, 45, tzinfo=UTC), start) == 6 * DAY_SLOTS + 3
-    assert _slot_of(datetime(2026, 3, 22, 23, 0, tzinfo=UTC), start) == -DAY_SLOTS + 92
-    assert _slot_of(datetime(2026, 3, 30, 0, 0, tzinfo=UTC), start) == WEEK_SLOTS + 4  # Monday 01:00 BST
+    assert wall_slot(datetime(2026, 3, 29, 2, 0, tzinfo=UTC), start) == 6 * DAY_SLOTS + 12
+    assert wall_slot(datetime(2026, 3, 29, 0, 45, tzinfo=UTC), start) == 6 * DAY_SLOTS + 3
+    assert wall_slot(datetime(2026, 3, 22, 23, 0, tzinfo=UTC), start) == -DAY_SLOTS + 92
+    assert wall_slot(datetime(2026, 3, 30, 0, 0, tzinfo=UTC), start) == WEEK_SLOTS + 4  # Monday 01:00 BST
 
 
 BANK = SHARED_DATA / "anonymous_bank" / "data_anonymous_bank_february.txt"

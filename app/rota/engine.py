@@ -1,12 +1,16 @@
-"""The weekly rota optimiser: tours by MIP, agents by assignment, breaks and training placed.
+"""The weekly rota optimiser: tours from a linear relaxation, agents by assignment, breaks and
+training placed.
 
 Stages (each fast at 1,000 agents):
 
-1. **Tour selection** (HiGHS MIP through OR-Tools): how many agents of each *class* (agents with
-   the same skills and the same allowed tours, e.g. the same day of approved time off) work each
-   tour (template, start time, days off), with the breaks of each shift start spread over their
-   windows and the stand-up taken off the phones, so that every slot's requirement per skill is met
-   at the fewest paid hours. Its linear relaxation, solved first, is the lower bound on paid hours.
+1. **Tour selection**: how many agents of each *class* (agents with the same skills and the same
+   allowed tours, e.g. the same day of approved time off) work each tour (template, start time,
+   days off), with the breaks of each shift start spread over their windows and the stand-up
+   taken off the phones, so that every slot's requirement per skill is met at the fewest paid
+   hours. The linear relaxation (GLOP; HiGHS interior point when skill groups overlap, with
+   multi-skilled agents pooled by skill-set rows, see :class:`TourLP`) is solved first and is the
+   lower bound on paid hours; its tours are rounded, completed greedily where the phones are
+   short, and improved by moves, swaps and drops.
 2. **Assignment**: the tours of a class go to its agents (linear assignment: preferred start,
    fairness of weekends and nights); new hires follow their mentor's tour (R-SCH-9).
 3. **Breaks**: the break counts are rounded and repaired so the phones stay covered, then handed
@@ -15,7 +19,9 @@ Stages (each fast at 1,000 agents):
 
 Locked shifts are kept: an agent whose locked shifts fit one tour gets a tour containing them;
 otherwise the agent keeps exactly the locked shifts. Whatever cannot be met is reported as
-violations naming slots and rules; the engine does not raise for impossible rules.
+violations naming slots and rules (and, when the staff is too small, by how much); the engine
+does not raise for impossible rules, and a relaxation that finds nothing in its time falls back
+to greedy tours instead of "no rota".
 """
 
 from __future__ import annotations
@@ -323,11 +329,13 @@ class TourLP:
     start) linking heads to the tours working then, one per break of those linking its window
     options to the heads, and coverage rows per slot with an ``under`` slack per skill at a high
     price. Multi-skilled agents are pooled by skill-set (Hall) rows instead of a split of their
-    time over the skills: for a set S of skills and a slot, the agents of every group sharing a
-    skill with S, on the phones, must reach S's summed requirement (less its shortfall). Those
-    rows for every S are exactly the condition that the agents can be shared out over the skills
-    (Hall's theorem for supplies and demands), with no split variables at all; only the rows a
-    solution violates are added (row generation), starting from each skill alone and all together.
+    time over the skills: each skill group's agents on the phones per slot is one variable x (at
+    most what its shifts put there), and for a set S of skills and a slot, the x of every group
+    sharing a skill with S must reach S's summed requirement (less its shortfall). Those rows for
+    every S are exactly the condition that the agents can be shared out over the skills (Hall's
+    theorem for supplies and demands), with one variable per group and slot instead of one per
+    group, skill and slot; only the rows a solution violates are added (row generation), starting
+    from each skill alone and all together. With one skill per group the rows are the skills'.
     """
 
     def __init__(self, prep: Prepared, backend: str | None = None, explicit_breaks: bool = True) -> None:

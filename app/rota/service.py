@@ -92,7 +92,7 @@ def parse_week(text: str) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _slot_of(moment: datetime, week_start_local: datetime) -> int:
+def wall_slot(moment: datetime, week_start_local: datetime) -> int:
     """The wall-clock slot of ``moment`` in the week starting at ``week_start_local`` (center-local
     midnight): day * 96 + quarter-hour of the local time. Slots are wall-clock quarter hours, as
     the forecast's and the saved shifts' are, so a week with a 23-h or 25-h day still has 672 of
@@ -102,6 +102,9 @@ def _slot_of(moment: datetime, week_start_local: datetime) -> int:
     local = moment.astimezone(tz) if moment.tzinfo is not None else moment
     days = (local.date() - week_start_local.date()).days
     return days * DAY_SLOTS + (local.hour * 60 + local.minute) // SLOT_MIN
+
+
+_slot_of = wall_slot
 
 
 def _wall_slots(week_start: date, tz: ZoneInfo) -> tuple[list[datetime], np.ndarray]:
