@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.i18n import N_
+
 ALGORITHM_VERSION = "autoqa/1"
 SENDERS = ("agent", "customer", "bot", "system", "unknown")
 SCAN_CHARS = 20_000  # longer messages are judged on their first 20,000 characters
@@ -161,16 +163,17 @@ class Checker:
     def _first_reply(self, msgs: Sequence[Message], agent: Sequence[Message]) -> CheckResult:
         opener = next((m for m in msgs if m.sender in ("agent", "customer")), None)
         if opener is not None and opener.sender == "agent":
-            return _r("first_reply", None, opener.seq, "outbound: the agent wrote first")
+            return _r("first_reply", None, opener.seq, N_("outbound: the agent wrote first"))
         first_customer = next((m for m in msgs if m.sender == "customer"), None)
         if first_customer is None:
-            return _r("first_reply", None, None, "no customer message (outbound or empty conversation)")
+            return _r("first_reply", None, None, N_("no customer message (outbound or empty conversation)"))
         reply = next((m for m in agent if (m.at, m.seq) >= (first_customer.at, first_customer.seq)), None)
         if reply is None:
-            return _r("first_reply", False, first_customer.seq, "no agent ever replied")
+            return _r("first_reply", False, first_customer.seq, N_("no agent ever replied"))
         wait = (reply.at - first_customer.at).total_seconds()
         return _r("first_reply", wait <= self.first_reply_sec, reply.seq,
-                  f"first reply after {wait:.0f} s (limit {self.first_reply_sec:g} s)")
+                  N_("first reply after {wait} s (limit {limit} s)").format(
+                      wait=f"{wait:.0f}", limit=f"{self.first_reply_sec:g}"))
 
     def _reply_time(self, msgs: Sequence[Message]) -> CheckResult:
         waiting: Message | None = None
@@ -188,71 +191,77 @@ class Checker:
                 waiting = None
         if worst is None:
             return _r("reply_time", None if waiting is None else False, None if waiting is None else waiting.seq,
-                      "no agent reply to a customer message" if waiting is not None else "nothing to answer")
+                      N_("no agent reply to a customer message") if waiting is not None else N_("nothing to answer"))
         gap, seq = worst
         return _r("reply_time", gap <= self.reply_sec, seq,
-                  f"longest wait for an agent reply {gap:.0f} s over {answered} replies (limit {self.reply_sec:g} s)")
+                  N_("longest wait for an agent reply {gap} s over {n} replies (limit {limit} s)").format(
+                      gap=f"{gap:.0f}", n=answered, limit=f"{self.reply_sec:g}"))
 
     def _greeting(self, agent: Sequence[Message]) -> CheckResult:
         if not agent:
-            return _r("greeting", None, None, "no agent message")
+            return _r("greeting", None, None, N_("no agent message"))
         first = agent[0]
         found = self.greeting.find(first.text)
         return _r("greeting", found is not None, first.seq,
-                  f"greeting: {found}" if found else "the first agent message has no standard greeting")
+                  N_("greeting: {phrase}").format(phrase=found) if found
+                  else N_("the first agent message has no standard greeting"))
 
     def _closing(self, agent: Sequence[Message]) -> CheckResult:
         if not agent:
-            return _r("closing", None, None, "no agent message")
+            return _r("closing", None, None, N_("no agent message"))
         tail = agent[-self.closing_window:]
         summary = next(((m, p) for m in tail if (p := self.summary.find(m.text))), None)
         question = next(((m, p) for m in tail if (p := self.question.find(m.text))), None)
         if summary and question:
-            return _r("closing", True, question[0].seq, f"summary “{summary[1]}”, confirmation “{question[1]}”")
-        missing = " and ".join(x for x, ok in (("summary", summary), ("confirmation question", question)) if not ok)
-        return _r("closing", False, tail[-1].seq, f"no {missing} in the last agent messages")
+            return _r("closing", True, question[0].seq, N_("summary “{summary}”, confirmation “{question}”").format(
+                summary=summary[1], question=question[1]))
+        missing = (N_("no summary and confirmation question in the last agent messages") if not summary and not question
+                   else N_("no summary in the last agent messages") if not summary
+                   else N_("no confirmation question in the last agent messages"))
+        return _r("closing", False, tail[-1].seq, missing)
 
     def _polite(self, agent: Sequence[Message]) -> CheckResult:
         chinese = [m for m in agent if CJK.search(m.text[:SCAN_CHARS])]
         if not chinese:
-            return _r("polite", None, None, "no agent message in Chinese")
+            return _r("polite", None, None, N_("no agent message in Chinese"))
         for m in chinese:
             text = m.text[:SCAN_CHARS]
             for word in self.informal:
                 if word in text:
-                    return _r("polite", False, m.seq, f"informal address “{word}” (use 您)")
-        return _r("polite", True, None, "polite address throughout")
+                    return _r("polite", False, m.seq, N_("informal address “{word}” (use 您)").format(word=word))
+        return _r("polite", True, None, N_("polite address throughout"))
 
     def _forbidden(self, agent: Sequence[Message]) -> CheckResult:
         if not agent:
-            return _r("forbidden", None, None, "no agent message")
+            return _r("forbidden", None, None, N_("no agent message"))
         for m in agent:
             found = self.forbidden.find(m.text)
             if found:
-                return _r("forbidden", False, m.seq, f"forbidden phrase “{found}”")
-        return _r("forbidden", True, None, "no forbidden phrase")
+                return _r("forbidden", False, m.seq, N_("forbidden phrase “{phrase}”").format(phrase=found))
+        return _r("forbidden", True, None, N_("no forbidden phrase"))
 
     def _transfer(self, msgs: Sequence[Message]) -> CheckResult:
         promise = next((m for m in msgs if m.sender == "agent" and self.promise.find(m.text)), None)
         if promise is None:
-            return _r("transfer", None, None, "no transfer announced")
+            return _r("transfer", None, None, N_("no transfer announced"))
         done = next((m for m in msgs if m.sender == "system" and (m.at, m.seq) >= (promise.at, promise.seq)
                      and self.transfer_event.find(m.text)), None)
         if done is None:
-            return _r("transfer", False, promise.seq, "transfer announced but never made")
+            return _r("transfer", False, promise.seq, N_("transfer announced but never made"))
         delay = (done.at - promise.at).total_seconds()
         return _r("transfer", delay <= self.transfer_sec, done.seq,
-                  f"transferred {delay:.0f} s after it was announced (limit {self.transfer_sec:g} s)")
+                  N_("transferred {delay} s after it was announced (limit {limit} s)").format(
+                      delay=f"{delay:.0f}", limit=f"{self.transfer_sec:g}"))
 
     def _rating(self, msgs: Sequence[Message], agent: Sequence[Message]) -> CheckResult:
         if not agent:
-            return _r("rating_request", None, None, "no agent message")
+            return _r("rating_request", None, None, N_("no agent message"))
         tail = [m for m in msgs if m.sender in ("agent", "bot")][-self.closing_window:]
         for m in reversed(tail):
             found = self.rating.find(m.text)
             if found:
-                return _r("rating_request", True, m.seq, f"rating asked: “{found}”")
-        return _r("rating_request", False, tail[-1].seq, "the customer was not asked for a rating")
+                return _r("rating_request", True, m.seq, N_("rating asked: “{phrase}”").format(phrase=found))
+        return _r("rating_request", False, tail[-1].seq, N_("the customer was not asked for a rating"))
 
 
 def _r(check: str, passed: bool | None, seq: int | None, detail: str) -> CheckResult:
@@ -267,3 +276,21 @@ def normalise_sender(raw: object) -> str:
         "customer": "customer", "client": "customer", "user": "customer", "visitor": "customer", "客户": "customer",
         "用户": "customer", "bot": "bot", "robot": "bot", "机器人": "bot", "system": "system", "系统": "system",
     }.get(text, "unknown")
+
+
+# Every detail a check writes, as its N_() template: results are stored as English text, and the UI
+# finds the template a stored detail was made from to show it translated.
+DETAIL_TEMPLATES = (
+    N_("outbound: the agent wrote first"), N_("no customer message (outbound or empty conversation)"),
+    N_("no agent ever replied"), N_("first reply after {wait} s (limit {limit} s)"),
+    N_("no agent reply to a customer message"), N_("nothing to answer"),
+    N_("longest wait for an agent reply {gap} s over {n} replies (limit {limit} s)"), N_("no agent message"),
+    N_("greeting: {phrase}"), N_("the first agent message has no standard greeting"),
+    N_("summary “{summary}”, confirmation “{question}”"),
+    N_("no summary and confirmation question in the last agent messages"),
+    N_("no summary in the last agent messages"), N_("no confirmation question in the last agent messages"),
+    N_("no agent message in Chinese"), N_("informal address “{word}” (use 您)"), N_("polite address throughout"),
+    N_("forbidden phrase “{phrase}”"), N_("no forbidden phrase"), N_("no transfer announced"),
+    N_("transfer announced but never made"), N_("transferred {delay} s after it was announced (limit {limit} s)"),
+    N_("rating asked: “{phrase}”"), N_("the customer was not asked for a rating"),
+)

@@ -312,6 +312,7 @@ class Evidence:
     question: str
     passed: bool  # every check behind it passed
     detail: str  # what the checks found (the failing ones first), with the message numbers
+    lines: tuple[tuple[str, int | None], ...] = ()  # the same as (check detail, message number), to translate
 
 
 def scorecard_evidence(session: Session, actor: Actor, interaction_id: int) -> dict[str, Evidence]:
@@ -331,5 +332,5 @@ def scorecard_evidence(session: Session, actor: Actor, interaction_id: int) -> d
         failed = [r for r in found if r.passed is False]
         shown = failed or found
         detail = "; ".join(r.detail + (f" (message {r.message_seq})" if r.message_seq else "") for r in shown)
-        out[question] = Evidence(question, not failed, detail)
+        out[question] = Evidence(question, not failed, detail, tuple((r.detail, r.message_seq) for r in shown))
     return out

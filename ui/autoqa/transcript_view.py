@@ -5,13 +5,17 @@ identifiers arrive masked (``app/autoqa/service.conversation``)."""
 
 from __future__ import annotations
 
+import re
 from datetime import tzinfo
+from functools import cache
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.autoqa.checks import DETAIL_TEMPLATES
 from app.autoqa.service import Conversation
+from app.i18n import TRANSLATION_CONTEXT
 
 MAX_SHOWN_CHARS = 4000  # a huge message is shown cut, with its length
 
@@ -37,6 +41,25 @@ def check_label(check: str) -> str:
     return tr(CHECK_LABELS.get(check, check))
 
 
+@cache
+def _detail_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    def pattern(template: str) -> re.Pattern[str]:
+        parts = re.split(r"\{(\w+)\}", template)  # literal, name, literal, name, ...
+        return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts)) + "$",
+                          re.DOTALL)
+    return tuple((pattern(t), t) for t in DETAIL_TEMPLATES)
+
+
+def detail_text(detail: str) -> str:
+    """A check's stored (English) detail in the user's language: the template it was made from,
+    translated and filled with the same values; a detail from no known template is shown as stored."""
+    for pattern, template in _detail_patterns():
+        m = pattern.match(detail)
+        if m:
+            return QCoreApplication.translate(TRANSLATION_CONTEXT, template).format(**m.groupdict())
+    return detail
+
+
 def transcript_html(conv: Conversation, tz: tzinfo | None = None) -> str:
     failed_at: dict[int, list[str]] = {}
     for r in conv.failed:
@@ -50,7 +73,7 @@ def transcript_html(conv: Conversation, tz: tzinfo | None = None) -> str:
             mark, color = {True: ("✔", "#2e7d32"), False: ("✘", "#c62828"), None: ("–", "#7b8794")}[r.passed]
             parts.append(f"<tr><td width='24' style='color:{color}'>{mark}</td>"
                          f"<td width='40%'>{escape(check_label(r.check))}</td>"
-                         f"<td style='color:#52606d'>{escape(r.detail)}</td></tr>")
+                         f"<td style='color:#52606d'>{escape(detail_text(r.detail))}</td></tr>")
     else:
         parts.append("<tr><td colspan='3' style='color:#7b8794'>"
                      + escape(tr("Not checked yet — the auto-QA job checks new conversations every 5 minutes."))

@@ -515,7 +515,8 @@ def _history_html(events: tuple[DisputeEventView, ...], tz: Any) -> str:
         elif e.action == "decided":
             before = details.get("review_before") or {}
             after = details.get("review_after") or {}
-            what = _html(status_text(str(details.get("decision", "")))) + ": " + _html(str(details.get("reason", "")))
+            what = _html(tr("%1: %2").replace("%1", status_text(str(details.get("decision", "")))).replace(
+                "%2", str(details.get("reason", ""))))
             if before != after:
                 what += " · " + tr("score %1 → %2, dialogue %3 → %4").replace(
                     "%1", _pct(before.get("score_pct"))).replace("%2", _pct(after.get("score_pct"))).replace(

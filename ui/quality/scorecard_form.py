@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.quality.scorecards import NA, Question, Scorecard, ScoreResult, Section, score
+from ui.autoqa.transcript_view import detail_text
 
 CRITICAL_COLOR = "#d64541"
 
@@ -34,6 +35,14 @@ CRITICAL_COLOR = "#d64541"
 def tr(text: str) -> str:
     return QCoreApplication.translate("scorecard", text)
 
+
+
+def evidence_text(ev: Any) -> str:
+    """What the automatic checks found, translated: each check's detail and the message it points at."""
+    if not getattr(ev, "lines", ()):
+        return ev.detail
+    return tr("; ").join(detail_text(d) + (tr(" (message %1)").replace("%1", str(seq)) if seq else "")
+                         for d, seq in ev.lines)
 
 class QuestionInput(QWidget):
     """The input of one question; ``value()`` is what the scoring function reads."""
@@ -275,7 +284,8 @@ class ScorecardForm(QWidget):
             color = "#2e7d32" if ev.passed else CRITICAL_COLOR
             mark = "✔" if ev.passed else "✘"
             caption.setText(base + f'<br/><span style="color:{color}; font-size:small">'
-                            + _html(tr("Auto-check %1 %2").replace("%1", mark).replace("%2", ev.detail)) + "</span>")
+                            + _html(tr("Auto-check %1 %2").replace("%1", mark).replace("%2", evidence_text(ev)))
+                            + "</span>")
         self.use_evidence.setVisible(any(self._suggestion(k) is not None for k in evidence))
 
     def _suggestion(self, key: str) -> Any:

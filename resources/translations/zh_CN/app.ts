@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>At risk</source>
-        <translation>有风险</translation>
+        <translation>临近超时</translation>
     </message>
     <message>
         <source>Attitude</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>Breached</source>
-        <translation>已违约</translation>
+        <translation>已超时限</translation>
     </message>
     <message>
         <source>Break</source>
@@ -1136,6 +1136,18 @@
         <translation>反馈闭环未完成（R-FLOW-5）</translation>
     </message>
     <message>
+        <source>first reply after {wait} s (limit {limit} s)</source>
+        <translation>首次回复用时 {wait} 秒（上限 {limit} 秒）</translation>
+    </message>
+    <message>
+        <source>forbidden phrase “{phrase}”</source>
+        <translation>禁用语“{phrase}”</translation>
+    </message>
+    <message>
+        <source>greeting: {phrase}</source>
+        <translation>问候语：{phrase}</translation>
+    </message>
+    <message>
         <source>handled no interactions that week (leave, training or new hire)</source>
         <translation>该周未处理任何联络（休假、培训或新员工）</translation>
     </message>
@@ -1156,8 +1168,16 @@
         <translation>从 {file} 导入</translation>
     </message>
     <message>
+        <source>informal address “{word}” (use 您)</source>
+        <translation>使用非敬语称呼“{word}”（应使用“您”）</translation>
+    </message>
+    <message>
         <source>logged in {h} h ÷ {d} working days = {avg}</source>
         <translation>登录 {h} 小时 ÷ {d} 个工作日 = {avg}</translation>
+    </message>
+    <message>
+        <source>longest wait for an agent reply {gap} s over {n} replies (limit {limit} s)</source>
+        <translation>坐席回复的最长等待 {gap} 秒，共 {n} 次回复（上限 {limit} 秒）</translation>
     </message>
     <message>
         <source>merged into a case that is still open</source>
@@ -1176,8 +1196,36 @@
         <translation>时长为负</translation>
     </message>
     <message>
+        <source>no agent ever replied</source>
+        <translation>坐席始终未回复</translation>
+    </message>
+    <message>
+        <source>no agent message</source>
+        <translation>没有坐席消息</translation>
+    </message>
+    <message>
+        <source>no agent message in Chinese</source>
+        <translation>没有中文坐席消息</translation>
+    </message>
+    <message>
+        <source>no agent reply to a customer message</source>
+        <translation>客户消息未获坐席回复</translation>
+    </message>
+    <message>
+        <source>no confirmation question in the last agent messages</source>
+        <translation>最后几条坐席消息中没有确认问题</translation>
+    </message>
+    <message>
+        <source>no customer message (outbound or empty conversation)</source>
+        <translation>没有客户消息（外呼或空会话）</translation>
+    </message>
+    <message>
         <source>no date (column {col!r} is empty)</source>
         <translation>没有日期（列 {col!r} 为空）</translation>
+    </message>
+    <message>
+        <source>no forbidden phrase</source>
+        <translation>未使用禁用语</translation>
     </message>
     <message>
         <source>no id (column {col!r} is empty)</source>
@@ -1196,8 +1244,20 @@
         <translation>文件不存在</translation>
     </message>
     <message>
+        <source>no summary and confirmation question in the last agent messages</source>
+        <translation>最后几条坐席消息中没有总结和确认问题</translation>
+    </message>
+    <message>
+        <source>no summary in the last agent messages</source>
+        <translation>最后几条坐席消息中没有总结</translation>
+    </message>
+    <message>
         <source>no team named {name!r}</source>
         <translation>没有名为 {name!r} 的团队</translation>
+    </message>
+    <message>
+        <source>no transfer announced</source>
+        <translation>未告知转接</translation>
     </message>
     <message>
         <source>no {field} (column {col!r} is empty)</source>
@@ -1224,12 +1284,20 @@
         <translation>不是原始 GSM 音频（大小不是 33 字节帧的整数倍）</translation>
     </message>
     <message>
+        <source>nothing to answer</source>
+        <translation>没有需要回复的消息</translation>
+    </message>
+    <message>
         <source>opened_at is empty</source>
         <translation>opened_at 为空</translation>
     </message>
     <message>
         <source>out of range</source>
         <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>outbound: the agent wrote first</source>
+        <translation>外呼：坐席先发消息</translation>
     </message>
     <message>
         <source>outcome {value!r} is not in the mapping&apos;s outcomes</source>
@@ -1244,6 +1312,14 @@
         <translation>outcomes 将 answered/abandoned/other/skip 映射到取值列表</translation>
     </message>
     <message>
+        <source>polite address throughout</source>
+        <translation>全程使用敬语</translation>
+    </message>
+    <message>
+        <source>rating asked: “{phrase}”</source>
+        <translation>已邀请评价：“{phrase}”</translation>
+    </message>
+    <message>
         <source>ratings {sum} ÷ {n} rated contacts = {avg}; {good} at or above the per-contact target</source>
         <translation>评分 {sum} ÷ {n} 次被评价的联络 = {avg}；{good} 次达到或高于单次目标</translation>
     </message>
@@ -1254,6 +1330,10 @@
     <message>
         <source>reference {ref} is already in the database</source>
         <translation>编号 {ref} 已存在于数据库中</translation>
+    </message>
+    <message>
+        <source>summary “{summary}”, confirmation “{question}”</source>
+        <translation>总结“{summary}”，确认“{question}”</translation>
     </message>
     <message>
         <source>the WAV file holds no audio</source>
@@ -1280,6 +1360,10 @@
         <translation>客户电话超过 40 个字符</translation>
     </message>
     <message>
+        <source>the customer was not asked for a rating</source>
+        <translation>未邀请客户评价</translation>
+    </message>
+    <message>
         <source>the end time is not a valid date and time</source>
         <translation>结束时间不是有效的日期时间</translation>
     </message>
@@ -1294,6 +1378,10 @@
     <message>
         <source>the file is empty (0 bytes)</source>
         <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the first agent message has no standard greeting</source>
+        <translation>第一条坐席消息没有标准问候语</translation>
     </message>
     <message>
         <source>the line contains NUL bytes</source>
@@ -1366,6 +1454,14 @@
     <message>
         <source>too many fields (at most 10 expected)</source>
         <translation>字段太多（最多 10 个）</translation>
+    </message>
+    <message>
+        <source>transfer announced but never made</source>
+        <translation>已告知转接但未实际转接</translation>
+    </message>
+    <message>
+        <source>transferred {delay} s after it was announced (limit {limit} s)</source>
+        <translation>告知转接 {delay} 秒后完成转接（上限 {limit} 秒）</translation>
     </message>
     <message>
         <source>unknown disposition {value!r}</source>

@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>No transcript for this interaction.</source>
-        <translation>该接待没有会话记录。</translation>
+        <translation>该联络没有会话记录。</translation>
     </message>
     <message>
         <source>Not checked yet — the auto-QA job checks new conversations every 5 minutes.</source>

@@ -519,6 +519,10 @@
         <translation>%1 条已超过期限</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -1378,6 +1382,10 @@
 <context>
     <name>scorecard</name>
     <message>
+        <source> (message %1)</source>
+        <translation>（第 %1 条消息）</translation>
+    </message>
+    <message>
         <source> / 10</source>
         <translation> / 10</translation>
     </message>
@@ -1408,6 +1416,10 @@
     <message>
         <source>%1 · weight %2</source>
         <translation>%1 · 权重 %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>A failed critical item is a compliance violation (R-QA-3), counted separately from the score</source>
