@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout
 
@@ -233,6 +233,7 @@ def test_a_week_opens_the_workspace_that_shows_weeks(qtbot, window):
     _type(qtbot, w, "2026-W48")
     first = w.palette.entries()[0]
     assert (first.kind, first.title) == ("week", "2026-W48")
+    assert QLocale().toString(QDate(2026, 11, 29), QLocale.FormatType.ShortFormat) in first.detail  # locale's dates
     qtbot.keyClick(w.palette.edit, Qt.Key.Key_Return)
     assert w.stack.currentIndex() == 1 and w.workspaces[1].weeks == [date(2026, 11, 23)]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -226,7 +226,10 @@ class CommandPalette(QFrame):
             detail = " · ".join(x for x in (tr("Complaint"), stage, hit.detail) if x)
             kind_icon = "complaints"
         else:
-            detail, kind_icon = tr("Week") + f" · {hit.detail}", "week"
+            monday = QDate.fromString(hit.key, Qt.DateFormat.ISODate)
+            short = QLocale.FormatType.ShortFormat
+            span = f"{QLocale().toString(monday, short)} – {QLocale().toString(monday.addDays(6), short)}"
+            detail, kind_icon = tr("Week") + f" · {span}", "week"
         return Entry(hit.kind, hit.title, detail, icon(kind_icon),
                      lambda: window.navigate(hit.kind, hit.key, hit.title))
 
