@@ -53,6 +53,14 @@ ROLE_NAMES = {
 __all__ = ["GUIDE_SETTING", "Banner", "MainWindow", "icon"]
 
 
+def _typable(seq: QKeySequence) -> bool:
+    """A key one types: with a modifier, or a function key (not a media key such as "Refresh")."""
+    combo = seq[0]
+    if combo.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        return True
+    return Qt.Key.Key_F1.value <= combo.key().value <= Qt.Key.Key_F35.value
+
+
 class Banner(QWidget):
     """A strip across the top for conditions the user must know about (database offline)."""
 
@@ -200,7 +208,8 @@ class MainWindow(QMainWindow):
             sequences: list[QKeySequence] = []
             for k in keys:
                 for seq in (QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [k]):
-                    if not seq.isEmpty() and seq not in sequences:
+                    # a platform's standard keys may add media keys ("Refresh", "Help"): keyboards have F5/F1
+                    if not seq.isEmpty() and seq not in sequences and _typable(seq):
                         sequences.append(seq)
             a.setShortcuts(sequences)
             a.triggered.connect(slot)
@@ -211,9 +220,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(action(self.tr("&Settings…"), "settings", self.open_settings,
                                    QKeySequence.StandardKey.Preferences, QKeySequence("Ctrl+,")))
         file_menu.addAction(action(self.tr("&Refresh"), "refresh", self.refresh_current,
-                                   QKeySequence.StandardKey.Refresh))
+                                   QKeySequence("F5"), QKeySequence.StandardKey.Refresh))
         file_menu.addSeparator()
-        file_menu.addAction(action(self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(action(self.tr("&Quit"), "quit", self.close, QKeySequence.StandardKey.Quit,
+                                   QKeySequence("Ctrl+Q")))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.palette_action = action(self.tr("Command palette…"), "search", self.open_palette, QKeySequence("Ctrl+K"))
