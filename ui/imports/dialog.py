@@ -424,7 +424,7 @@ class ImportDialog(QDialog):
         self._mapping_changed()
         if missing:
             self.mapping_status.setText(f'<span style="color:{ERROR_COLOR}">' + tr(
-                "This file has no column %1 of the mapping %2").replace("%1", ", ".join(missing)).replace(
+                "This file has no column %1 of the mapping %2").replace("%1", tr(", ").join(missing)).replace(
                 "%2", name) + "</span>")
 
     _loaded_id_columns: list[str] | None = None
@@ -562,11 +562,11 @@ class ImportDialog(QDialog):
             .replace("%2", f"{result.rows_imported:,}").replace("%3", f"{result.rows_skipped:,}") \
             .replace("%4", f"{result.seconds:.1f}")
         if result.reasons:
-            reasons = "; ".join(f"{QCoreApplication.translate(TRANSLATION_CONTEXT, k)} {v:,}"
+            reasons = tr("; ").join(f"{QCoreApplication.translate(TRANSLATION_CONTEXT, k)} {v:,}"
                                 for k, v in result.reasons.items())
             text += " " + tr("Skipped: %1.").replace("%1", reasons)
         if result.queues_created:
-            text += " " + tr("New queues: %1.").replace("%1", ", ".join(result.queues_created))
+            text += " " + tr("New queues: %1.").replace("%1", tr(", ").join(result.queues_created))
         if result.agents_created:
             text += " " + tr("%1 new agents.").replace("%1", str(len(result.agents_created)))
         self.result_label.setText(text)

@@ -65,9 +65,9 @@ def fmt_value(kind: str, value: float | None) -> str:
     if value is None:
         return "—"
     if kind == "seconds":
-        return f"{value:.1f} s"
+        return tr("%1 s").replace("%1", f"{value:.1f}")
     if kind == "hours":
-        return f"{value:.1f} h"
+        return tr("%1 h").replace("%1", f"{value:.1f}")
     if kind == "share":
         return f"{value * 100:.1f} %"
     if kind == "rating":

@@ -56,6 +56,10 @@
         <translation>3. 预览：前几行将如何保存（不会写入）</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>A CSV (any delimiter or encoding, GBK included) or an XLSX export</source>
         <translation>CSV（任意分隔符或编码，含 GBK）或 XLSX 导出文件</translation>
     </message>

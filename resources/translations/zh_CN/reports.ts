@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
         <source>(from {q})</source>
         <translation>（来自 {q}）</translation>
     </message>
