@@ -31,7 +31,7 @@ class ShortcutSheet(QDialog):
         self.setObjectName("shortcut_sheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setModal(False)
-        self.resize(560, 600)
+        self.resize(580, 700)
         layout = QVBoxLayout(self)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by action or key"))

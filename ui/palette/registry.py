@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+PAREN = re.compile(r"\s*[(（][^)）]*[)）]\s*$")
 
 
 @dataclass
@@ -38,9 +38,13 @@ class ShortcutEntry:
             self.shortcut.activated.emit()
 
 
+ACCELERATOR = re.compile(r"\s*[(（]&\w[)）]")  # "设置(&S)…": the Chinese way to keep the key
+
+
 def clean(text: str) -> str:
     """A menu text as shown in a list: no accelerator ampersand, no trailing tab part."""
-    return text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    text = ACCELERATOR.sub("", text.split("\t")[0])
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
 def _native(seq: QKeySequence) -> str:
@@ -64,9 +68,10 @@ def _describe_shortcut(shortcut: QShortcut, keys: list[str]) -> str:
     scope = shortcut.parent()
     if not isinstance(scope, QWidget):
         return ""
+    patterns = [re.compile(rf"(?<![\w+]){re.escape(k)}(?![\w+])") for k in keys]
     for button in scope.findChildren(QAbstractButton):
         tip = button.toolTip()
-        if tip and any(re.search(rf"[(;,\s]{re.escape(k)}[);,\s]", f" {tip} ") for k in keys):
+        if tip and any(p.search(tip) for p in patterns):
             return clean(button.text()) or PAREN.sub("", tip)
     return ""
 
@@ -89,7 +94,8 @@ def shortcut_entries(window: MainWindow) -> list[ShortcutEntry]:
         if shortcut.key().isEmpty() or not shortcut.isEnabled():
             continue
         keys = [_native(shortcut.key())]
-        text = clean(_describe_shortcut(shortcut, keys))
+        portable = shortcut.key().toString(QKeySequence.SequenceFormat.PortableText)
+        text = clean(_describe_shortcut(shortcut, list({*keys, portable})))
         if not text:
             continue
         group = owner_index(window, shortcut)

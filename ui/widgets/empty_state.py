@@ -40,8 +40,8 @@ class EmptyState(QWidget):
         self.text_label.setObjectName("empty_state")
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text_label.setWordWrap(True)
-        self.text_label.setMaximumWidth(520)
-        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        # no alignment flag here: a word-wrapped label added with one gets too little height
+        layout.addWidget(self.text_label)
         self.button = QPushButton()
         self.button.setObjectName("empty_state_button")
         self.button.clicked.connect(self.action_requested)
