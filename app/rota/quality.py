@@ -130,13 +130,17 @@ def _share_out(multi: list[tuple[list[str], np.ndarray]], req: dict[str, np.ndar
     big = int(counts.sum(axis=0).max()) + 1 if counts.size else 1
     for i in np.flatnonzero(counts.sum(axis=0)):
         need = [max(0, int(np.ceil(req[k][i] - on_phone[k][i] - 1e-9))) for k in skills]
-        if counts[:, i].sum() < sum(need):
-            # too few agents for every requirement: one by one to the skill most short (the
-            # biggest queues first), not a flow that counts a 1-agent queue like a 20-agent one
-            for gi, (ks, _arr) in enumerate(multi):
-                for _ in range(int(counts[gi, i])):
-                    k = max(ks, key=lambda x: req[x][i] - on_phone[x][i])
-                    on_phone[k][i] += 1
+        # one by one to the skill most short (the biggest queues first): kept when it meets every
+        # requirement or when too few agents could anyway (a flow would count a 1-agent queue
+        # like a 20-agent one); otherwise the maximum flow below
+        trial = {k: 0 for k in skills}
+        for gi, (ks, _arr) in enumerate(multi):
+            for _ in range(int(counts[gi, i])):
+                k = max(ks, key=lambda x: req[x][i] - on_phone[x][i] - trial[x])
+                trial[k] += 1
+        if counts[:, i].sum() < sum(need) or all(trial[k] >= n for k, n in zip(skills, need, strict=True)):
+            for k, n in trial.items():
+                on_phone[k][i] += n
             continue
         caps = []
         for gi, (ks, _arr) in enumerate(multi):
