@@ -300,3 +300,11 @@ def test_known_messages_are_translated_with_their_values(qapp):
             pseudo("The user name or password is not right.")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("&Settings…", "Settings…"), ("设置(&S)…", "设置…"),
+                                             ("退出（&Q）", "退出"), ("Q&&A", "Q&A"), ("Undo\tCtrl+Z", "Undo")])
+def test_menu_texts_are_listed_without_accelerators(text, shown):
+    from ui.palette.registry import clean
+
+    assert clean(text) == shown
