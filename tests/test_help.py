@@ -308,3 +308,29 @@ def test_menu_texts_are_listed_without_accelerators(text, shown):
     from ui.palette.registry import clean
 
     assert clean(text) == shown
+
+
+def test_a_chinese_font_is_found_or_the_log_says_what_to_install(qapp, monkeypatch, caplog):
+    import sys
+
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    import ui.style
+    from ui.style import CJK_FAMILIES, ensure_cjk_font
+
+    before = QApplication.font()
+    try:
+        found = ensure_cjk_font()
+        installed = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if installed:
+            assert found in installed and "Mono" not in found and found in QApplication.font().families()
+            if set(CJK_FAMILIES) & set(installed):
+                assert found in CJK_FAMILIES
+        monkeypatch.setattr(ui.style.QFontDatabase, "families", staticmethod(lambda *_a: []))
+        monkeypatch.setattr(sys, "platform", "linux")
+        with caplog.at_level("WARNING", logger="ui.style"):
+            assert ensure_cjk_font() is None
+        assert "fonts-noto-cjk" in caplog.text
+    finally:
+        QApplication.setFont(before)

@@ -29,7 +29,10 @@ def ensure_cjk_font() -> str | None:
             if path.suffix.lower() in (".ttf", ".otf", ".ttc") and QFontDatabase.addApplicationFont(str(path)) < 0:
                 log.warning("could not load the bundled font %s", path.name)
     chinese = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-    family = next((f for f in CJK_FAMILIES if f in chinese), None) or (sorted(chinese)[0] if chinese else None)
+    # a listed font, else a sans-serif one (a serif or monospaced font looks wrong in a console), else any
+    family = next((f for f in CJK_FAMILIES if f in chinese), None) \
+        or next((f for f in sorted(chinese) if "Sans" in f and "Mono" not in f), None) \
+        or next((f for f in sorted(chinese) if "Mono" not in f), None) or (sorted(chinese)[0] if chinese else None)
     if family is None:
         if sys.platform.startswith("linux"):
             log.warning("No Chinese font found: Chinese text shows as boxes. Install one, e.g. "
