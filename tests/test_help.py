@@ -334,3 +334,19 @@ def test_a_chinese_font_is_found_or_the_log_says_what_to_install(qapp, monkeypat
         assert "fonts-noto-cjk" in caplog.text
     finally:
         QApplication.setFont(before)
+
+
+def test_a_theme_switch_reaches_every_open_workspace(qtbot, window):
+    from ui.style import apply_theme
+
+    seen: list[str] = []
+    for page in window.workspaces:
+        page.theme_did_change = lambda theme, s=seen: s.append(theme)
+    apply_theme("light")
+    seen.clear()
+    apply_theme("dark")
+    assert seen == ["dark", "dark"]
+    apply_theme("dark")  # no change: nobody is asked to redraw
+    assert seen == ["dark", "dark"]
+    apply_theme("light")
+    assert seen[-2:] == ["light", "light"]

@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         from ui.notifications.bell import install as install_bell
 
         self.bell = install_bell(self, ctx)
+        from ui.style import theme_signals
+
+        theme_signals().changed.connect(self._on_theme_changed)
         self._restore_geometry()
 
     # --- construction -------------------------------------------------------------------
@@ -286,6 +289,11 @@ class MainWindow(QMainWindow):
     def show_workspace(self, index: int) -> None:
         if 0 <= index < len(self._pages):
             self.sidebar.setCurrentRow(index)
+
+    def _on_theme_changed(self, theme: str) -> None:
+        for page in self._pages:
+            if page is not None:
+                page.theme_did_change(theme)
 
     def workspace_title(self, index: int) -> str:
         return self._kinds[index].title()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +18,22 @@ THEMES = ("light", "dark")
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei",
                 "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei")
 current_theme = "light"
+
+
+class ThemeSignals(QObject):
+    """``changed(theme)`` after the application switched theme (the main window tells each workspace)."""
+
+    changed = Signal(str)
+
+
+_signals: ThemeSignals | None = None
+
+
+def theme_signals() -> ThemeSignals:
+    global _signals
+    if _signals is None:
+        _signals = ThemeSignals()
+    return _signals
 
 
 def ensure_cjk_font() -> str | None:
@@ -53,6 +70,7 @@ def apply_theme(theme: str) -> None:
     if not isinstance(app, QApplication):
         return
     theme = theme if theme in THEMES else "light"
+    changed = theme != current_theme
     current_theme = theme
     app.setStyle("Fusion")
     palette = QPalette()
@@ -83,3 +101,5 @@ def apply_theme(theme: str) -> None:
     if qss.exists():
         sheet += "\n" + qss.read_text(encoding="utf-8")
     app.setStyleSheet(sheet)
+    if changed:
+        theme_signals().changed.emit(theme)

@@ -43,6 +43,10 @@ class Workspace(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def theme_did_change(self, theme: str) -> None:
+        """The application switched to ``theme`` ("light"/"dark") while open. Widgets styled by the palette
+        and style sheet follow by themselves; pages that paint colours of their own (charts) redraw here."""
+
     def open_entity(self, entity_type: str, entity_id: str) -> bool:
         """Show one item, e.g. ("complaint", "42"), ("agent", "7") (a person id) or ("week",
         "2026-11-23") (its Monday); True if this workspace showed it. The command palette and the
