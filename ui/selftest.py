@@ -3,7 +3,8 @@
 Without ``--db`` it builds a small demo center in a temporary folder, so a fresh install (or a
 frozen bundle) can prove that every page renders real data. ``--lang zh_CN`` / ``--theme dark``
 choose the language and theme (default: the saved settings); ``--tabs`` also visits (and
-screenshots) every tab of every workspace. The helpers below (waiting for a page, walking its tabs,
+screenshots) every tab of every workspace and lists labels and buttons narrower than their text
+(with ``--lang pseudo`` this finds layouts that only fit English). The helpers below (waiting for a page, walking its tabs,
 reading every text shown) are shared with the tests that look for English left in the Chinese console.
 """
 
@@ -243,6 +244,7 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
         out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
     modals = ModalWatch(app)
+    clipped: set[tuple[str, str]] = set()  # reported once (--tabs): labels and buttons narrower than their text
     for index, page in enumerate(window.workspaces):
         window.show_workspace(index)
         status = wait_loaded(app, page, timeout)
@@ -267,6 +269,10 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
                     tab_slug = "-".join(slug(p) for p in stop.path)
                     window.grab().save(str(out_dir / f"{index + 1:02d}-{workspace_slug}-{n + 1:02d}-{tab_slug}.png"))
                 print(f"{'':7}   ▸ {' ▸ '.join(stop.path)}", flush=True)
+                for where, text in clipped_texts(window):
+                    if (where, text) not in clipped:
+                        clipped.add((where, text))
+                        print(f"{'':7}     clipped: {where} {text[:80]!r}", flush=True)
             if stops:
                 stops[0].show()
     pages = len(window.workspaces)
