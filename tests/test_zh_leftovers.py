@@ -89,6 +89,15 @@ def english_words(text: str, data: list[str]) -> list[str]:
     return [w for w in WORD.findall(text) if w.lower() not in ALLOWED_WORDS]
 
 
+def _supervisor(db):
+    from app.actor import Actor
+    from db.models.org import User
+
+    with db.session() as s:
+        user = s.execute(select(User).where(User.role == "supervisor").order_by(User.username)).scalars().first()
+        return Actor(user.username, user.role, person_id=user.person_id)
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     from app.bootstrap import open_database
@@ -135,52 +144,57 @@ def test_the_chinese_console_shows_no_english(qtbot, qapp, demo_db, chinese):
     data_set = set(data)
     seen: dict[str, set[str]] = defaultdict(set)  # text -> where
 
-    console = Console(demo_db, actor=Actor.local_administrator(), watch=False, run_jobs=False)
-    window = console.window
+    def collect(where: str, root) -> None:
+        for widget, text in visible_texts(root):
+            text = _clean(text)
+            if text:
+                seen[text].add(f"{where} [{widget}]")
+
     modals = ModalWatch(qapp)
     try:
-        window.resize(1440, 900)
-        window.show()
+        # the administrator sees every tab of Admin; a supervisor reviews (Quality) and works cases
+        for actor in (Actor.local_administrator(), _supervisor(demo_db)):
+            console = Console(demo_db, actor=actor, watch=False, run_jobs=False)
+            window = console.window
+            try:
+                window.resize(1440, 900)
+                window.show()
+                for index, page in enumerate(window.workspaces):
+                    window.show_workspace(index)
+                    wait_loaded(qapp, page, 8)
+                    name = f"{window.workspace_title(index)} ({actor.role})"
+                    collect(name, window)
+                    for stop in tab_stops(page):
+                        stop.show()
+                        wait_idle(qapp, console.tasks, 5)
+                        settle(qapp, 0.05)
+                        collect(f"{name} ▸ {' ▸ '.join(stop.path)}", page)
+                if actor.role != "administrator":
+                    continue
+                # the shell's own windows
+                window.open_palette()
+                collect("Command palette", window.palette)
+                window.palette.close_palette()
+                window.open_help()
+                collect("Help", window.help_window)
+                window.help_window.close()
+                window.open_shortcuts()
+                collect("Keyboard shortcuts", window.shortcut_sheet)
+                window.shortcut_sheet.close()
+                window.show_guide()
+                collect("Guide", window.guide)
+                window.guide.close()
+                from ui.settings_dialog import SettingsDialog
 
-        def collect(where: str, root) -> None:
-            for widget, text in visible_texts(root):
-                text = _clean(text)
-                if text:
-                    seen[text].add(f"{where} [{widget}]")
-
-        for index, page in enumerate(window.workspaces):
-            window.show_workspace(index)
-            wait_loaded(qapp, page, 8)
-            name = window.workspace_title(index)
-            collect(name, window)
-            for stop in tab_stops(page):
-                stop.show()
-                wait_idle(qapp, console.tasks, 5)
-                settle(qapp, 0.05)
-                collect(f"{name} ▸ {' ▸ '.join(stop.path)}", page)
-        # the shell's own windows
-        window.open_palette()
-        collect("Command palette", window.palette)
-        window.palette.close_palette()
-        window.open_help()
-        collect("Help", window.help_window)
-        window.help_window.close()
-        window.open_shortcuts()
-        collect("Keyboard shortcuts", window.shortcut_sheet)
-        window.shortcut_sheet.close()
-        window.show_guide()
-        collect("Guide", window.guide)
-        window.guide.close()
-        from ui.settings_dialog import SettingsDialog
-
-        settings = SettingsDialog(window.database_text(), window)
-        settings.show()
-        collect("Settings", settings)
-        settings.close()
+                settings = SettingsDialog(window.database_text(), window)
+                settings.show()
+                collect("Settings", settings)
+                settings.close()
+            finally:
+                console.close()
+                qapp.processEvents()
     finally:
         modals.stop()
-        console.close()
-        qapp.processEvents()
 
     shown_in_english = []
     english = []
