@@ -78,3 +78,12 @@ def test_the_checks_write_english_details_that_match_a_template():
     assert details["closing"].startswith("no ") and details["polite"] == "informal address “你” (use 您)"
     for r in results:  # every detail a check writes is one of the templates the UI translates
         assert any(p.match(r.detail) for p, _t in _detail_patterns()), r.detail
+
+
+def test_the_kpi_evidence_formula_shows_in_chinese(zh_CN):
+    from ui.review.quarterly_view import _translated
+
+    msg = Message(N_("wait {wait} s ÷ {n} phone/chat/on-site contacts = {avg}; {within} within the target"),
+                  wait="3,298.2", n="179", avg=Message(N_("{v} s"), v="18.43"), within="160")
+    assert msg == "wait 3,298.2 s ÷ 179 phone/chat/on-site contacts = 18.43 s; 160 within the target"
+    assert _translated(msg) == "等待 3,298.2 秒 ÷ 179 次电话/在线会话/现场联络 = 18.43 秒；160 次在目标内"

@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.review.kpi import INDICATORS_BY_RULE
 from app.review.monthly import REALTIME_CHANNELS, MonthCounts, collect_counts, load_targets
 from app.review.periods import PeriodWindow
@@ -30,21 +30,23 @@ class Evidence:
     rows: tuple[tuple[object, ...], ...]
     total_rows: int
     formula_template: str = ""  # the N_() template of ``formula``, for the UI to translate
-    formula_params: dict[str, str] = field(default_factory=dict)
+    formula_params: dict[str, str] = field(default_factory=dict)  # a value may be a Message (number and unit)
 
 
 def _formula(rule_id: str, c: MonthCounts) -> tuple[str, dict[str, str]]:
     """The formula as an N_() template (translated by the UI) and its numbers, already formatted."""
     def r(num: float, den: float, unit: str = "") -> str:
-        return f"{num / den:.2f}{unit}" if den else "—"
+        if not den:
+            return "—"
+        return Message(unit, v=f"{num / den:.2f}") if unit else f"{num / den:.2f}"
 
     templates = {
         "R-KPI-1": (N_("wait {wait} s ÷ {n} phone/chat/on-site contacts = {avg}; {within} within the target"),
                     {"wait": f"{c.wait_sum:,.1f}", "n": f"{c.realtime_handled:,}",
-                     "avg": r(c.wait_sum, c.realtime_handled, " s"), "within": f"{c.within_target:,}"}),
+                     "avg": r(c.wait_sum, c.realtime_handled, N_("{v} s")), "within": f"{c.within_target:,}"}),
         "R-KPI-2": (N_("logged in {h} h ÷ {d} working days = {avg}"),
                     {"h": f"{c.logged_in_sec / 3600:,.1f}", "d": str(c.working_days),
-                     "avg": r(c.logged_in_sec / 3600, c.working_days, " h")}),
+                     "avg": r(c.logged_in_sec / 3600, c.working_days, N_("{v} h"))}),
         "R-KPI-3": (N_("{n} handled ÷ {d} working days = {avg}"),
                     {"n": f"{c.handled:,}", "d": str(c.working_days), "avg": r(c.handled, c.working_days)}),
         "R-KPI-4": (N_("ratings {sum} ÷ {n} rated contacts = {avg}; {good} at or above the per-contact target"),
@@ -52,11 +54,11 @@ def _formula(rule_id: str, c: MonthCounts) -> tuple[str, dict[str, str]]:
                      "good": f"{c.good_ratings:,}"}),
         "R-KPI-5": (N_("{n} resolved ÷ {known} with a recorded resolution = {share}"),
                     {"n": f"{c.resolved:,}", "known": f"{c.resolution_known:,}",
-                     "share": r(100 * c.resolved, c.resolution_known, " %")}),
+                     "share": r(100 * c.resolved, c.resolution_known, N_("{v} %"))}),
         "R-KPI-6": (N_("{v} violations in {n} QA reviews"), {"v": str(c.qa_violations), "n": str(c.qa_reviews)}),
         "R-KPI-7": (N_("{n} converted ÷ {offered} offered = {share}"),
                     {"n": f"{c.recommendations_converted:,}", "offered": f"{c.recommendations_offered:,}",
-                     "share": r(100 * c.recommendations_converted, c.recommendations_offered, " %")}),
+                     "share": r(100 * c.recommendations_converted, c.recommendations_offered, N_("{v} %"))}),
         "R-KPI-8": (N_("{n} accepted contributions"), {"n": str(c.kb_contributions)}),
         "R-KPI-9": (N_("dialogue scores {sum} ÷ {n} reviews = {avg}"),
                     {"sum": str(c.qa_score_sum), "n": str(c.qa_reviews), "avg": r(c.qa_score_sum, c.qa_reviews)}),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,13 @@ from ui.widgets.tables import row_table_defaults
 
 REVIEWER_TITLES = ("supervisor", "quality_analyst", "manager", "trainer")
 WIDE_SPREAD = 20.0  # points of 100: a question the reviewers read differently
+JOB_TITLES = {
+    "agent": QT_TRANSLATE_NOOP("calibration", "agent"), "supervisor": QT_TRANSLATE_NOOP("calibration", "supervisor"),
+    "quality_analyst": QT_TRANSLATE_NOOP("calibration", "quality analyst"),
+    "manager": QT_TRANSLATE_NOOP("calibration", "manager"), "trainer": QT_TRANSLATE_NOOP("calibration", "trainer"),
+    "scheduler": QT_TRANSLATE_NOOP("calibration", "scheduler"),
+    "administrator": QT_TRANSLATE_NOOP("calibration", "administrator"),
+}
 GOOD_ALPHA, TENTATIVE_ALPHA = 0.8, 0.667  # Krippendorff's usual thresholds
 
 
@@ -118,7 +125,8 @@ class NewCalibrationDialog(QDialog):
         self.reviewers = QListWidget(self)
         self.reviewers.setObjectName("calibration_reviewers")
         for person_id, name, title in reviewers:
-            item = QListWidgetItem(f"{name} · {title.replace('_', ' ')}", self.reviewers)
+            item = QListWidgetItem(f"{name} · {tr(JOB_TITLES[title]) if title in JOB_TITLES else title.replace('_', ' ')}",
+                                   self.reviewers)
             item.setData(Qt.ItemDataRole.UserRole, person_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if person_id == ctx.actor.person_id

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.changes import Changes
-from app.i18n import TRANSLATION_CONTEXT
+from app.i18n import TRANSLATION_CONTEXT, Message
+from app.quality.interactions import CHANNEL_LABELS
 from app.review.evidence import Evidence, indicator_evidence
 from app.review.kpi import INDICATORS, load_weights
 from app.review.monthly import team_options
@@ -197,6 +198,7 @@ class EvidenceModel(RowTableModel[tuple[object, ...]]):
     def set_evidence(self, ev: Evidence) -> None:
         self.beginResetModel()
         self._headers = [QCoreApplication.translate(TRANSLATION_CONTEXT, c) for c in ev.columns]
+        self._channel_column = ev.columns.index("Channel") if "Channel" in ev.columns else -1
         self._rows = list(ev.rows)
         self.endResetModel()
 
@@ -212,7 +214,15 @@ class EvidenceModel(RowTableModel[tuple[object, ...]]):
             return tr("yes") if value else tr("no")
         if isinstance(value, float):
             return f"{value:.1f}"
+        if index.column() == getattr(self, "_channel_column", -1) and value in CHANNEL_LABELS:
+            return QCoreApplication.translate(TRANSLATION_CONTEXT, CHANNEL_LABELS[value])
         return str(value)
+
+
+def _translated(msg: Message) -> str:
+    """An app message in the user's language: its N_() template translated, its values too when they are messages."""
+    params = {k: _translated(v) if isinstance(v, Message) else v for k, v in msg.params.items()}
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, msg.template).format(**params)
 
 
 class EvidenceDialog(QDialog):
@@ -221,8 +231,7 @@ class EvidenceDialog(QDialog):
         self.setWindowTitle(tr("{rule} for {agent}").format(rule=ev.rule_id, agent=agent))
         self.resize(820, 480)
         layout = QVBoxLayout(self)
-        formula = (QCoreApplication.translate(TRANSLATION_CONTEXT, ev.formula_template).format(**ev.formula_params)
-                   if ev.formula_template else ev.formula)
+        formula = _translated(Message(ev.formula_template, **ev.formula_params)) if ev.formula_template else ev.formula
         self.formula = QLabel(formula, self)
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("font-weight: 600;")

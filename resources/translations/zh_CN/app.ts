@@ -1600,6 +1600,18 @@
         <translation>{text!r} 不是周：请使用 2026-W48 或该周中的某个日期</translation>
     </message>
     <message>
+        <source>{v} %</source>
+        <translation>{v}%</translation>
+    </message>
+    <message>
+        <source>{v} h</source>
+        <translation>{v} 小时</translation>
+    </message>
+    <message>
+        <source>{v} s</source>
+        <translation>{v} 秒</translation>
+    </message>
+    <message>
         <source>{v} violations in {n} QA reviews</source>
         <translation>{n} 次质检中 {v} 项违规</translation>
     </message>

@@ -480,6 +480,14 @@
         <translation>您的评分已提交；校准会关闭前保持隐藏，在此之前可以修改。</translation>
     </message>
     <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
         <source>closed %1</source>
         <translation>%1 关闭</translation>
     </message>
@@ -496,8 +504,28 @@
         <translation>一致性低：请一起讨论评分表</translation>
     </message>
     <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>quality analyst</source>
+        <translation>质检分析员</translation>
+    </message>
+    <message>
+        <source>scheduler</source>
+        <translation>排班员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
         <source>tentative agreement</source>
         <translation>一致性尚可</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训师</translation>
     </message>
     <message>
         <source>α without</source>
