@@ -1140,8 +1140,10 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         say(0.95, "Checking the rota")
         result = quality.evaluate(problem, shifts)
         constant = sum(quality.shift_paid_minutes(problem, s) for s in shifts if s.shadow or s in fixed_set) / 60.0
-        violations = (*prep.notes, *notes, *train_notes, *result.violations,
-                      *explain_shortfall(prep, result.coverage))
+        # the coverage explanation first: a scheduler reads why queues go short before the
+        # training notes
+        violations = (*prep.notes, *explain_shortfall(prep, result.coverage), *notes, *result.violations,
+                      *train_notes)
         return RotaSolution(
             status=stats["status"], shifts=tuple(sorted(shifts, key=lambda s: (s.agent_id, s.start))),
             coverage=result.coverage, paid_hours=result.paid_hours,
