@@ -118,13 +118,14 @@ class AgentTableModel(RowTableModel[AgentReview]):
             if col in ("basic", "quality", "additional"):
                 return f"{groups.get(col, 0.0):.1f}" if f.total is not None else "—"
             if col == "qa":
-                return f"{f.qa.reviews}, {f.qa.mean:.1f}" if f.qa.mean is not None else f"{f.qa.reviews}"
+                return (tr(", ").join((str(f.qa.reviews), f"{f.qa.mean:.1f}")) if f.qa.mean is not None
+                        else f"{f.qa.reviews}")
             if col == "complaints":
                 return f"{f.complaints_owned} ({f.complaints_escalated})"
             if col == "attendance":
                 return "—" if f.attendance is None else f"{f.attendance * 100:.0f} %"
             if col == "training":
-                return f"{f.training_hours:g} h"
+                return tr("{h} h").format(h=f"{f.training_hours:g}")
             if col == "plan":
                 if a.plans:
                     return tr("{n} plan(s)").format(n=len(a.plans))
