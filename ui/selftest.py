@@ -123,6 +123,28 @@ def _plain(text: str) -> str:
     return text
 
 
+def cell_texts(root: QWidget, rows: int = 30) -> Iterator[tuple[str, str]]:
+    """(where, text) of the first ``rows`` rows of every visible table, tree and list: mostly data
+    (names, numbers), but also the words a page puts in its cells (states, kinds, yes/no)."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisible() or model is None or isinstance(view, QHeaderView):
+            continue
+        where = f"{type(view).__name__}#{view.objectName()} cell"
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # some of Qt's list models keep it private: one column
+            columns = 1
+        for row in range(min(model.rowCount(QModelIndex()), rows)):
+            for column in range(columns):
+                value = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str):
+                    yield where, value
+
+
 def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) of every text a user can read in ``root``: labels, buttons and their tooltips,
     group titles, tab texts, header texts of tables and trees, combo items, placeholders, the window
