@@ -3,6 +3,8 @@
     python3 scripts/screenshots.py                      # English and Chinese, light theme
     python3 scripts/screenshots.py --lang zh_CN --theme dark
     python3 scripts/screenshots.py --tabs --out /tmp/shots   # every tab too (to look for clipped text)
+    python3 scripts/screenshots.py --demo            # the README's: the full demo as its manager, en and zh_CN
+    python3 scripts/screenshots.py --db ~/.local/share/Floorwalker/demo.db --user ming.han  # a demo of yours (a copy)
 
 Each run builds the self-test's small demo center, opens the console offscreen at 1440×900 and writes
 ``<out>/<workspace>.png`` (``live.png``, ``schedule.png`` …); other languages and themes get a suffix
@@ -25,16 +27,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOT = re.compile(r"^\d\d-(?P<workspace>[a-z]+)(?:-(?P<tab>\d\d-.+))?\.png$")
 
 
-def run(language: str, theme: str, out: Path, *, tabs: bool = False, timeout: float = 60.0) -> list[Path]:
+def run(language: str, theme: str, out: Path, *, tabs: bool = False, timeout: float = 60.0,
+        db: Path | None = None, user: str | None = None, password: str = "") -> list[Path]:
     suffix = "".join(f"-{x}" for x, default in ((language, "en"), (theme, "light")) if x != default)
     with tempfile.TemporaryDirectory(prefix="floorwalker-shots-") as tmp:
         raw = Path(tmp) / "raw"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(tmp) / "config"),
                    QT_LOGGING_RULES="qt.multimedia*=false")
+        if user:
+            env.update(FLOORWALKER_USER=user, FLOORWALKER_PASSWORD=password)
         command = [sys.executable, "-m", "app", "selftest", "--screenshots", str(raw), "--lang", language,
                    "--theme", theme, "--timeout", str(timeout)]
         if tabs:
             command.append("--tabs")
+        if db is not None:  # a copy: the console's background jobs write to the database it opens
+            copy = Path(tmp) / db.name
+            shutil.copyfile(db, copy)
+            command += ["--db", str(copy)]
         print("$", " ".join(command[1:]), flush=True)
         result = subprocess.run(command, cwd=ROOT, env=env, check=False)
         if result.returncode != 0:
@@ -60,11 +69,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tabs", action="store_true", help="also every tab of every workspace")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNGs")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds each workspace may take to load")
+    parser.add_argument("--db", type=Path, help="a SQLite demo database to show (a copy is opened; default: the "
+                                                 "self-test's small demo)")
+    parser.add_argument("--demo", action="store_true",
+                        help="build the full demo center now (60 agents, 13 weeks ending now; about a minute) and "
+                             "show it, as its manager unless --user says otherwise")
+    parser.add_argument("--user", help="sign in as this user (e.g. a manager, who sees every workspace)")
+    parser.add_argument("--password", default="demo", help="the user's password (default: demo, the demo's)")
     args = parser.parse_args(argv)
     written: list[Path] = []
+    demo_dir = None
+    if args.demo:
+        demo_dir = tempfile.TemporaryDirectory(prefix="floorwalker-demo-")
+        args.db = Path(demo_dir.name) / "demo.db"
+        print("building the demo center…", flush=True)
+        subprocess.run([sys.executable, "-m", "app", "demo", "--db", str(args.db), "--recordings",
+                        str(Path(demo_dir.name) / "rec")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        args.user = args.user or "ming.han"
     for language in args.lang or ["en", "zh_CN"]:
         for theme in args.theme or ["light"]:
-            written += run(language, theme, args.out, tabs=args.tabs, timeout=args.timeout)
+            written += run(language, theme, args.out, tabs=args.tabs, timeout=args.timeout, db=args.db,
+                           user=args.user, password=args.password)
+    if demo_dir is not None:
+        demo_dir.cleanup()
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     print(f"{len(written)} screenshots written")

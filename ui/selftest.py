@@ -2,7 +2,8 @@
 
 Without ``--db`` it builds a small demo center in a temporary folder, so a fresh install (or a
 frozen bundle) can prove that every page renders real data. ``--lang zh_CN`` / ``--theme dark``
-choose the language and theme (default: the saved settings); ``--tabs`` also visits (and
+choose the language and theme (default: the saved settings), FLOORWALKER_USER and
+FLOORWALKER_PASSWORD the user it signs in as (default: the local administrator); ``--tabs`` also visits (and
 screenshots) every tab of every workspace and lists labels and buttons narrower than their text
 (with ``--lang pseudo`` this finds layouts that only fit English). The helpers below (waiting for a page, walking its tabs,
 reading every text shown) are shared with the tests that look for English left in the Chinese console.
@@ -254,10 +255,20 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
     except DatabaseError as exc:
         print(f"selftest: cannot open the database: {exc}", file=sys.stderr)
         return 2
-    from ui.app import Console, create_application
+    from ui.app import ENV_PASSWORD, ENV_USER, Console, create_application
 
     app = create_application(language=language, theme=theme)
-    console = Console(opened.db)
+    actor = None  # the local administrator, unless FLOORWALKER_USER / FLOORWALKER_PASSWORD name a user
+    if os.environ.get(ENV_USER):
+        from app.security.accounts import SignInError, authenticate
+
+        try:
+            with opened.db.session() as s:
+                actor = authenticate(s, os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")).actor()
+        except SignInError as exc:
+            print(f"selftest: {exc}", file=sys.stderr)
+            return 2
+    console = Console(opened.db, actor=actor)
     window = console.window
     window.resize(1440, 900)
     window.show()
