@@ -350,3 +350,25 @@ def test_a_theme_switch_reaches_every_open_workspace(qtbot, window):
     assert seen == ["dark", "dark"]
     apply_theme("light")
     assert seen[-2:] == ["light", "light"]
+
+
+def test_the_console_installs_the_pseudo_language(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui.app import install_translations
+    from ui.pseudo import pseudo
+    from ui.translations import lrelease
+
+    if lrelease() is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    before = set(qapp.findChildren(QTranslator)), QLocale()
+    install_translations(qapp, "pseudo")
+    added = [t for t in qapp.findChildren(QTranslator) if t not in before[0]]
+    try:
+        assert added
+        assert QCoreApplication.translate("SettingsDialog", "Theme") == pseudo("Theme")
+        assert QLocale().language() == QLocale.Language.English  # numbers and dates stay English
+    finally:
+        for translator in added:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(before[1])
