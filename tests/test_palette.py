@@ -105,6 +105,7 @@ def floor(sqlite_db):
         jade.supervisor_id = boss.id
         lin = f.person(s, c, jade, name="Lin Wei")
         zhao = f.person(s, c, ruby, name="Zhao Lin")
+        f.person(s, c, ruby, name="徐娜")
         gone = f.person(s, c, jade, name="Lin Gone")
         gone.active = False
         now = clock.now()
@@ -269,6 +270,14 @@ def test_a_search_answer_that_arrives_late_is_dropped(qtbot, window):
     w.ctx.tasks.wait_for_done()
     qtbot.wait(50)
     assert w.palette.found == []
+
+
+def test_one_chinese_character_is_enough_one_latin_letter_is_not(sqlite_db, floor):
+    today = date(2026, 11, 25)
+    with sqlite_db.session() as s:
+        assert [h.title for h in search_entities(s, ADA, "徐", today)] == ["徐娜"]
+        assert search_entities(s, ADA, "l", today) == []
+        assert [h.title for h in search_entities(s, ADA, "777", today)] == ["C-2026-000777"]
 
 
 @pytest.mark.parametrize(("text", "monday"), [

@@ -72,8 +72,8 @@ def search_entities(session: Session, actor: Actor, text: str, today: date) -> l
         year, week, _ = monday.isocalendar()
         hits.append(Hit("week", monday.isoformat(), f"{year}-W{week:02d}",
                         f"{monday.isoformat()} – {(monday + timedelta(days=6)).isoformat()}"))
-    if len(text) < 2 and not text.isdigit():
-        return hits
+    if len(text) < 2 and text.isascii() and not text.isdigit():
+        return hits  # one Latin letter matches everyone; one Chinese character is a surname
     pattern = _like(text)
     scope = row_scope(session, actor)
     people = select(Person.id, Person.full_name, Person.employee_no, Team.name) \
@@ -90,14 +90,14 @@ def search_entities(session: Session, actor: Actor, text: str, today: date) -> l
         hits.append(Hit("agent", str(pid), name, " · ".join(x for x in (number, team or "") if x)))
     cases = select(Complaint.id, Complaint.reference, Complaint.stage, Complaint.summary) \
         .where(Complaint.merged_into_id.is_(None))
-    if text.isdigit():
-        cases = cases.where(or_(Complaint.id == int(text), Complaint.reference.like(f"%{text}", escape="\\")))
-    else:
-        cases = cases.where(func.lower(Complaint.reference).like(pattern, escape="\\"))
+    # by reference, or by its number ("234" finds C-2026-000234); the ones ending so come first
+    cases = cases.where(func.lower(Complaint.reference).like(pattern, escape="\\"))
+    ending = Complaint.reference.like(f"%{text}", escape="\\") if text.isdigit() else None
     clause = scope.complaint_clause()
     if clause is not None:
         cases = cases.where(clause)
-    for cid, reference, stage, summary in session.execute(cases.order_by(Complaint.id.desc()).limit(LIMIT)):
+    order = [Complaint.id.desc()] if ending is None else [ending.desc(), Complaint.id.desc()]
+    for cid, reference, stage, summary in session.execute(cases.order_by(*order).limit(LIMIT)):
         short = mask_text(" ".join((summary or "").split()))
         hits.append(Hit("complaint", str(cid), reference, short[:60], stage))
     return hits
