@@ -87,3 +87,14 @@ def test_the_kpi_evidence_formula_shows_in_chinese(zh_CN):
                   wait="3,298.2", n="179", avg=Message(N_("{v} s"), v="18.43"), within="160")
     assert msg == "wait 3,298.2 s ÷ 179 phone/chat/on-site contacts = 18.43 s; 160 within the target"
     assert _translated(msg) == "等待 3,298.2 秒 ÷ 179 次电话/在线会话/现场联络 = 18.43 秒；160 次在目标内"
+
+
+def test_app_validation_errors_show_in_chinese(zh_CN):
+    from app.review.periods import parse_quarter
+    from ui.errors import message_text
+
+    with pytest.raises(ValueError, match="is not a quarter") as caught:
+        parse_quarter("Q9 2026")
+    assert str(caught.value) == "'Q9 2026' is not a quarter; write it like 2026Q3."
+    assert message_text(caught.value) == "“Q9 2026”不是季度；请按 2026Q3 的格式填写。"
+    assert message_text(OSError(2, "No such file")) == "[Errno 2] No such file"

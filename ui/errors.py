@@ -23,12 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import TRANSLATION_CONTEXT, Message
 from app.security.permissions import PermissionDenied
 from db.errors import ConflictError, DatabaseError, DatabaseUnavailable, classify
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
+
+
+def translated(text: object) -> str:
+    """A message from app/ in the user's language: an N_() template (a plain marked string, or an
+    app.i18n.Message with its values) translated and filled again; anything else as it is."""
+    if isinstance(text, Message):
+        params = {k: translated(v) if isinstance(v, Message) else v for k, v in text.params.items()}
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, text.template).format(**params)
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text) if isinstance(text, str) and text else str(text)
+
+
+def message_text(exc: BaseException) -> str:
+    """What an exception says, in the user's language when app/ built it from an N_() template."""
+    return translated(exc.args[0]) if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 # The advice of the database errors (db/errors.py, below the Qt layer), marked here to be translated.

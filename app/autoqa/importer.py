@@ -40,6 +40,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.autoqa.checks import normalise_sender
 from app.changes import Changes, record
+from app.i18n import N_, Message
 from app.imports.reading import check_encoding, detect_encoding, sniff_delimiter
 from db.database import Database
 from db.models import Center, ImportMapping, Interaction, Person, Queue, TranscriptMessage
@@ -101,13 +102,13 @@ def parse_time(raw: object, tz: ZoneInfo) -> datetime:
         return datetime.fromtimestamp(float(raw), UTC)
     text = str(raw or "").strip()
     if not text:
-        raise ValueError("no time")
+        raise ValueError(N_("no time"))
     if text.replace(".", "", 1).isdigit():
         return datetime.fromtimestamp(float(text), UTC)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("/", "-"))
     except ValueError:
-        raise ValueError(f"unreadable time '{text[:40]}' (use ISO 8601, e.g. 2026-11-02T10:15:03+08:00)") from None
+        raise ValueError(Message(N_("unreadable time '{value}' (use ISO 8601, e.g. 2026-11-02T10:15:03+08:00)"), value=text[:40])) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=tz)  # a time without zone is the center's local time
     return value.astimezone(UTC)
@@ -139,8 +140,7 @@ def _records_csv(text: str, columns: dict[str, str]) -> Iterator[tuple[int, dict
             where[f] = header.index(name)
     missing = [f for f in REQUIRED if f not in where]
     if missing:
-        raise ValueError(f"The file has no column for {', '.join(missing)} (its columns: {', '.join(header)}). "
-                         "Map them with --columns field=Header,...")
+        raise ValueError(Message(N_("The file has no column for {value} (its columns: {value2}). Map them with --columns field=Header,..."), value=', '.join(missing), value2=', '.join(header)))
     for n, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -157,9 +157,9 @@ def read_transcripts(path: Path, fmt: str, *, columns: dict[str, str] | None = N
     try:
         text = raw.decode(enc)
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path.name} is not {enc} text (byte {exc.start}); give --encoding") from None
+        raise ValueError(Message(N_("{name} is not {enc} text (byte {start}); give --encoding"), name=path.name, enc=enc, start=exc.start)) from None
     if fmt not in ("jsonl", "csv"):
-        raise ValueError(f"Unknown format '{fmt}': use jsonl or csv.")
+        raise ValueError(Message(N_("Unknown format '{fmt}': use jsonl or csv."), fmt=fmt))
     records = _records_jsonl(text) if fmt == "jsonl" else _records_csv(text, columns or {})
     convs: dict[str, _Conv] = {}
     for n, rec in records:
@@ -212,12 +212,12 @@ def import_transcripts(db: Database, path: Path, *, fmt: str | None = None, colu
     with db.session() as s:
         center = s.scalars(select(Center).order_by(Center.id).limit(1)).first()
         if center is None:
-            raise ValueError("There is no center in this database yet; create it (or run floorwalker demo) first.")
+            raise ValueError(N_("There is no center in this database yet; create it (or run floorwalker demo) first."))
         center_id, tz = center.id, ZoneInfo(center.timezone)
         if mapping:
             saved = s.scalar(select(ImportMapping).where(ImportMapping.name == mapping))
             if saved is None or saved.mapping.get("kind") != "transcripts":
-                raise ValueError(f"There is no transcript mapping called '{mapping}'.")
+                raise ValueError(Message(N_("There is no transcript mapping called '{mapping}'."), mapping=mapping))
             columns = {**saved.mapping.get("columns", {}), **(columns or {})}
         if save_mapping:
             _save_mapping(s, actor, save_mapping, columns or {})
@@ -237,7 +237,7 @@ def import_transcripts(db: Database, path: Path, *, fmt: str | None = None, colu
 def _save_mapping(s: Session, actor: Actor, name: str, columns: dict[str, str]) -> None:
     unknown = [k for k in columns if k not in FIELDS]
     if unknown:
-        raise ValueError(f"Unknown field(s) {', '.join(unknown)}; the fields are {', '.join(FIELDS)}.")
+        raise ValueError(Message(N_("Unknown field(s) {value}; the fields are {value2}."), value=', '.join(unknown), value2=', '.join(FIELDS)))
     now = clock.now()
     row = s.scalar(select(ImportMapping).where(ImportMapping.name == name))
     value = {"kind": "transcripts", "columns": columns}

@@ -29,6 +29,8 @@ from app.autoqa.checks import CHECKS, DEFAULT_CONFIG, Checker, Message
 from app.changes import Changes, record
 from app.demo.timeline import db_time
 from app.demo.writer import BulkWriter
+from app.i18n import N_
+from app.i18n import Message as Text
 from app.security.masking import mask_text
 from app.security.permissions import require, row_scope
 from db.database import Database
@@ -61,15 +63,15 @@ def save_ruleset(session: Session, actor: Actor, config: dict[str, Any], note: s
         try:
             value = float(merged[key])
         except (TypeError, ValueError):
-            raise ValueError(f"{key} must be a number of seconds.") from None
+            raise ValueError(Text(N_("{key} must be a number of seconds."), key=key)) from None
         if not 0 < value < 86400:
-            raise ValueError(f"{key} must be between 0 and 86,400 seconds.")
+            raise ValueError(Text(N_("{key} must be between 0 and 86,400 seconds."), key=key))
     for language, patterns in dict(merged["greeting"]).items():
         for p in patterns:
             try:
                 re.compile(p)
             except re.error as exc:
-                raise ValueError(f"The {language} greeting pattern '{p}' is not valid: {exc}.") from None
+                raise ValueError(Text(N_("The {language} greeting pattern '{p}' is not valid: {exc}."), language=language, p=p, exc=exc)) from None
     Checker(merged)  # compiles every list
     version = (session.scalar(select(func.max(AutoQaRuleset.version))) or 0) + 1
     session.add(AutoQaRuleset(version=version, config=merged, created_at=clock.now(), created_by=actor.username,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.i18n import N_, Message
 from app.quality.agreement import (
     alpha_without,
     krippendorff_alpha_interval,
@@ -113,18 +114,18 @@ def create_calibration(session: Session, actor: Actor, interaction_id: int, revi
     require(actor, "qa.review")
     reviewers = list(dict.fromkeys(int(r) for r in reviewer_ids))
     if len(reviewers) < 2:
-        raise ValueError("A calibration needs at least two reviewers.")
+        raise ValueError(N_("A calibration needs at least two reviewers."))
     query = select(Interaction.id, Interaction.recording_ref).where(Interaction.id == interaction_id)
     clause = row_scope(session, actor).interaction_clause()
     found = session.execute(query.where(clause) if clause is not None else query).first()
     if found is None:
-        raise ValueError(f"Interaction {interaction_id} does not exist or is not one you may see.")
+        raise ValueError(Message(N_("Interaction {interaction_id} does not exist or is not one you may see."), interaction_id=interaction_id))
     known = set(session.scalars(select(Person.id).where(Person.id.in_(reviewers))))
     if missing := [r for r in reviewers if r not in known]:
-        raise ValueError(f"Unknown reviewer {', '.join(map(str, missing))}.")
+        raise ValueError(Message(N_("Unknown reviewer {value}."), value=', '.join(map(str, missing))))
     card = get_scorecard(session, scorecard_id) if scorecard_id is not None else current_scorecard(session)
     if card is None or card.id is None:
-        raise ValueError("There is no scorecard to calibrate with; create one first.")
+        raise ValueError(N_("There is no scorecard to calibrate with; create one first."))
     c = QaCalibration(interaction_id=interaction_id, scorecard_id=card.id, reviewer_ids=reviewers,
                       title=(title or "").strip() or f"Calibration of interaction {interaction_id}",
                       status="open", created_at=clock.now(), created_by=actor.username)
@@ -138,7 +139,7 @@ def create_calibration(session: Session, actor: Actor, interaction_id: int, revi
 def _open_session(session: Session, calibration_id: int) -> QaCalibration:
     c = session.get(QaCalibration, calibration_id)
     if c is None:
-        raise ValueError(f"There is no calibration session {calibration_id}.")
+        raise ValueError(Message(N_("There is no calibration session {calibration_id}."), calibration_id=calibration_id))
     return c
 
 
@@ -150,13 +151,13 @@ def submit_calibration_score(session: Session, actor: Actor, calibration_id: int
     if actor.person_id is None or actor.person_id not in (c.reviewer_ids or []):
         raise PermissionDenied(actor, "qa.calibration.score")
     if c.status != "open":
-        raise ValueError(f"Calibration {calibration_id} is closed; scores can no longer change.")
+        raise ValueError(Message(N_("Calibration {calibration_id} is closed; scores can no longer change."), calibration_id=calibration_id))
     if not isinstance(dialogue_score, int) or isinstance(dialogue_score, bool) or not 1 <= dialogue_score <= 10:
-        raise ValueError(f"The dialogue score is a whole number from 1 to 10 (R-QA-2), not {dialogue_score!r}.")
+        raise ValueError(Message(N_("The dialogue score is a whole number from 1 to 10 (R-QA-2), not {dialogue_score!r}."), dialogue_score=dialogue_score))
     card = get_scorecard(session, c.scorecard_id)
     unknown = sorted(set(answers) - {q.key for q in card.questions})
     if unknown:
-        raise ValueError(f"Scorecard '{card.name}' has no question {', '.join(unknown)}.")
+        raise ValueError(Message(N_("Scorecard '{name}' has no question {value}."), name=card.name, value=', '.join(unknown)))
     result = score(card.sections, answers)
     if result.missing:
         raise ValueError("Answer every question (missing: "
@@ -179,11 +180,10 @@ def close_calibration(session: Session, actor: Actor, calibration_id: int) -> Ch
     if not _may_manage(actor, c):
         raise PermissionDenied(actor, "qa.calibration.close")
     if c.status != "open":
-        raise ValueError(f"Calibration {calibration_id} is already closed.")
+        raise ValueError(Message(N_("Calibration {calibration_id} is already closed."), calibration_id=calibration_id))
     n = len(session.scalars(select(QaCalibrationScore.id).where(QaCalibrationScore.calibration_id == c.id)).all())
     if n < 2:
-        raise ValueError(f"Only {n} reviewer(s) scored calibration {calibration_id}; at least two are needed "
-                         "to compare.")
+        raise ValueError(Message(N_("Only {n} reviewer(s) scored calibration {calibration_id}; at least two are needed to compare."), n=n, calibration_id=calibration_id))
     c.status, c.closed_at = "closed", clock.now()
     session.flush()
     audit.record(session, actor, "close", "qa_calibration", c.id, after={"scores": n})
@@ -218,8 +218,7 @@ def calibration_results(session: Session, actor: Actor, calibration_id: int) -> 
     require(actor, "qa.review")
     c = _open_session(session, calibration_id)
     if c.status != "closed":
-        raise ValueError(f"Calibration {calibration_id} is still open: results are shown once it is closed, "
-                         "so every reviewer scores blind.")
+        raise ValueError(Message(N_("Calibration {calibration_id} is still open: results are shown once it is closed, so every reviewer scores blind."), calibration_id=calibration_id))
     card = get_scorecard(session, c.scorecard_id)
     rows = session.scalars(select(QaCalibrationScore).where(QaCalibrationScore.calibration_id == c.id)
                            .order_by(QaCalibrationScore.reviewer_id)).all()

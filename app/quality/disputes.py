@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.i18n import N_, Message
 from app.quality.interactions import center_zone
 from app.quality.scorecards import answer_fraction, get_scorecard, score
 from app.security.permissions import SCOPE_TEAMS, PermissionDenied, require, row_scope
@@ -75,17 +76,17 @@ def _validate(session: Session, review: QaReview, key: str, value: Any) -> tuple
         try:
             number = int(str(value).strip())
         except ValueError:
-            raise ValueError(f"The dialogue score is a whole number from 1 to 10, not '{value}'.") from None
+            raise ValueError(Message(N_("The dialogue score is a whole number from 1 to 10, not '{value}'."), value=value)) from None
         if not 1 <= number <= 10:
-            raise ValueError(f"The dialogue score is a whole number from 1 to 10, not {number}.")
+            raise ValueError(Message(N_("The dialogue score is a whole number from 1 to 10, not {number}."), number=number))
         return "Dialogue score", str(number)
     if review.scorecard_id is None:
-        raise ValueError(f"Review {review.id} has no scorecard; only its dialogue score can be disputed.")
+        raise ValueError(Message(N_("Review {id} has no scorecard; only its dialogue score can be disputed."), id=review.id))
     card = get_scorecard(session, review.scorecard_id)
     try:
         q = card.question(key)
     except KeyError:
-        raise ValueError(f"Scorecard '{card.name}' revision {card.revision} has no question '{key}'.") from None
+        raise ValueError(Message(N_("Scorecard '{name}' revision {revision} has no question '{key}'."), name=card.name, revision=card.revision, key=key)) from None
     answer_fraction(q, value)
     return q.label, _text(value)
 
@@ -95,29 +96,29 @@ def raise_dispute(session: Session, actor: Actor, review_id: int, question_key: 
     require(actor, "qa.review")
     review = session.get(QaReview, review_id)
     if review is None:
-        raise ValueError(f"There is no QA review {review_id}.")
+        raise ValueError(Message(N_("There is no QA review {review_id}."), review_id=review_id))
     scope = row_scope(session, actor).agent_ids()
     if scope is not None and review.agent_id not in set(session.scalars(scope)):
         raise PermissionDenied(actor, "qa.dispute")
     if review.status not in ("final", "disputed"):
-        raise ValueError(f"Review {review_id} is a {review.status}; only a saved review can be disputed.")
+        raise ValueError(Message(N_("Review {review_id} is a {status}; only a saved review can be disputed."), review_id=review_id, status=review.status))
     reason = reason.strip()
     if not reason:
-        raise ValueError("Give the agent's reason for the dispute.")
+        raise ValueError(N_("Give the agent's reason for the dispute."))
     label, proposed = _validate(session, review, question_key, proposed_value)
     current = str(review.dialogue_score) if question_key == DIALOGUE else (
         None if (review.answers or {}).get(question_key) is None else _text(review.answers[question_key]))
     if current is not None and current == proposed:
-        raise ValueError(f"'{label}' is already {proposed}; propose a different answer.")
+        raise ValueError(Message(N_("'{label}' is already {proposed}; propose a different answer."), label=label, proposed=proposed))
     open_one = session.scalar(select(QaDispute.id).where(QaDispute.review_id == review_id,
                                                          QaDispute.question_key == question_key,
                                                          QaDispute.status == "open"))
     if open_one is not None:
-        raise ValueError(f"'{label}' of review {review_id} is already disputed (dispute {open_one}).")
+        raise ValueError(Message(N_("'{label}' of review {review_id} is already disputed (dispute {open_one})."), label=label, review_id=review_id, open_one=open_one))
     now = clock.now()
     deadline = deadline or now + timedelta(days=DEFAULT_DAYS)
     if deadline <= now:
-        raise ValueError("The deadline must be in the future.")
+        raise ValueError(N_("The deadline must be in the future."))
     d = QaDispute(review_id=review_id, question_key=question_key, reason=reason, current_value=current,
                   proposed_value=proposed, raised_by_id=actor.person_id, raised_by=actor.username, raised_at=now,
                   deadline=deadline, status="open")
@@ -145,15 +146,15 @@ def decide_dispute(session: Session, actor: Actor, dispute_id: int, decision: st
     require(actor, "qa.review")
     decision = {"accept": "accepted", "reject": "rejected"}.get(decision, decision)
     if decision not in DECISIONS:
-        raise ValueError(f"Decide accept, partly or reject, not '{decision}'.")
+        raise ValueError(Message(N_("Decide accept, partly or reject, not '{decision}'."), decision=decision))
     d = session.get(QaDispute, dispute_id, populate_existing=True)
     if d is None:
-        raise ValueError(f"There is no dispute {dispute_id}.")
+        raise ValueError(Message(N_("There is no dispute {dispute_id}."), dispute_id=dispute_id))
     if d.version != expected_version:
-        raise ConflictError(f"Another desk changed dispute {dispute_id} (version {d.version}) after you opened it.",
+        raise ConflictError(Message(N_("Another desk changed dispute {dispute_id} (version {version}) after you opened it."), dispute_id=dispute_id, version=d.version),
                             "qa_dispute", dispute_id, mine={"decision": decision}, theirs={"status": d.status})
     if d.status != "open":
-        raise ValueError(f"Dispute {dispute_id} was already decided ({d.status}).")
+        raise ValueError(Message(N_("Dispute {dispute_id} was already decided ({status})."), dispute_id=dispute_id, status=d.status))
     review = session.get(QaReview, d.review_id)
     assert review is not None
     reviewer = session.get(Person, review.reviewer_id) if review.reviewer_id is not None else None
@@ -166,10 +167,10 @@ def decide_dispute(session: Session, actor: Actor, dispute_id: int, decision: st
         raise PermissionDenied(actor, "qa.dispute.decide")
     reason = reason.strip()
     if not reason:
-        raise ValueError("Give the reason for the decision.")
+        raise ValueError(N_("Give the reason for the decision."))
     if decision == "partly":
         if decided_value is None or _text(decided_value) == "":
-            raise ValueError("A partly accepted dispute needs the answer that applies now.")
+            raise ValueError(N_("A partly accepted dispute needs the answer that applies now."))
         _, value = _validate(session, review, d.question_key, decided_value)
     elif decision == "accepted":
         value = d.proposed_value

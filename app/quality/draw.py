@@ -34,7 +34,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.admin.rules import rule_value
 from app.changes import Changes, record
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.quality import recordings as rec
 from app.quality.interactions import center_zone, local_day_start
 from app.quality.sampling import (
@@ -151,7 +151,7 @@ def parse_week(text: str) -> date:
             return date.fromisocalendar(int(year), int(week), 1)
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a week: write it like 2026-W47 or 2026-11-16.") from None
+        raise ValueError(Message(N_("'{text}' is not a week: write it like 2026-W47 or 2026-11-16."), text=text)) from None
     return day - timedelta(days=day.weekday())
 
 
@@ -226,7 +226,7 @@ def _fetch_population(session: Session, *where: Any) -> Population:
         return Population.from_rows([])
     flat = np.fromstring(text, dtype=np.int64, sep=",")
     if flat.size % 2 or np.any(flat[1::2] < 0):
-        raise ValueError("The interactions could not be read for the draw (a queue id above 65535?).")
+        raise ValueError(N_("The interactions could not be read for the draw (a queue id above 65535?)."))
     ids, packed = flat[0::2], flat[1::2]
     codes = packed % 16
     queues = (packed // 16) % _PACK_QUEUE
@@ -372,10 +372,10 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
     require(actor, "qa.draw")
     started = time.perf_counter()
     if week_start.weekday() != 0:
-        raise ValueError(f"{week_start.isoformat()} is not a Monday.")
+        raise ValueError(Message(N_("{value} is not a Monday."), value=week_start.isoformat()))
     today = clock.now().astimezone(center_zone(session)).date()
     if week_start + timedelta(days=7) > today:
-        raise ValueError(f"The week of {week_start.isoformat()} ({week_label(week_start)}) has not ended yet.")
+        raise ValueError(Message(N_("The week of {value} ({value2}) has not ended yet."), value=week_start.isoformat(), value2=week_label(week_start)))
     existing = session.scalar(select(QaDraw.id).where(QaDraw.week_start == week_start).order_by(QaDraw.id))
     if existing is not None:
         raise DrawExists(week_start, existing)
@@ -409,7 +409,7 @@ def run_draw(session: Session, actor: Actor, week_start: date, *, seed: str | No
         for agent, available in selection.available.items())
     center_id = session.scalar(select(Center.id).order_by(Center.id))
     if center_id is None:
-        raise ValueError("There is no contact center in this database.")
+        raise ValueError(N_("There is no contact center in this database."))
     stored_rules = {**rules.to_json(), "agents": agents,
                     "agent_teams": {str(a): teams.get(a) for a in agents},
                     "reviewer_pools": {str(t): p for t, p in pools.items()},
@@ -498,7 +498,7 @@ def replay_draw(session: Session, draw_id: int) -> ReplayResult:
     started = time.perf_counter()
     draw = session.get(QaDraw, draw_id)
     if draw is None:
-        raise ValueError(f"There is no QA draw {draw_id}.")
+        raise ValueError(Message(N_("There is no QA draw {draw_id}."), draw_id=draw_id))
     base = {"draw_id": draw.id, "week_start": draw.week_start, "algorithm_version": draw.algorithm_version,
             "population": len(draw.population or []), "population_hash_stored": draw.population_hash}
     if draw.algorithm_version != ALGORITHM_VERSION:
@@ -547,17 +547,17 @@ def replace_sample(session: Session, actor: Actor, sample_id: int, reason: str, 
     require(actor, "qa.draw")
     reason = reason.strip()
     if not reason:
-        raise ValueError("Say why this interaction is replaced (for example: the recording is silent).")
+        raise ValueError(N_("Say why this interaction is replaced (for example: the recording is silent)."))
     sample = session.get(QaSample, sample_id, populate_existing=True)
     if sample is None:
-        raise ValueError(f"There is no QA sample {sample_id}.")
+        raise ValueError(Message(N_("There is no QA sample {sample_id}."), sample_id=sample_id))
     from db.errors import ConflictError
 
     if sample.version != expected_version:
-        raise ConflictError(f"Another desk changed this sample (version {sample.version}) after you opened it.",
+        raise ConflictError(Message(N_("Another desk changed this sample (version {version}) after you opened it."), version=sample.version),
                             "qa_sample", sample_id, mine={"reason": reason}, theirs={"status": sample.status})
     if sample.status != "pending":
-        raise ValueError(f"Sample {sample_id} is {sample.status}; only a pending sample can be replaced.")
+        raise ValueError(Message(N_("Sample {sample_id} is {status}; only a pending sample can be replaced."), sample_id=sample_id, status=sample.status))
     draw = session.get(QaDraw, sample.draw_id)
     assert draw is not None
     used = set(session.scalars(select(QaSample.interaction_id).where(QaSample.draw_id == draw.id)))

@@ -30,7 +30,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app import clock
 from app.actor import Actor
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.people.center import center_summary
 from app.security.permissions import RowScope, row_scope
 from db.models import Complaint, Customer, Interaction, Person, QaReview, Queue, Team
@@ -265,7 +265,7 @@ def _order_by(sort: str, descending: bool) -> list[Any]:
         "rating": Interaction.rating,
     }
     if sort not in columns:
-        raise ValueError(f"Cannot sort by {sort!r}")
+        raise ValueError(Message(N_("Cannot sort by {sort!r}"), sort=sort))
     column = columns[sort]
     # NULLs (no agent, no rating) always last, on both engines
     keys: list[Any] = [column.is_(None)] if sort in ("agent", "team", "rating") else []
@@ -287,7 +287,7 @@ def list_interactions(session: Session, actor: Actor, f: InteractionFilter, *, o
     """One page of the interactions ``actor`` may see matching ``f`` (newest first by default), and the total."""
     f.validate()
     if limit <= 0:
-        raise ValueError("limit must be positive")
+        raise ValueError(N_("limit must be positive"))
     tz = center_zone(session)
     where = _where(f, tz) + _scope_where(session, actor)
     total = session.scalar(select(func.count()).select_from(Interaction).where(*where)) or 0

@@ -28,7 +28,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
 from app.config import data_dir
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.security.permissions import PermissionDenied, require, row_scope
 from db.models import Interaction, QaCalibration, QaRecordingCheck, QaSample, Setting
 
@@ -145,19 +145,18 @@ def open_recording(session: Session, actor: Actor, interaction_id: int) -> Playa
     found = session.execute(query.where(clause) if clause is not None else query).first()
     if found is None:
         if session.get(Interaction, interaction_id) is None:
-            raise ValueError(f"Interaction {interaction_id} does not exist.")
+            raise ValueError(Message(N_("Interaction {interaction_id} does not exist."), interaction_id=interaction_id))
         if not _assigned(session, actor, interaction_id):
             raise PermissionDenied(actor, "recording.play")
         found = session.execute(query).first()
         assert found is not None
     if not found[0]:
-        raise ValueError(f"Interaction {interaction_id} has no recording.")
+        raise ValueError(Message(N_("Interaction {interaction_id} has no recording."), interaction_id=interaction_id))
     path = resolve(recordings_root(session), found[0])
     check = check_file(path)
     store_checks(session, [(interaction_id, check)])
     if not check.ok:
-        raise ValueError(f"The recording of interaction {interaction_id} cannot be played: "
-                         f"{check.detail or check.status} ({path}).")
+        raise ValueError(Message(N_("The recording of interaction {interaction_id} cannot be played: {value} ({path})."), interaction_id=interaction_id, value=check.detail or check.status, path=path))
     record_playback(session, actor, interaction_id, action="play")
     return PlayableRecording(interaction_id, path, check)
 

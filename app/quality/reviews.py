@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.i18n import N_, Message
 from app.quality.interactions import center_zone, local_day_start
 from app.quality.scorecards import Scorecard, ScoreResult, current_scorecard, get_scorecard, score
 from app.security.permissions import PermissionDenied, require, row_scope
@@ -212,14 +213,14 @@ def _review_data(r: QaReview) -> ReviewData:
 def get_review(session: Session, review_id: int) -> ReviewData:
     row = session.get(QaReview, review_id)
     if row is None:
-        raise ValueError(f"There is no QA review {review_id}.")
+        raise ValueError(Message(N_("There is no QA review {review_id}."), review_id=review_id))
     return _review_data(row)
 
 
 def _sample_item(session: Session, actor: Actor, sample_id: int) -> SampleItem:
     sample = session.get(QaSample, sample_id)
     if sample is None:
-        raise ValueError(f"There is no QA sample {sample_id}.")
+        raise ValueError(Message(N_("There is no QA sample {sample_id}."), sample_id=sample_id))
     week = session.scalar(select(QaDraw.week_start).where(QaDraw.id == sample.draw_id))
     found = [i for i in worklist(session, actor, week, sample_id=sample_id).items if i.sample_id == sample_id]
     if not found:
@@ -246,34 +247,32 @@ def save_review(session: Session, actor: Actor, sample_id: int, *, scorecard_id:
     require(actor, "qa.review")
     item = _sample_item(session, actor, sample_id)
     if not isinstance(dialogue_score, int) or isinstance(dialogue_score, bool) or not 1 <= dialogue_score <= 10:
-        raise ValueError(f"The dialogue score is a whole number from 1 to 10 (R-QA-2), not {dialogue_score!r}.")
+        raise ValueError(Message(N_("The dialogue score is a whole number from 1 to 10 (R-QA-2), not {dialogue_score!r}."), dialogue_score=dialogue_score))
     existing = session.get(QaReview, review_id) if review_id is not None else None
     if review_id is not None and (existing is None or existing.sample_id != sample_id):
-        raise ValueError(f"Review {review_id} is not a review of sample {sample_id}.")
+        raise ValueError(Message(N_("Review {review_id} is not a review of sample {sample_id}."), review_id=review_id, sample_id=sample_id))
     card = get_scorecard(session, scorecard_id)
     if existing is None and not card.active:
-        raise ValueError(f"Scorecard '{card.name}' revision {card.revision} was replaced by a newer revision; "
-                         "new reviews use the current one.")
+        raise ValueError(Message(N_("Scorecard '{name}' revision {revision} was replaced by a newer revision; new reviews use the current one."), name=card.name, revision=card.revision))
     if existing is not None and existing.scorecard_id not in (None, scorecard_id):
-        raise ValueError("A review keeps the scorecard revision it was started with.")
+        raise ValueError(N_("A review keeps the scorecard revision it was started with."))
     unknown = sorted(set(answers) - {q.key for q in card.questions})
     if unknown:
-        raise ValueError(f"Scorecard '{card.name}' has no question {', '.join(unknown)}.")
+        raise ValueError(Message(N_("Scorecard '{name}' has no question {value}."), name=card.name, value=', '.join(unknown)))
     result = score(card.sections, answers)
     if final and result.missing:
         labels = ", ".join(card.question(k).label for k in result.missing)
-        raise ValueError(f"Answer every question before saving the review (missing: {labels}).")
+        raise ValueError(Message(N_("Answer every question before saving the review (missing: {labels})."), labels=labels))
     if result.violations and final and not (violation_notes or "").strip():
         labels = ", ".join(card.question(k).label for k in result.violations)
-        raise ValueError(f"Describe the service-code violation (R-QA-3) on: {labels}.")
+        raise ValueError(Message(N_("Describe the service-code violation (R-QA-3) on: {labels}."), labels=labels))
     values = {"answers": dict(answers), "dialogue_score": dialogue_score, "score_pct": result.score_pct,
               "violations": len(result.violations), "violation_notes": (violation_notes or "").strip() or None,
               "comment": (comment or "").strip() or None, "coaching": (coaching or "").strip() or None,
               "status": "final" if final else "draft", "reviewed_at": clock.now()}
     if existing is not None:
         if expected_version is not None and existing.version != expected_version:
-            raise ConflictError(f"Another desk saved this review (version {existing.version}) after you opened it "
-                                f"(version {expected_version}).", "qa_review", existing.id, mine=values,
+            raise ConflictError(Message(N_("Another desk saved this review (version {version}) after you opened it (version {expected_version})."), version=existing.version, expected_version=expected_version), "qa_review", existing.id, mine=values,
                                 theirs={"dialogue_score": existing.dialogue_score, "status": existing.status})
         before = {"dialogue_score": existing.dialogue_score, "score_pct": existing.score_pct,
                   "violations": existing.violations, "status": existing.status}

@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from app.i18n import N_, Message
+
 ALGORITHM_VERSION = "qa-draw/1"
 ANY = "any"
 _GOLDEN = 0x9E3779B97F4A7C15
@@ -87,22 +89,22 @@ class DrawRules:
 
     def validate(self) -> None:
         if self.quota < 1:
-            raise ValueError("The quota must be at least 1 interaction per agent.")
+            raise ValueError(N_("The quota must be at least 1 interaction per agent."))
         if self.min_duration_sec < 0:
-            raise ValueError("The minimum duration must not be negative.")
+            raise ValueError(N_("The minimum duration must not be negative."))
         names = [s.name for s in self.strata]
         if len(set(names)) != len(names):
-            raise ValueError("Two strata have the same name.")
+            raise ValueError(N_("Two strata have the same name."))
         if ANY in names:
-            raise ValueError(f"'{ANY}' is reserved for the fallback pool of everything left.")
+            raise ValueError(Message(N_("'{ANY}' is reserved for the fallback pool of everything left."), ANY=ANY))
         for s in self.strata:
             if s.quota < 0:
-                raise ValueError(f"Stratum {s.name}: the quota must not be negative.")
+                raise ValueError(Message(N_("Stratum {name}: the quota must not be negative."), name=s.name))
             for f in s.fallback:
                 if f != ANY and f not in names:
-                    raise ValueError(f"Stratum {s.name}: unknown fallback pool '{f}'.")
+                    raise ValueError(Message(N_("Stratum {name}: unknown fallback pool '{f}'."), name=s.name, f=f))
         if sum(s.quota for s in self.strata) > self.quota:
-            raise ValueError("The strata's quotas add up to more than the quota per agent.")
+            raise ValueError(N_("The strata's quotas add up to more than the quota per agent."))
 
     def to_json(self) -> dict[str, Any]:
         return {"quota": self.quota, "min_duration_sec": self.min_duration_sec,
@@ -152,7 +154,7 @@ class Population:
         order = np.argsort(ids, kind="stable")
         ids = ids[order]
         if ids.size > 1 and np.any(ids[1:] == ids[:-1]):
-            raise ValueError("The population lists an interaction twice.")
+            raise ValueError(N_("The population lists an interaction twice."))
         return cls(ids, agents[order], queues[order], channels[order], channel_names)
 
     def __len__(self) -> int:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
+from app.i18n import N_, Message
 from app.security.permissions import PermissionDenied
 from db.models import QaScorecard
 
@@ -138,28 +139,28 @@ def parse_criteria(criteria: Any) -> tuple[Section, ...]:
 
 def validate_sections(sections: Sequence[Section]) -> None:
     if not sections:
-        raise ValueError("A scorecard needs at least one section.")
+        raise ValueError(N_("A scorecard needs at least one section."))
     keys: set[str] = set()
     for s in sections:
         if not s.key.strip() or not s.label.strip():
-            raise ValueError("Every section needs a key and a label.")
+            raise ValueError(N_("Every section needs a key and a label."))
         if s.weight <= 0:
-            raise ValueError(f"Section '{s.label}': the weight must be above 0.")
+            raise ValueError(Message(N_("Section '{label}': the weight must be above 0."), label=s.label))
         if not s.questions:
-            raise ValueError(f"Section '{s.label}' has no questions.")
+            raise ValueError(Message(N_("Section '{label}' has no questions."), label=s.label))
         for q in s.questions:
-            where = f"Question '{q.label}' ({s.label})"
+            where = Message(N_("Question '{label}' ({section})"), label=q.label, section=s.label)
             if not q.key.strip() or q.key in keys or q.key == "dialogue_score":
-                raise ValueError(f"{where}: the key '{q.key}' is empty, reserved or used twice.")
+                raise ValueError(Message(N_("{where}: the key '{key}' is empty, reserved or used twice."), where=where, key=q.key))
             keys.add(q.key)
             if q.kind not in KINDS:
-                raise ValueError(f"{where}: unknown kind '{q.kind}' (yes_no, scale or points).")
+                raise ValueError(Message(N_("{where}: unknown kind '{kind}' (yes_no, scale or points)."), where=where, kind=q.kind))
             if q.weight <= 0:
-                raise ValueError(f"{where}: the weight must be above 0.")
+                raise ValueError(Message(N_("{where}: the weight must be above 0."), where=where))
             if q.kind == "points" and q.max_points < 1:
-                raise ValueError(f"{where}: the maximum points must be at least 1.")
+                raise ValueError(Message(N_("{where}: the maximum points must be at least 1."), where=where))
             if q.kind == "scale" and not 1 <= q.fail_at < 10:
-                raise ValueError(f"{where}: a critical scale question fails at 1..9.")
+                raise ValueError(Message(N_("{where}: a critical scale question fails at 1..9."), where=where))
 
 
 # --- scoring (pure) -------------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ def answer_fraction(q: Question, value: Any) -> float | None:
     """The answer as a fraction of full marks; None for N/A. ValueError names the question."""
     if isinstance(value, str) and value.strip().lower() == NA:
         if not q.allow_na:
-            raise ValueError(f"'{q.label}' cannot be answered N/A.")
+            raise ValueError(Message(N_("'{label}' cannot be answered N/A."), label=q.label))
         return None
     if q.kind == "yes_no":
         if isinstance(value, bool):
@@ -177,17 +178,17 @@ def answer_fraction(q: Question, value: Any) -> float | None:
             return 1.0
         if text in ("no", "n", "0", "false"):
             return 0.0
-        raise ValueError(f"'{q.label}' is answered yes or no, not '{value}'.")
+        raise ValueError(Message(N_("'{label}' is answered yes or no, not '{value}'."), label=q.label, value=value))
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"'{q.label}' needs a number, not '{value}'.") from None
+        raise ValueError(Message(N_("'{label}' needs a number, not '{value}'."), label=q.label, value=value)) from None
     if q.kind == "scale":
         if not number.is_integer() or not 1 <= number <= 10:
-            raise ValueError(f"'{q.label}' is scored 1 to 10, not {value}.")
+            raise ValueError(Message(N_("'{label}' is scored 1 to 10, not {value}."), label=q.label, value=value))
         return (number - 1) / 9
     if not number.is_integer() or not 0 <= number <= q.max_points:
-        raise ValueError(f"'{q.label}' is scored 0 to {q.max_points} points, not {value}.")
+        raise ValueError(Message(N_("'{label}' is scored 0 to {max_points} points, not {value}."), label=q.label, max_points=q.max_points, value=value))
     return number / q.max_points
 
 
@@ -253,7 +254,7 @@ def list_scorecards(session: Session, *, include_old: bool = False) -> list[Scor
 def get_scorecard(session: Session, scorecard_id: int) -> Scorecard:
     row = session.get(QaScorecard, scorecard_id)
     if row is None:
-        raise ValueError(f"There is no scorecard {scorecard_id}.")
+        raise ValueError(Message(N_("There is no scorecard {scorecard_id}."), scorecard_id=scorecard_id))
     return _view(row)
 
 
@@ -273,7 +274,7 @@ def save_scorecard(session: Session, actor: Actor, name: str, sections: Sequence
         raise PermissionDenied(actor, "qa.scorecard.edit")
     name = name.strip()
     if not name:
-        raise ValueError("The scorecard needs a name.")
+        raise ValueError(N_("The scorecard needs a name."))
     validate_sections(sections)
     latest = session.scalar(select(func.max(QaScorecard.revision)).where(QaScorecard.name == name)) or 0
     session.execute(update(QaScorecard).where(QaScorecard.name == name, QaScorecard.active.is_(True))

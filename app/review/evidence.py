@@ -69,7 +69,7 @@ def _formula(rule_id: str, c: MonthCounts) -> tuple[str, dict[str, str]]:
 def indicator_evidence(session: Session, actor: Actor, agent_id: int, window: PeriodWindow, rule_id: str, *,
                        limit: int = 200, now: datetime | None = None) -> Evidence:
     if rule_id not in INDICATORS_BY_RULE:
-        raise ValueError(f"{rule_id} is not a KPI indicator.")
+        raise ValueError(Message(N_("{rule_id} is not a KPI indicator."), rule_id=rule_id))
     scope = row_scope(session, actor)
     visible = scope.agent_ids()
     if visible is not None and agent_id not in set(session.scalars(visible)):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from app.i18n import N_, Message
 from app.review.monthly import FIGURES, Figure, MonthReport
 
 DECIMALS = {"count": 0, "decimal": 1, "seconds": 1, "share": 1, "hours": 2, "rating": 2, "score": 1}
@@ -55,7 +56,7 @@ def write_table(path: Path, headings: Sequence[str], rows: Sequence[Sequence[obj
     """A table as CSV (UTF-8 with BOM) or XLSX, by the file's suffix; the file appears whole or not at all."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"Export to .csv or .xlsx, not '{path.suffix or path.name}'.")
+        raise ValueError(Message(N_("Export to .csv or .xlsx, not '{value}'."), value=path.suffix or path.name))
     tmp = path.with_name(path.name + ".part")
     try:
         if suffix == ".csv":
@@ -90,10 +91,10 @@ def write_report_csv(report: MonthReport, target: Path | IO[str], *, headings: S
 
     A path ending in .xlsx gets a workbook instead of CSV."""
     if len(headings) != 2 + len(FIGURES):
-        raise ValueError("one heading for team, agent and each figure is needed")
+        raise ValueError(N_("one heading for team, agent and each figure is needed"))
     rows = report_rows(report, team_total_label=team_total_label, center_total_label=center_total_label)
     if isinstance(target, Path) and target.suffix.lower() not in (".csv", ".xlsx"):
-        raise ValueError(f"Export to .csv or .xlsx, not '{target.suffix or target.name}'.")
+        raise ValueError(Message(N_("Export to .csv or .xlsx, not '{value}'."), value=target.suffix or target.name))
     if isinstance(target, Path) and target.suffix.lower() == ".xlsx":
         return write_table(target, headings, [[team, agent, *values] for _k, team, agent, values in rows],
                            sheet=report.month.key)

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.admin.rules import rule_value
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.quality.stats import t_quantile_975
 from app.review.monthly import MonthCounts, Targets, collect_counts, load_targets
 from app.review.periods import PeriodWindow
@@ -101,15 +101,15 @@ def check_weights(values: dict[str, float]) -> None:
     """ValueError with a clear message unless every indicator has a weight 0-100 and they sum to 100."""
     missing = [i.rule_id for i in INDICATORS if i.rule_id not in values]
     if missing:
-        raise ValueError(f"Every indicator needs a weight; missing: {', '.join(missing)}.")
+        raise ValueError(Message(N_("Every indicator needs a weight; missing: {value}."), value=', '.join(missing)))
     for rule_id, w in values.items():
         if rule_id not in INDICATORS_BY_RULE:
-            raise ValueError(f"{rule_id} is not a KPI indicator.")
+            raise ValueError(Message(N_("{rule_id} is not a KPI indicator."), rule_id=rule_id))
         if not isinstance(w, int | float) or math.isnan(w) or not 0 <= w <= 100:
-            raise ValueError(f"The weight of {rule_id} must be between 0 and 100, not {w}.")
+            raise ValueError(Message(N_("The weight of {rule_id} must be between 0 and 100, not {w}."), rule_id=rule_id, w=w))
     total = sum(values.values())
     if abs(total - 100.0) > 1e-9:
-        raise ValueError(f"The weights add up to {total:g}, not 100. Change them so they sum to 100.")
+        raise ValueError(Message(N_("The weights add up to {total:g}, not 100. Change them so they sum to 100."), total=total))
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from sqlalchemy.sql.expression import UnaryExpression
 
 from app import clock
 from app.admin.rules import rule_value
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.people.center import center_summary
 from db.models import (
     AgentStateInterval,
@@ -102,7 +102,7 @@ def previous_month(day: date) -> date:
 
 def month_window(year: int, month: int, tz: ZoneInfo) -> MonthWindow:
     if not 1 <= month <= 12:
-        raise ValueError(f"There is no month {month}.")
+        raise ValueError(Message(N_("There is no month {month}."), month=month))
     first = date(year, month, 1)
     start = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC)
     end = datetime.combine(next_month(first), time(0), tzinfo=tz).astimezone(UTC)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from app.i18n import N_, Message
 from app.review.monthly import MonthWindow, month_window, next_month
 
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
@@ -36,7 +37,7 @@ class PeriodWindow:
 
 def day_window(first: date, last: date, tz: ZoneInfo, key: str | None = None) -> PeriodWindow:
     if last < first:
-        raise ValueError(f"The period ends ({last}) before it starts ({first}).")
+        raise ValueError(Message(N_("The period ends ({last}) before it starts ({first})."), last=last, first=first))
     start = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC)
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC)
     return PeriodWindow(first, last, tz.key, start, end, key or f"{first}..{last}")
@@ -46,7 +47,7 @@ def parse_quarter(text: str) -> tuple[int, int]:
     """'2026Q3', '2026-Q3' or '2026 q3' -> (2026, 3); ValueError naming the expected form."""
     m = _QUARTER.match(text or "")
     if not m:
-        raise ValueError(f"'{text}' is not a quarter; write it like 2026Q3.")
+        raise ValueError(Message(N_("'{text}' is not a quarter; write it like 2026Q3."), text=text))
     return int(m.group(1)), int(m.group(2))
 
 
@@ -56,7 +57,7 @@ def quarter_key(year: int, quarter: int) -> str:
 
 def quarter_window(year: int, quarter: int, tz: ZoneInfo) -> PeriodWindow:
     if not 1 <= quarter <= 4:
-        raise ValueError(f"There is no quarter {quarter}.")
+        raise ValueError(Message(N_("There is no quarter {quarter}."), quarter=quarter))
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(days=1)
     return day_window(first, last, tz, quarter_key(year, quarter))

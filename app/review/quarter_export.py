@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from app.i18n import N_, Message
 from app.review.kpi import INDICATORS
 from app.review.quarterly import AgentReview, QuarterReview
 
@@ -55,11 +56,11 @@ def write_quarter(review: QuarterReview, path: Path, *, headings: list[str] | No
     """Write CSV or XLSX by the file's suffix; the file appears whole or not at all. Returns rows written."""
     headings = headings or default_headings()
     if len(headings) != len(default_headings()):
-        raise ValueError("one heading per column is needed")
+        raise ValueError(N_("one heading per column is needed"))
     rows = [agent_row(a) for a in review.agents]
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"Export to .csv or .xlsx, not '{path.suffix or path.name}'.")
+        raise ValueError(Message(N_("Export to .csv or .xlsx, not '{value}'."), value=path.suffix or path.name))
     tmp = path.with_name(path.name + ".part")
     try:
         if suffix == ".csv":

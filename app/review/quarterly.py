@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.people.center import center_summary
 from app.review.kpi import (
     GROUP_LABELS,
@@ -311,7 +311,7 @@ def _same(a: AgentFigures, b: AgentFigures) -> bool:
 def _center_id(session: Session) -> int:
     center = center_summary(session)
     if center is None:
-        raise ValueError("There is no center in this database yet.")
+        raise ValueError(N_("There is no center in this database yet."))
     return center.id
 
 
@@ -434,7 +434,7 @@ def _get_or_create(session: Session, actor: Actor, quarter: str) -> QuarterlyRev
 def _require_agent(session: Session, actor: Actor, agent_id: int) -> Person:
     person = session.get(Person, agent_id)
     if person is None:
-        raise ValueError(f"There is no agent with id {agent_id}.")
+        raise ValueError(Message(N_("There is no agent with id {agent_id}."), agent_id=agent_id))
     visible = _visible_agents(session, actor)
     if visible is not None and agent_id not in visible:
         from app.security.permissions import PermissionDenied
@@ -459,22 +459,22 @@ def save_comment(session: Session, actor: Actor, quarter: str, agent_id: int, te
     person = _require_agent(session, actor, agent_id)
     text = (text or "").strip()
     if len(text) > 4000:
-        raise ValueError("A comment can be at most 4,000 characters.")
+        raise ValueError(N_("A comment can be at most 4,000 characters."))
     row = _get_or_create(session, actor, quarter)
     if row.status == "published" and not (reason or "").strip():
-        raise ValueError(f"{quarter} is published: changing a comment is an amendment and needs a reason.")
+        raise ValueError(Message(N_("{quarter} is published: changing a comment is an amendment and needs a reason."), quarter=quarter))
     existing = session.scalar(select(ReviewComment).where(ReviewComment.review_id == row.id,
                                                           ReviewComment.agent_id == agent_id))
     old = existing.comment if existing else ""
     if existing is None:
         if expected_version not in (0, None):
-            raise ConflictError("Another desk added a comment for this agent first.", "review_comment", agent_id,
+            raise ConflictError(N_("Another desk added a comment for this agent first."), "review_comment", agent_id,
                                 mine={"comment": text}, theirs={"comment": ""})
         session.add(ReviewComment(review_id=row.id, agent_id=agent_id, comment=text, updated_at=clock.now(),
                                   updated_by=actor.username))
     else:
         if existing.version != expected_version:
-            raise ConflictError("Another desk changed this comment first.", "review_comment", agent_id,
+            raise ConflictError(N_("Another desk changed this comment first."), "review_comment", agent_id,
                                 mine={"comment": text}, theirs={"comment": existing.comment})
         existing.comment = text
         existing.updated_at = clock.now()
@@ -496,13 +496,13 @@ def add_plan(session: Session, actor: Actor, quarter: str, agent_id: int, *, goa
     person = _require_agent(session, actor, agent_id)
     goal, measures = (goal or "").strip(), (measures or "").strip()
     if not goal:
-        raise ValueError("An improvement plan needs a goal.")
+        raise ValueError(N_("An improvement plan needs a goal."))
     if not measures:
-        raise ValueError("An improvement plan needs the measures that will get the agent there.")
+        raise ValueError(N_("An improvement plan needs the measures that will get the agent there."))
     year, q = parse_quarter(quarter)
     window = quarter_window(year, q, center_zone(session))
     if deadline <= window.last_day:
-        raise ValueError(f"The deadline must fall after the quarter it reviews (after {window.last_day}).")
+        raise ValueError(Message(N_("The deadline must fall after the quarter it reviews (after {last_day})."), last_day=window.last_day))
     row = _get_or_create(session, actor, quarter)
     now = clock.now()
     plan = ImprovementPlan(agent_id=agent_id, quarter=quarter, goal=goal, measures=measures, deadline=deadline,
@@ -525,22 +525,22 @@ def update_plan(session: Session, actor: Actor, plan_id: int, expected_version: 
     require(actor, "review.edit")
     plan = session.get(ImprovementPlan, plan_id)
     if plan is None:
-        raise ValueError(f"There is no improvement plan {plan_id}.")
+        raise ValueError(Message(N_("There is no improvement plan {plan_id}."), plan_id=plan_id))
     _require_agent(session, actor, plan.agent_id)
     if status not in PLAN_STATUSES:
-        raise ValueError(f"A plan's status is one of {', '.join(PLAN_STATUSES)}, not '{status}'.")
+        raise ValueError(Message(N_("A plan's status is one of {value}, not '{status}'."), value=', '.join(PLAN_STATUSES), status=status))
     if status in ("missed", "cancelled") and not (outcome or "").strip():
-        raise ValueError("Say why the plan was missed or cancelled.")
+        raise ValueError(N_("Say why the plan was missed or cancelled."))
     before = {"status": plan.status, "outcome": plan.outcome, "goal": plan.goal, "measures": plan.measures,
               "deadline": plan.deadline}
     if plan.version != expected_version:
-        raise ConflictError("Another desk changed this plan first.", "improvement_plan", plan_id,
+        raise ConflictError(N_("Another desk changed this plan first."), "improvement_plan", plan_id,
                             mine={"status": status, "outcome": outcome}, theirs=before)
     plan.status = status
     plan.outcome = (outcome or "").strip() or None
     if goal is not None:
         if not goal.strip():
-            raise ValueError("An improvement plan needs a goal.")
+            raise ValueError(N_("An improvement plan needs a goal."))
         plan.goal = goal.strip()
     if measures is not None:
         plan.measures = measures.strip()
@@ -562,10 +562,10 @@ def publish(session: Session, actor: Actor, quarter: str, *, now: datetime | Non
     year, q = parse_quarter(quarter)
     window = quarter_window(year, q, center_zone(session))
     if now < window.end:
-        raise ValueError(f"{quarter} has not ended yet; publish it after {window.last_day}.")
+        raise ValueError(Message(N_("{quarter} has not ended yet; publish it after {last_day}."), quarter=quarter, last_day=window.last_day))
     row = _get_or_create(session, actor, quarter)
     if row.status == "published":
-        raise ValueError(f"{quarter} is already published (by {row.published_by}); corrections are amendments.")
+        raise ValueError(Message(N_("{quarter} is already published (by {published_by}); corrections are amendments."), quarter=quarter, published_by=row.published_by))
     report, agents, teams, center = compute_figures(session, window, now=now)
     row.status = "published"
     row.snapshot = {"agents": [figures_to_json(a) for a in agents], "teams": [figures_to_json(t) for t in teams],
@@ -586,16 +586,16 @@ def adopt_recomputed(session: Session, actor: Actor, quarter: str, agent_id: int
     require(actor, "review.publish")
     quarter = normalise_quarter(quarter)
     if not (reason or "").strip():
-        raise ValueError("An amendment needs a reason.")
+        raise ValueError(N_("An amendment needs a reason."))
     row = _review_row(session, quarter)
     if row is None or row.status != "published" or not row.snapshot:
-        raise ValueError(f"{quarter} is not published; its figures are live already.")
+        raise ValueError(Message(N_("{quarter} is not published; its figures are live already."), quarter=quarter))
     year, q = parse_quarter(quarter)
     window = quarter_window(year, q, center_zone(session))
     _report, agents, _teams, _center = compute_figures(session, window, now=now)
     fresh = next((a for a in agents if a.agent_id == agent_id), None)
     if fresh is None:
-        raise ValueError(f"Agent {agent_id} has no figures in {quarter}.")
+        raise ValueError(Message(N_("Agent {agent_id} has no figures in {quarter}."), agent_id=agent_id, quarter=quarter))
     snapshot = dict(row.snapshot)
     old = next((a for a in snapshot["agents"] if a["agent_id"] == agent_id), None)
     snapshot["agents"] = [a for a in snapshot["agents"] if a["agent_id"] != agent_id] + [figures_to_json(fresh)]
@@ -616,5 +616,5 @@ def team_by_name(session: Session, name: str) -> int:
     tid = session.scalar(select(Team.id).where(Team.name == name))
     if tid is None:
         names = ", ".join(session.scalars(select(Team.name).order_by(Team.name)))
-        raise ValueError(f"There is no team called '{name}'. Teams: {names}.")
+        raise ValueError(Message(N_("There is no team called '{name}'. Teams: {names}."), name=name, names=names))
     return tid

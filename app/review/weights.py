@@ -9,6 +9,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.admin.rules import seed_defaults
 from app.changes import Changes, record
+from app.i18n import N_
 from app.review.kpi import INDICATORS, check_weights, load_weights
 from app.security.permissions import require
 from db.errors import ConflictError
@@ -33,7 +34,7 @@ def update_kpi_weights(session: Session, actor: Actor, weights: dict[str, float]
         key = f"{ind.rule_id}.weight"
         row = rows[key]
         if expected_versions is not None and expected_versions.get(key, row.version) != row.version:
-            raise ConflictError("Another desk changed the KPI weights first.", "kpi_weights", None,
+            raise ConflictError(N_("Another desk changed the KPI weights first."), "kpi_weights", None,
                                 mine={k: clean[k] for k in clean}, theirs=before)
         value = clean[ind.rule_id]
         row.value = int(value) if value.is_integer() else value

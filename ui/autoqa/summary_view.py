@@ -34,7 +34,7 @@ from app.autoqa.service import (
 from app.changes import Changes
 from ui.autoqa.transcript_view import TranscriptView, check_label
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.widgets.table_model import Index, RowTableModel
 from ui.workspace import Workspace
 
@@ -203,7 +203,7 @@ class AutoQaView(Workspace):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.mark_failed(exc)
-        self.summary.setText(tr("Could not load the automatic checks: {e}").format(e=str(exc).splitlines()[0]))
+        self.summary.setText(tr("Could not load the automatic checks: {e}").format(e=message_text(exc).splitlines()[0]))
 
     def _on_range_changed(self, *_args: Any) -> None:
         self.refresh()

@@ -55,7 +55,7 @@ from app.quality.reviews import SampleItem, worklist
 from app.quality.scorecards import Scorecard, get_scorecard
 from app.security.permissions import PermissionDenied, allowed, row_scope
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.quality.formatting import format_datetime
 from ui.quality.models import ROW_ROLE
 from ui.quality.player import RecordingPlayer
@@ -183,7 +183,7 @@ class NewCalibrationDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValueError | PermissionDenied):
-                self.error.setText(str(exc))
+                self.error.setText(message_text(exc))
                 self.error.show()
             else:
                 show_error(self, exc)
@@ -600,7 +600,7 @@ class CalibrationPage(QualityTab):
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValueError | PermissionDenied):
-            self.open_status.setText(str(exc))
+            self.open_status.setText(message_text(exc))
         else:
             show_error(self, exc, on_reload=self.refresh)
 

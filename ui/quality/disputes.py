@@ -46,7 +46,7 @@ from app.quality.reviews import ReviewData, get_review
 from app.quality.scorecards import NA, Question, Scorecard, get_scorecard
 from app.security.permissions import row_scope
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.quality.formatting import date_edit_format, format_datetime, qdate
 from ui.quality.models import DONE_COLOR, ROW_ROLE, SHORT_COLOR
 from ui.quality.tab import QualityTab
@@ -213,7 +213,7 @@ class DisputeDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValueError):
-                self.error.setText(str(exc))
+                self.error.setText(message_text(exc))
                 self.error.show()
             else:
                 show_error(self, exc)
@@ -453,7 +453,7 @@ class DisputesPage(QualityTab):
 
         self.ctx.tasks.query(lambda s: _history_with_card(s, actor, d)).success(
             lambda result: (self._set_partly_question(request, result[1]), done(result[0]))).failure(
-            lambda exc: self.history_label.setText(_html(str(exc)))).run()
+            lambda exc: self.history_label.setText(_html(message_text(exc)))).run()
 
     def _set_partly_question(self, request: int, question: Question | None) -> None:
         if request == self._detail_request:
@@ -486,7 +486,7 @@ class DisputesPage(QualityTab):
             from app.security.permissions import PermissionDenied
 
             if isinstance(exc, ValueError | PermissionDenied):
-                self.decision_error.setText(str(exc))
+                self.decision_error.setText(message_text(exc))
             else:
                 show_error(self, exc, on_reload=self.refresh)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.errors import message_text
 from ui.quality.formatting import format_duration
 from ui.quality.waveform import wav_peaks
 from ui.tasks import TaskRunner
@@ -333,7 +334,7 @@ class RecordingPlayer(QWidget):
                 return
             self.audit_pending = False
             self._set_error(tr("Playback not started: it could not be written to the audit log (R-SEC-3). %1")
-                            .replace("%1", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+                            .replace("%1", message_text(exc).splitlines()[0] if message_text(exc) else type(exc).__name__))
 
         self.audit(interaction_id, ok, failed)
 

@@ -60,7 +60,7 @@ from app.quality.reviews import (
 from app.security.permissions import allowed, row_scope
 from ui.autoqa.transcript_view import TranscriptDialog
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.quality.disputes import DisputeDialog
 from ui.quality.formatting import (
     format_date,
@@ -358,7 +358,7 @@ class ReviewPage(QualityTab):
         self.load(load, self._on_loaded, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.summary.setText(tr("Could not load the sample: %1").replace("%1", str(exc).splitlines()[0]))
+        self.summary.setText(tr("Could not load the sample: %1").replace("%1", message_text(exc).splitlines()[0]))
         self.mark_loaded()
 
     def _on_loaded(self, result: tuple[Worklist, Worklist, Any]) -> None:
@@ -684,7 +684,7 @@ class ReviewPage(QualityTab):
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.save_draft.setEnabled(True)
-        self._set_status(str(exc).splitlines()[0] if isinstance(exc, ValueError) else "", error=True)
+        self._set_status(message_text(exc).splitlines()[0] if isinstance(exc, ValueError) else "", error=True)
         if not isinstance(exc, ValueError):
             item = self.form_data.sample if self.form_data else None
             show_error(self, exc, on_reload=(lambda: self.select_sample(item)) if item else None)
@@ -742,7 +742,7 @@ class ReplaceDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValueError):
-                self.error.setText(str(exc))
+                self.error.setText(message_text(exc))
                 self.error.show()
             else:
                 show_error(self, exc)

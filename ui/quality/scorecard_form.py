@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.quality.scorecards import NA, Question, Scorecard, ScoreResult, Section, score
 from ui.autoqa.transcript_view import detail_text
+from ui.errors import message_text
 
 CRITICAL_COLOR = "#d64541"
 
@@ -331,7 +332,7 @@ class ScorecardForm(QWidget):
             try:
                 self.result = score(self.scorecard.sections, self.answers())
             except ValueError as exc:
-                self.error = str(exc)
+                self.error = message_text(exc)
         failed = set(self.result.violations) if self.result else set()
         for key, caption in self.captions.items():
             caption.setStyleSheet("background: rgba(214, 69, 65, 40);" if key in failed else "")

@@ -58,6 +58,7 @@ from app.security.permissions import SCOPE_ALL, SCOPE_OWN
 from ui.autoqa.summary_view import AutoQaView
 from ui.complaints.access import CustomerRevealBox, scope_text, scope_tooltip
 from ui.context import ConsoleContext
+from ui.errors import message_text
 from ui.quality.calibration import CalibrationPage
 from ui.quality.disputes import DisputesPage
 from ui.quality.formatting import (
@@ -683,7 +684,7 @@ class QualityWorkspace(Workspace):
     def _on_failed(self, exc: BaseException) -> None:
         if self.loading:
             self.mark_failed(exc)
-        self.page_label.setText(self.tr("Could not load interactions: %1").replace("%1", str(exc).splitlines()[0]))
+        self.page_label.setText(self.tr("Could not load interactions: %1").replace("%1", message_text(exc).splitlines()[0]))
 
     def load_page(self, offset: int = 0) -> None:
         """Reload only the list (filters, paging, sorting changed)."""

@@ -55,7 +55,7 @@ from app.review.quarterly import (
 from app.review.weights import update_kpi_weights
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.review.models import fill_team_box
 from ui.review.pack import (
     fmt_score,
@@ -486,7 +486,7 @@ class QuarterlyView(Workspace):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.mark_failed(exc)
-        self.notes.setText(tr("Could not compute the review: {e}").format(e=str(exc).splitlines()[0]))
+        self.notes.setText(tr("Could not compute the review: {e}").format(e=message_text(exc).splitlines()[0]))
 
     def _show_status(self, r: QuarterReview) -> None:
         if r.status == "published" and r.published_at:

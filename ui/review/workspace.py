@@ -35,6 +35,7 @@ from app.review.monthly import (
     team_options,
 )
 from ui.context import ConsoleContext
+from ui.errors import message_text
 from ui.review.evaluation_view import EvaluationView
 from ui.review.models import (
     MET_COLOR,
@@ -197,7 +198,7 @@ class ReportsWorkspace(Workspace):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.mark_failed(exc)
-        self.empty.setText(self.tr("Could not compute the report: %1").replace("%1", str(exc).splitlines()[0]))
+        self.empty.setText(self.tr("Could not compute the report: %1").replace("%1", message_text(exc).splitlines()[0]))
         self.empty.show()
 
     def _fill_teams(self, teams: tuple[TeamOption, ...]) -> None:

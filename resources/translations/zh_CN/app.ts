@@ -8,6 +8,46 @@
         <translation>（请在映射中给出 datetime_format）</translation>
     </message>
     <message>
+        <source>&apos;{ANY}&apos; is reserved for the fallback pool of everything left.</source>
+        <translation>“{ANY}”保留给剩余全部联络的兜底池。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; cannot be answered N/A.</source>
+        <translation>“{label}”不能回答为不适用。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is already {proposed}; propose a different answer.</source>
+        <translation>“{label}”已经是 {proposed}；请提议不同的答案。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is answered yes or no, not &apos;{value}&apos;.</source>
+        <translation>“{label}”只能回答是或否，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is scored 0 to {max_points} points, not {value}.</source>
+        <translation>“{label}”的分值为 0 到 {max_points} 分，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is scored 1 to 10, not {value}.</source>
+        <translation>“{label}”的分值为 1 到 10，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; needs a number, not &apos;{value}&apos;.</source>
+        <translation>“{label}”需要填写数字，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; of review {review_id} is already disputed (dispute {open_one}).</source>
+        <translation>质检记录 {review_id} 的“{label}”已在申诉中（申诉 {open_one}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a quarter; write it like 2026Q3.</source>
+        <translation>“{text}”不是季度；请按 2026Q3 的格式填写。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a week: write it like 2026-W47 or 2026-11-16.</source>
+        <translation>“{text}”不是周；请按 2026-W47 或 2026-11-16 的格式填写。</translation>
+    </message>
+    <message>
         <source>--interval-min must be 15, 30, 60, 120, 240 or 1440, not {m}</source>
         <translation>--interval-min 必须是 15、30、60、120、240 或 1440，不能是 {m}</translation>
     </message>
@@ -20,8 +60,16 @@
         <translation>一次回测最多覆盖 {n} 天</translation>
     </message>
     <message>
+        <source>A calibration needs at least two reviewers.</source>
+        <translation>校准至少需要两名质检员。</translation>
+    </message>
+    <message>
         <source>A caller has waited longer than this</source>
         <translation>来电等待时间超过此值</translation>
+    </message>
+    <message>
+        <source>A comment can be at most 4,000 characters.</source>
+        <translation>评语最多 4,000 个字符。</translation>
     </message>
     <message>
         <source>A feed silent this long counts as stopped</source>
@@ -34,6 +82,22 @@
     <message>
         <source>A mapping name has 1 to {n} characters</source>
         <translation>映射名称须为 1 到 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>A partly accepted dispute needs the answer that applies now.</source>
+        <translation>部分接受的申诉需要填写现在适用的答案。</translation>
+    </message>
+    <message>
+        <source>A plan&apos;s status is one of {value}, not &apos;{status}&apos;.</source>
+        <translation>计划状态应为 {value} 之一，不能是“{status}”。</translation>
+    </message>
+    <message>
+        <source>A review keeps the scorecard revision it was started with.</source>
+        <translation>质检记录保留开始时使用的评分表版本。</translation>
+    </message>
+    <message>
+        <source>A scorecard needs at least one section.</source>
+        <translation>评分表至少需要一个部分。</translation>
     </message>
     <message>
         <source>A supervisor involved in a customer conflict</source>
@@ -76,6 +140,10 @@
         <translation>坐席暂停过久</translation>
     </message>
     <message>
+        <source>Agent {agent_id} has no figures in {quarter}.</source>
+        <translation>坐席 {agent_id} 在 {quarter} 没有数据。</translation>
+    </message>
+    <message>
         <source>Agents logged in are this many or more below the published rota</source>
         <translation>已登录坐席人数比已发布的排班表少此数或更多</translation>
     </message>
@@ -86,6 +154,50 @@
     <message>
         <source>An agent has been paused longer than this</source>
         <translation>坐席暂停时间超过此值</translation>
+    </message>
+    <message>
+        <source>An amendment needs a reason.</source>
+        <translation>修正需要填写理由。</translation>
+    </message>
+    <message>
+        <source>An improvement plan needs a goal.</source>
+        <translation>改进计划需要填写目标。</translation>
+    </message>
+    <message>
+        <source>An improvement plan needs the measures that will get the agent there.</source>
+        <translation>改进计划需要填写帮助坐席达成目标的措施。</translation>
+    </message>
+    <message>
+        <source>Another desk added a comment for this agent first.</source>
+        <translation>另一个工作台已先为该坐席添加了评语。</translation>
+    </message>
+    <message>
+        <source>Another desk changed dispute {dispute_id} (version {version}) after you opened it.</source>
+        <translation>另一个工作台在您打开后修改了申诉 {dispute_id}（版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>Another desk changed the KPI weights first.</source>
+        <translation>另一个工作台已先修改了 KPI 权重。</translation>
+    </message>
+    <message>
+        <source>Another desk changed this comment first.</source>
+        <translation>另一个工作台已先修改了这条评语。</translation>
+    </message>
+    <message>
+        <source>Another desk changed this plan first.</source>
+        <translation>另一个工作台已先修改了这个计划。</translation>
+    </message>
+    <message>
+        <source>Another desk changed this sample (version {version}) after you opened it.</source>
+        <translation>另一个工作台在您打开后修改了此样本（版本 {version}）。</translation>
+    </message>
+    <message>
+        <source>Another desk saved this review (version {version}) after you opened it (version {expected_version}).</source>
+        <translation>另一个工作台在您打开后保存了此质检（版本 {version}，您打开时为版本 {expected_version}）。</translation>
+    </message>
+    <message>
+        <source>Answer every question before saving the review (missing: {labels}).</source>
+        <translation>保存质检前请回答所有问题（缺少：{labels}）。</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -176,6 +288,18 @@
         <translation>小休</translation>
     </message>
     <message>
+        <source>Calibration {calibration_id} is already closed.</source>
+        <translation>校准会 {calibration_id} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Calibration {calibration_id} is closed; scores can no longer change.</source>
+        <translation>校准会 {calibration_id} 已关闭，评分不能再修改。</translation>
+    </message>
+    <message>
+        <source>Calibration {calibration_id} is still open: results are shown once it is closed, so every reviewer scores blind.</source>
+        <translation>校准会 {calibration_id} 仍在进行中：关闭后才显示结果，以保证每位质检员盲评。</translation>
+    </message>
+    <message>
         <source>Caller waiting too long</source>
         <translation>来电等待过久</translation>
     </message>
@@ -186,6 +310,10 @@
     <message>
         <source>Cannot be decoded</source>
         <translation>无法解码</translation>
+    </message>
+    <message>
+        <source>Cannot sort by {sort!r}</source>
+        <translation>无法按 {sort!r} 排序</translation>
     </message>
     <message>
         <source>Changes</source>
@@ -292,6 +420,14 @@
         <translation>有已发布班次或有接待记录的日期</translation>
     </message>
     <message>
+        <source>Decide accept, partly or reject, not &apos;{decision}&apos;.</source>
+        <translation>请选择接受、部分接受或驳回，不能是“{decision}”。</translation>
+    </message>
+    <message>
+        <source>Describe the service-code violation (R-QA-3) on: {labels}.</source>
+        <translation>请描述以下问题的服务规范违规情况（R-QA-3）：{labels}。</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>工位</translation>
     </message>
@@ -306,6 +442,10 @@
     <message>
         <source>DingTalk robot</source>
         <translation>钉钉机器人</translation>
+    </message>
+    <message>
+        <source>Dispute {dispute_id} was already decided ({status}).</source>
+        <translation>申诉 {dispute_id} 已裁决（{status}）。</translation>
     </message>
     <message>
         <source>Draws last week&apos;s recorded interactions for review: at least the quota per agent (R-QA-1), stratified by channel and queue, replayable.</source>
@@ -336,8 +476,20 @@
         <translation>每周一 05:00，为尚无预测的每个队列预测下一周（R-SCH-1）。</translation>
     </message>
     <message>
+        <source>Every indicator needs a weight; missing: {value}.</source>
+        <translation>每个指标都需要权重；缺少：{value}。</translation>
+    </message>
+    <message>
+        <source>Every section needs a key and a label.</source>
+        <translation>每个部分都需要键和名称。</translation>
+    </message>
+    <message>
         <source>Expected resolution time told</source>
         <translation>已告知预计解决时间</translation>
+    </message>
+    <message>
+        <source>Export to .csv or .xlsx, not &apos;{value}&apos;.</source>
+        <translation>请导出为 .csv 或 .xlsx，不能是“{value}”。</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -380,6 +532,14 @@
         <translation>请填写系数或来电量之一</translation>
     </message>
     <message>
+        <source>Give the agent&apos;s reason for the dispute.</source>
+        <translation>请填写坐席的申诉理由。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the decision.</source>
+        <translation>请填写裁决理由。</translation>
+    </message>
+    <message>
         <source>Handled</source>
         <translation>接待量</translation>
     </message>
@@ -406,6 +566,18 @@
     <message>
         <source>Interaction</source>
         <translation>联络</translation>
+    </message>
+    <message>
+        <source>Interaction {interaction_id} does not exist or is not one you may see.</source>
+        <translation>联络 {interaction_id} 不存在，或您无权查看。</translation>
+    </message>
+    <message>
+        <source>Interaction {interaction_id} does not exist.</source>
+        <translation>联络 {interaction_id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Interaction {interaction_id} has no recording.</source>
+        <translation>联络 {interaction_id} 没有录音。</translation>
     </message>
     <message>
         <source>Interactions answered in the month</source>
@@ -568,6 +740,10 @@
         <translation>启用后备团队的在线客户数</translation>
     </message>
     <message>
+        <source>Only {n} reviewer(s) scored calibration {calibration_id}; at least two are needed to compare.</source>
+        <translation>只有 {n} 名质检员完成了校准会 {calibration_id} 的评分；至少需要两名才能比较。</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -646,6 +822,10 @@
     <message>
         <source>Quarterly survey: share of satisfied customers</source>
         <translation>季度调查：满意客户占比</translation>
+    </message>
+    <message>
+        <source>Question &apos;{label}&apos; ({section})</source>
+        <translation>问题“{label}”（{section}）</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -732,6 +912,18 @@
         <translation>班次间休息</translation>
     </message>
     <message>
+        <source>Review {id} has no scorecard; only its dialogue score can be disputed.</source>
+        <translation>质检记录 {id} 没有评分表；只能对其对话评分提出申诉。</translation>
+    </message>
+    <message>
+        <source>Review {review_id} is a {status}; only a saved review can be disputed.</source>
+        <translation>质检记录 {review_id} 的状态为 {status}；只能对已保存的质检提出申诉。</translation>
+    </message>
+    <message>
+        <source>Review {review_id} is not a review of sample {sample_id}.</source>
+        <translation>质检记录 {review_id} 不属于样本 {sample_id}。</translation>
+    </message>
+    <message>
         <source>Reviewed</source>
         <translation>已质检</translation>
     </message>
@@ -744,12 +936,44 @@
         <translation>上周同一时段</translation>
     </message>
     <message>
+        <source>Sample {sample_id} is {status}; only a pending sample can be replaced.</source>
+        <translation>样本 {sample_id} 的状态为 {status}；只能替换待质检的样本。</translation>
+    </message>
+    <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
         <source>Saving the forecast of {queue}</source>
         <translation>正在保存 {queue} 的预测</translation>
+    </message>
+    <message>
+        <source>Say why the plan was missed or cancelled.</source>
+        <translation>请说明计划未达成或取消的原因。</translation>
+    </message>
+    <message>
+        <source>Say why this interaction is replaced (for example: the recording is silent).</source>
+        <translation>请说明替换此联络的原因（例如：录音无声）。</translation>
+    </message>
+    <message>
+        <source>Scorecard &apos;{name}&apos; has no question {value}.</source>
+        <translation>评分表“{name}”中没有问题 {value}。</translation>
+    </message>
+    <message>
+        <source>Scorecard &apos;{name}&apos; revision {revision} has no question &apos;{key}&apos;.</source>
+        <translation>评分表“{name}”第 {revision} 版中没有问题“{key}”。</translation>
+    </message>
+    <message>
+        <source>Scorecard &apos;{name}&apos; revision {revision} was replaced by a newer revision; new reviews use the current one.</source>
+        <translation>评分表“{name}”第 {revision} 版已被新版本取代；新的质检使用当前版本。</translation>
+    </message>
+    <message>
+        <source>Section &apos;{label}&apos; has no questions.</source>
+        <translation>部分“{label}”没有问题。</translation>
+    </message>
+    <message>
+        <source>Section &apos;{label}&apos;: the weight must be above 0.</source>
+        <translation>部分“{label}”：权重必须大于 0。</translation>
     </message>
     <message>
         <source>Sends queued notifications to IM groups and e-mail, with retries and rate limits.</source>
@@ -828,6 +1052,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Stratum {name}: the quota must not be negative.</source>
+        <translation>分层 {name}：配额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Stratum {name}: unknown fallback pool &apos;{f}&apos;.</source>
+        <translation>分层 {name}：未知的兜底池“{f}”。</translation>
+    </message>
+    <message>
         <source>Supervisor involved</source>
         <translation>主管已介入</translation>
     </message>
@@ -872,12 +1104,36 @@
         <translation>联络中心数据源已停止（静默超过 feed_stale_sec）</translation>
     </message>
     <message>
+        <source>The deadline must be in the future.</source>
+        <translation>截止日期必须在未来。</translation>
+    </message>
+    <message>
+        <source>The deadline must fall after the quarter it reviews (after {last_day}).</source>
+        <translation>截止日期必须在所考核季度之后（{last_day} 之后）。</translation>
+    </message>
+    <message>
         <source>The delimiter must be one character (or &apos;tab&apos;), not {d!r}</source>
         <translation>分隔符必须是一个字符（或 &apos;tab&apos;），不能是 {d!r}</translation>
     </message>
     <message>
+        <source>The dialogue score is a whole number from 1 to 10 (R-QA-2), not {dialogue_score!r}.</source>
+        <translation>对话评分为 1 到 10 的整数（R-QA-2），不能是 {dialogue_score!r}。</translation>
+    </message>
+    <message>
+        <source>The dialogue score is a whole number from 1 to 10, not &apos;{value}&apos;.</source>
+        <translation>对话评分为 1 到 10 的整数，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>The dialogue score is a whole number from 1 to 10, not {number}.</source>
+        <translation>对话评分为 1 到 10 的整数，不能是 {number}。</translation>
+    </message>
+    <message>
         <source>The factor must be between 0 and {max}</source>
         <translation>系数必须在 0 到 {max} 之间</translation>
+    </message>
+    <message>
+        <source>The file has no column for {value} (its columns: {value2}). Map them with --columns field=Header,...</source>
+        <translation>文件中没有 {value} 对应的列（文件的列：{value2}）。请用 --columns field=Header,... 指定映射。</translation>
     </message>
     <message>
         <source>The file has no column {cols} (mapping {name!r}); its columns are: {have}</source>
@@ -886,6 +1142,10 @@
     <message>
         <source>The file has no column {cols}; the columns are: {all}</source>
         <translation>文件中没有列 {cols}；文件的列为：{all}</translation>
+    </message>
+    <message>
+        <source>The interactions could not be read for the draw (a queue id above 65535?).</source>
+        <translation>无法读取用于抽检的联络（队列 ID 超过 65535？）。</translation>
     </message>
     <message>
         <source>The lowest rating is above the highest rating.</source>
@@ -900,28 +1160,136 @@
         <translation>映射需要 columns.arrival（到达时间，或与 columns.date 配合的时间）</translation>
     </message>
     <message>
+        <source>The minimum duration must not be negative.</source>
+        <translation>最短时长不能为负数。</translation>
+    </message>
+    <message>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation>期间的结束（{last}）早于开始（{first}）。</translation>
+    </message>
+    <message>
         <source>The period ends ({to}) before it starts ({frm})</source>
         <translation>期间的结束（{to}）早于开始（{frm}）</translation>
+    </message>
+    <message>
+        <source>The population lists an interaction twice.</source>
+        <translation>联络总体中有重复的联络。</translation>
     </message>
     <message>
         <source>The quarter is still running: figures up to {day}.</source>
         <translation>本季度尚未结束：数据截至 {day}。</translation>
     </message>
     <message>
+        <source>The quota must be at least 1 interaction per agent.</source>
+        <translation>配额必须至少为每名坐席 1 条联络。</translation>
+    </message>
+    <message>
         <source>The reason has at most 200 characters</source>
         <translation>理由最多 200 个字符</translation>
+    </message>
+    <message>
+        <source>The recording of interaction {interaction_id} cannot be played: {value} ({path}).</source>
+        <translation>联络 {interaction_id} 的录音无法播放：{value}（{path}）。</translation>
+    </message>
+    <message>
+        <source>The scorecard needs a name.</source>
+        <translation>评分表需要名称。</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
+        <source>The strata&apos;s quotas add up to more than the quota per agent.</source>
+        <translation>各分层的配额之和超过了每名坐席的配额。</translation>
+    </message>
+    <message>
         <source>The volume must be 0 or more calls per 15 minutes</source>
         <translation>来电量必须是每 15 分钟 0 通或以上</translation>
     </message>
     <message>
+        <source>The week of {value} ({value2}) has not ended yet.</source>
+        <translation>{value} 所在的周（{value2}）尚未结束。</translation>
+    </message>
+    <message>
+        <source>The weight of {rule_id} must be between 0 and 100, not {w}.</source>
+        <translation>{rule_id} 的权重必须在 0 到 100 之间，不能是 {w}。</translation>
+    </message>
+    <message>
+        <source>The weights add up to {total:g}, not 100. Change them so they sum to 100.</source>
+        <translation>权重之和为 {total:g}，不是 100。请调整使其合计为 100。</translation>
+    </message>
+    <message>
+        <source>The {language} greeting pattern &apos;{p}&apos; is not valid: {exc}.</source>
+        <translation>{language} 问候语模式“{p}”无效：{exc}。</translation>
+    </message>
+    <message>
+        <source>There is no QA draw {draw_id}.</source>
+        <translation>没有质检抽检 {draw_id}。</translation>
+    </message>
+    <message>
+        <source>There is no QA review {review_id}.</source>
+        <translation>没有质检记录 {review_id}。</translation>
+    </message>
+    <message>
+        <source>There is no QA sample {sample_id}.</source>
+        <translation>没有质检样本 {sample_id}。</translation>
+    </message>
+    <message>
+        <source>There is no agent with id {agent_id}.</source>
+        <translation>没有 ID 为 {agent_id} 的坐席。</translation>
+    </message>
+    <message>
+        <source>There is no calibration session {calibration_id}.</source>
+        <translation>没有校准会 {calibration_id}。</translation>
+    </message>
+    <message>
+        <source>There is no center in this database yet.</source>
+        <translation>此数据库中还没有中心。</translation>
+    </message>
+    <message>
+        <source>There is no center in this database yet; create it (or run floorwalker demo) first.</source>
+        <translation>此数据库中还没有中心；请先创建（或运行 floorwalker demo）。</translation>
+    </message>
+    <message>
+        <source>There is no contact center in this database.</source>
+        <translation>此数据库中没有联络中心。</translation>
+    </message>
+    <message>
+        <source>There is no dispute {dispute_id}.</source>
+        <translation>没有申诉 {dispute_id}。</translation>
+    </message>
+    <message>
+        <source>There is no improvement plan {plan_id}.</source>
+        <translation>没有改进计划 {plan_id}。</translation>
+    </message>
+    <message>
+        <source>There is no month {month}.</source>
+        <translation>没有月份 {month}。</translation>
+    </message>
+    <message>
+        <source>There is no quarter {quarter}.</source>
+        <translation>没有季度 {quarter}。</translation>
+    </message>
+    <message>
         <source>There is no queue to forecast</source>
         <translation>没有可预测的队列</translation>
+    </message>
+    <message>
+        <source>There is no scorecard to calibrate with; create one first.</source>
+        <translation>没有可用于校准的评分表；请先创建一个。</translation>
+    </message>
+    <message>
+        <source>There is no scorecard {scorecard_id}.</source>
+        <translation>没有评分表 {scorecard_id}。</translation>
+    </message>
+    <message>
+        <source>There is no team called &apos;{name}&apos;. Teams: {names}.</source>
+        <translation>没有名为“{name}”的团队。现有团队：{names}。</translation>
+    </message>
+    <message>
+        <source>There is no transcript mapping called &apos;{mapping}&apos;.</source>
+        <translation>没有名为“{mapping}”的会话记录映射。</translation>
     </message>
     <message>
         <source>This adjustment was already removed</source>
@@ -952,16 +1320,32 @@
         <translation>判定为复杂问题后转交专家团队</translation>
     </message>
     <message>
+        <source>Two strata have the same name.</source>
+        <translation>两个分层名称相同。</translation>
+    </message>
+    <message>
         <source>Unknown encoding {name!r}: try utf-8, utf-8-sig, gbk or gb18030</source>
         <translation>未知编码 {name!r}：请尝试 utf-8、utf-8-sig、gbk 或 gb18030</translation>
+    </message>
+    <message>
+        <source>Unknown field(s) {value}; the fields are {value2}.</source>
+        <translation>未知字段 {value}；可用字段为 {value2}。</translation>
     </message>
     <message>
         <source>Unknown fields in &quot;columns&quot;: {bad} (known: {known})</source>
         <translation>&quot;columns&quot; 中有未知字段：{bad}（已知：{known}）</translation>
     </message>
     <message>
+        <source>Unknown format &apos;{fmt}&apos;: use jsonl or csv.</source>
+        <translation>未知格式“{fmt}”：请使用 jsonl 或 csv。</translation>
+    </message>
+    <message>
         <source>Unknown mapping keys: {keys}</source>
         <translation>未知的映射键：{keys}</translation>
+    </message>
+    <message>
+        <source>Unknown reviewer {value}.</source>
+        <translation>未知的质检员 {value}。</translation>
     </message>
     <message>
         <source>Unknown time zone {tz!r} (use a name like Asia/Shanghai)</source>
@@ -1172,6 +1556,10 @@
         <translation>使用非敬语称呼“{word}”（应使用“您”）</translation>
     </message>
     <message>
+        <source>limit must be positive</source>
+        <translation>limit 必须为正数</translation>
+    </message>
+    <message>
         <source>logged in {h} h ÷ {d} working days = {avg}</source>
         <translation>登录 {h} 小时 ÷ {d} 个工作日 = {avg}</translation>
     </message>
@@ -1256,6 +1644,10 @@
         <translation>没有名为 {name!r} 的团队</translation>
     </message>
     <message>
+        <source>no time</source>
+        <translation>无时间</translation>
+    </message>
+    <message>
         <source>no transfer announced</source>
         <translation>未告知转接</translation>
     </message>
@@ -1286,6 +1678,14 @@
     <message>
         <source>nothing to answer</source>
         <translation>没有需要回复的消息</translation>
+    </message>
+    <message>
+        <source>one heading for team, agent and each figure is needed</source>
+        <translation>团队、坐席和每项数据各需要一个表头</translation>
+    </message>
+    <message>
+        <source>one heading per column is needed</source>
+        <translation>每列需要一个表头</translation>
     </message>
     <message>
         <source>opened_at is empty</source>
@@ -1492,6 +1892,10 @@
         <translation>时间无法解析</translation>
     </message>
     <message>
+        <source>unreadable time &apos;{value}&apos; (use ISO 8601, e.g. 2026-11-02T10:15:03+08:00)</source>
+        <translation>无法读取的时间“{value}”（请使用 ISO 8601，例如 2026-11-02T10:15:03+08:00）</translation>
+    </message>
+    <message>
         <source>vip {value!r} is not yes or no</source>
         <translation>vip {value!r} 不是 yes 或 no</translation>
     </message>
@@ -1532,6 +1936,14 @@
         <translation>{key} 是字符串</translation>
     </message>
     <message>
+        <source>{key} must be a number of seconds.</source>
+        <translation>{key} 必须是秒数。</translation>
+    </message>
+    <message>
+        <source>{key} must be between 0 and 86,400 seconds.</source>
+        <translation>{key} 必须在 0 到 86,400 秒之间。</translation>
+    </message>
+    <message>
         <source>{name} has no worksheet</source>
         <translation>{name} 没有工作表</translation>
     </message>
@@ -1550,6 +1962,10 @@
     <message>
         <source>{name} is not valid {enc}: give the right one with --encoding</source>
         <translation>{name} 不是有效的 {enc} 编码：请用 --encoding 指定正确的编码</translation>
+    </message>
+    <message>
+        <source>{name} is not {enc} text (byte {start}); give --encoding</source>
+        <translation>{name} 不是 {enc} 编码的文本（第 {start} 字节）；请指定 --encoding</translation>
     </message>
     <message>
         <source>{name} looks like an Excel workbook: save it with the .xlsx extension</source>
@@ -1592,12 +2008,36 @@
         <translation>{n} 次已解决 ÷ {known} 次有解决记录 = {share}</translation>
     </message>
     <message>
+        <source>{quarter} has not ended yet; publish it after {last_day}.</source>
+        <translation>{quarter} 尚未结束；请在 {last_day} 之后发布。</translation>
+    </message>
+    <message>
+        <source>{quarter} is already published (by {published_by}); corrections are amendments.</source>
+        <translation>{quarter} 已发布（发布人 {published_by}）；更正需作为修正处理。</translation>
+    </message>
+    <message>
+        <source>{quarter} is not published; its figures are live already.</source>
+        <translation>{quarter} 尚未发布；其数据已是实时数据。</translation>
+    </message>
+    <message>
+        <source>{quarter} is published: changing a comment is an amendment and needs a reason.</source>
+        <translation>{quarter} 已发布：修改评语属于修正，需要填写理由。</translation>
+    </message>
+    <message>
+        <source>{rule_id} is not a KPI indicator.</source>
+        <translation>{rule_id} 不是 KPI 指标。</translation>
+    </message>
+    <message>
         <source>{rule} not measured for {n} agent(s) (no data); their totals are scaled over the measured weights.</source>
         <translation>{n} 名坐席的 {rule} 未计量（无数据）；其总分按已计量的权重折算。</translation>
     </message>
     <message>
         <source>{text!r} is not a week: use 2026-W48 or a date in the week</source>
         <translation>{text!r} 不是周：请使用 2026-W48 或该周中的某个日期</translation>
+    </message>
+    <message>
+        <source>{value} is not a Monday.</source>
+        <translation>{value} 不是周一。</translation>
     </message>
     <message>
         <source>{v} %</source>
@@ -1614,6 +2054,26 @@
     <message>
         <source>{v} violations in {n} QA reviews</source>
         <translation>{n} 次质检中 {v} 项违规</translation>
+    </message>
+    <message>
+        <source>{where}: a critical scale question fails at 1..9.</source>
+        <translation>{where}：关键等级题在 1..9 分时判为未通过。</translation>
+    </message>
+    <message>
+        <source>{where}: the key &apos;{key}&apos; is empty, reserved or used twice.</source>
+        <translation>{where}：键“{key}”为空、为保留字或重复使用。</translation>
+    </message>
+    <message>
+        <source>{where}: the maximum points must be at least 1.</source>
+        <translation>{where}：最高分至少为 1。</translation>
+    </message>
+    <message>
+        <source>{where}: the weight must be above 0.</source>
+        <translation>{where}：权重必须大于 0。</translation>
+    </message>
+    <message>
+        <source>{where}: unknown kind &apos;{kind}&apos; (yes_no, scale or points).</source>
+        <translation>{where}：未知类型“{kind}”（yes_no、scale 或 points）。</translation>
     </message>
 </context>
 </TS>
