@@ -228,8 +228,12 @@ def clipped_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             margin = margins.left() + margins.right() + 2 * w.margin() + max(w.indent(), 0)
             if need + margin > w.width() + CLIP_SLACK:
                 yield f"{type(w).__name__}#{w.objectName()}", w.text()
-        elif isinstance(w, QAbstractButton) and w.text() and w.sizeHint().width() > w.width() + CLIP_SLACK:
-            yield f"{type(w).__name__}#{w.objectName()}", w.text()
+        elif isinstance(w, QAbstractButton) and w.text():
+            # the text itself (and the icon) must fit; the style's padding may shrink
+            text = w.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            need = w.fontMetrics().horizontalAdvance(text) + (w.iconSize().width() + 4 if not w.icon().isNull() else 0)
+            if need + 6 > w.width() + CLIP_SLACK:
+                yield f"{type(w).__name__}#{w.objectName()}", w.text()
 
 
 def slug(text: str) -> str:
