@@ -50,6 +50,7 @@ from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.schedule.dates import day_label, slot_range, weekday_name
 from ui.schedule.forecast_view import WeekAxis, style_plot
+from ui.schedule.messages import rule_message
 from ui.schedule.replan_dialog import ReplanDialog, ReplanReview
 from ui.schedule.rota_grid import RotaGrid, slot_text
 from ui.schedule.rota_print import export_csv, export_xlsx, print_rota, setup_printer
@@ -266,7 +267,7 @@ class QualityPanel(QWidget):
         self.violations_title.setText(tr("Rule violations: %1 (%2 hard)").replace("%1", str(len(quality.violations)))
                                       .replace("%2", str(hard)))
         for v in quality.violations[:400]:
-            text = f"{v.rule}: {v.message}"
+            text = f"{v.rule}: {rule_message(v.message)}"
             if v.rule == "coverage":  # said again in the user's language, from the figures
                 skill = next((c for c in quality.skills if v.message.startswith(f"{c.skill}:")), None)
                 text = coverage_text(skill) if skill is not None else text

@@ -62,6 +62,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("timeoff", text)
 
 
+def span_labels(starts: datetime, ends: datetime) -> tuple[str, str]:
+    """Whole days as their first and last day (``Wed 16 Dec``, ``Thu 17 Dec``), otherwise with times."""
+    if starts.time() == ends.time() == datetime.min.time() and ends > starts:
+        return day_label(starts.date()), day_label((ends - timedelta(days=1)).date())
+    return date_time_label(starts), date_time_label(ends)
+
+
 class TimeOffModel(RowTableModel[to.TimeOffRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,8 +86,8 @@ class TimeOffModel(RowTableModel[to.TimeOffRow]):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.person, r.team or "", date_time_label(r.starts_at),
-                    date_time_label(r.ends_at), tr(r.kind), r.reason or "", tr(r.status),
+            first, last = span_labels(r.starts_at, r.ends_at)
+            return (r.person, r.team or "", first, last, tr(r.kind), r.reason or "", tr(r.status),
                     r.decided_by or "")[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 6:
             return QColor(STATUS_COLORS.get(r.status, "#000000"))
@@ -235,7 +242,7 @@ class TimeOffView(Workspace):
             return
         self.impact = impact
         r = impact.request
-        html = [f"<h3>{r.person}</h3><p>{date_time_label(r.starts_at)} – {date_time_label(r.ends_at)} · {tr(r.kind)}"
+        html = [f"<h3>{r.person}</h3><p>{' – '.join(span_labels(r.starts_at, r.ends_at))} · {tr(r.kind)}"
                 + (f" · {r.reason}" if r.reason else "") + "</p>"]
         for w in impact.weeks:
             head = f"<p><b>{tr('Week of')} {day_label(w.week_start, year=True)}</b>: "

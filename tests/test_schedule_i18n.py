@@ -1,0 +1,90 @@
+"""Schedule in Simplified Chinese: weekdays and dates from QLocale (never strftime's English), the
+rota rules' sentences said again in Chinese, the re-plan dialog and the printed rota without English
+leftovers (apart from data: names, queues, template names)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui.schedule.dates import day_label, long_day_label, slot_range, weekday_name
+from ui.schedule.messages import rule_message
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    if not Path(lrelease).exists() and shutil.which(lrelease) is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    from ui.translations import compile_qm, ts_sources
+
+    qm = tmp_path / "floorwalker_zh_CN.qm"
+    compile_qm(lrelease, ts_sources()["zh_CN"], qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QApplication.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_english_dates_and_sentences_stay_english(qapp):
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert day_label(date(2026, 11, 24)) == "Tue 24 Nov"
+        assert long_day_label(date(2026, 11, 24)) == "Tuesday 24 November 2026"
+        assert slot_range(96 + 36, 96 + 39) == "Tue 09:00–10:00"
+        assert rule_message("Ann has no full day off this week.") == "Ann has no full day off this week."
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_chinese_weekdays_dates_and_rule_sentences(chinese):
+    assert weekday_name(0) == "周一" and weekday_name(6, long=True) == "星期日"
+    assert day_label(date(2026, 11, 24)) == "11月24日 周二"
+    assert day_label(date(2026, 11, 24), year=True, weekday=False) == "2026年11月24日"
+    assert slot_range(20 * 4, 96 + 4 * 4 - 1) == "周一 20:00–周二 04:00"
+    assert rule_message("韩宇 has 0 of 60 min training scheduled this week.") == "韩宇 本周已安排培训 0 分钟，应为 60 分钟。"
+    assert rule_message("Bob: only 8 h rest between the shift at Mon 20:00-Tue 04:00 and the next at "
+                        "Tue 12:00-20:00 (minimum 11 h).") == \
+        "Bob：周一 20:00–周二 04:00 的班次与下一个 周二 12:00–20:00 的班次之间只有 8 小时休息（最少 11 小时）。"
+
+
+def test_replan_dialog_and_printed_rota_have_no_english_leftovers(chinese, qtbot, sqlite_db, frozen_clock, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.schedule import editing as ed
+    from tests.test_rota_editor import SCHEDULER, WEEK, build
+    from ui.schedule.replan_dialog import ReplanDialog
+    from ui.schedule.rota_print import print_rota, setup_printer
+
+    with sqlite_db.session() as s:
+        build(s)
+        week = ed.load_editor_week(s, SCHEDULER, WEEK)
+    dialog = ReplanDialog(week, 1, 600, {}, None)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(type(dialog.summary))] + [dialog.windowTitle()]
+    texts += [dialog.day_combo.itemText(i) for i in range(dialog.day_combo.count())]
+    names = {a.name for a in week.agents} | {a.team for a in week.agents if a.team}
+    for text in texts:
+        for name in names:
+            text = text.replace(name, "")
+        assert not re.search(r"[A-Za-z]{3,}", re.sub(r"R-SCH-\d|Ctrl\+Z", "", text)), text
+    assert dialog.day_combo.itemText(1) == "2026年11月24日 星期二"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_printer(printer)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "rota.pdf"))
+    assert print_rota(printer, week, "草稿") == 1
