@@ -372,3 +372,12 @@ def test_the_console_installs_the_pseudo_language(qapp, monkeypatch):
         for translator in added:
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(before[1])
+
+
+def test_a_refused_permission_names_the_role_in_plain_words():
+    from app.actor import Actor
+    from app.security.permissions import PermissionDenied
+    from ui.errors import user_message
+
+    exc = PermissionDenied(Actor("ada", "quality_analyst"), "rota.publish")
+    assert user_message(exc) == "Your role (quality analyst) may not do this (rota.publish)."

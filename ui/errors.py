@@ -63,7 +63,24 @@ DATABASE_HINTS = (
 # Messages raised below the Qt layer (app/, db/) as plain English sentences. A sentence with a number
 # or a name in it is matched by its pattern and translated as a template; any other is looked up as
 # it is (``QCoreApplication.translate("messages", text)``), so marking it here is enough.
+ROLE_NAMES = {
+    "agent": QT_TRANSLATE_NOOP("roles", "agent"), "supervisor": QT_TRANSLATE_NOOP("roles", "supervisor"),
+    "scheduler": QT_TRANSLATE_NOOP("roles", "scheduler"),
+    "quality_analyst": QT_TRANSLATE_NOOP("roles", "quality analyst"),
+    "trainer": QT_TRANSLATE_NOOP("roles", "trainer"), "manager": QT_TRANSLATE_NOOP("roles", "manager"),
+    "administrator": QT_TRANSLATE_NOOP("roles", "administrator"),
+}
+
+
+def role_name(role: str) -> str:
+    """A role as the user reads it ("quality analyst", 质检分析员)."""
+    return QCoreApplication.translate("roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role.replace("_", " ")
+
+
 MESSAGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # app.security.permissions.PermissionDenied; the role is translated too
+    (re.compile(r"An? (\w+) may not do this \((.+)\)\."),
+     QT_TRANSLATE_NOOP("messages", "Your role (%1) may not do this (%2).")),
     (re.compile(r"A password needs at least (\d+) characters\."),
      QT_TRANSLATE_NOOP("messages", "A password needs at least %1 characters.")),
     (re.compile(r"This account is locked after too many failed sign-ins\. Try again in (\d+) min "
@@ -85,16 +102,23 @@ PLAIN_MESSAGES = (
 
 
 def user_message(exc: BaseException | str) -> str:
-    """An error's sentence in the user's language when it is a known one, else as it was raised."""
+    """An error's sentence in the user's language: a sentence of app/ or db/ marked here (by pattern when
+    it carries values), or an N_() message of app/ (message_text); else as it was raised."""
     text = str(exc)
     for pattern, template in MESSAGE_PATTERNS:
         m = pattern.fullmatch(text)
         if m:
             out = QCoreApplication.translate("messages", template)
             for i, value in enumerate(m.groups(), 1):
-                out = out.replace(f"%{i}", value)
+                out = out.replace(f"%{i}", role_name(value) if value in ROLE_NAMES else value)
             return out
-    return QCoreApplication.translate("messages", text) if text else text
+    if not text:
+        return text
+    known = QCoreApplication.translate("messages", text)
+    if known != text:
+        return known
+    # app/'s own N_() messages (app.i18n.Message with its values, or a plain marked string)
+    return message_text(exc) if isinstance(exc, BaseException) else translated(text)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, *, on_reload: Callable[[], None] | None = None) -> None:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
     QLocale,
     QSettings,
@@ -35,7 +34,7 @@ from app import __version__, clock
 from app.changes import Changes
 from db.errors import DatabaseUnavailable, classify
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import role_name, show_error
 from ui.widgets.icons import icon
 from ui.widgets.windows import bring_to_front
 from ui.workspace import Workspace
@@ -43,13 +42,6 @@ from ui.workspaces import WorkspaceSpec
 
 RETRY_SECONDS = 5
 GUIDE_SETTING = "ui/guide_shown"
-ROLE_NAMES = {
-    "agent": QT_TRANSLATE_NOOP("MainWindow", "agent"), "supervisor": QT_TRANSLATE_NOOP("MainWindow", "supervisor"),
-    "scheduler": QT_TRANSLATE_NOOP("MainWindow", "scheduler"),
-    "quality_analyst": QT_TRANSLATE_NOOP("MainWindow", "quality analyst"),
-    "trainer": QT_TRANSLATE_NOOP("MainWindow", "trainer"), "manager": QT_TRANSLATE_NOOP("MainWindow", "manager"),
-    "administrator": QT_TRANSLATE_NOOP("MainWindow", "administrator"),
-}
 __all__ = ["GUIDE_SETTING", "Banner", "MainWindow", "icon"]
 
 
@@ -256,7 +248,7 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("status_db")
         self.db_label.setToolTip(self.ctx.db.display_url)
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", self.ctx.actor.username)
-                                 .replace("%2", self.tr(ROLE_NAMES.get(self.ctx.actor.role, self.ctx.actor.role))))
+                                 .replace("%2", role_name(self.ctx.actor.role)))
         self.user_label.setObjectName("status_user")
         self.jobs_label = QLabel(self.tr("Jobs: idle"))
         self.jobs_label.setObjectName("status_jobs")

@@ -231,34 +231,6 @@
         <source>The database is not reachable. %1 Your open forms keep their edits; Floorwalker tries again every %2 seconds and refreshes everything when it is back.</source>
         <translation>无法连接数据库。%1 已打开的表单会保留您的编辑；Floorwalker 每 %2 秒重试一次，恢复后将刷新全部内容。</translation>
     </message>
-    <message>
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>agent</source>
-        <translation>坐席</translation>
-    </message>
-    <message>
-        <source>manager</source>
-        <translation>经理</translation>
-    </message>
-    <message>
-        <source>quality analyst</source>
-        <translation>质检分析员</translation>
-    </message>
-    <message>
-        <source>scheduler</source>
-        <translation>排班员</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>trainer</source>
-        <translation>培训师</translation>
-    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -652,6 +624,41 @@
     <message>
         <source>Unknown user.</source>
         <translation>未知用户。</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not do this (%2).</source>
+        <translation>您的角色（%1）无权执行此操作（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>quality analyst</source>
+        <translation>质检分析员</translation>
+    </message>
+    <message>
+        <source>scheduler</source>
+        <translation>排班员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训师</translation>
     </message>
 </context>
 <context>
