@@ -39,6 +39,7 @@ from ui.schedule.forecast_view import (
     qdate,
     style_plot,
 )
+from ui.schedule.messages import app_message
 from ui.style import ACCENT
 from ui.tasks import Progress
 from ui.widgets.table_model import Index, RowTableModel
@@ -300,7 +301,7 @@ class AccuracyView(Workspace):
 
     def _on_backtest_failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)
-        self.summary.setText(tr("The backtest did not run: %1").replace("%1", str(exc).splitlines()[0]))
+        self.summary.setText(tr("The backtest did not run: %1").replace("%1", app_message(str(exc).splitlines()[0])))
         if not isinstance(exc, ValueError):
             show_error(self, exc)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -682,6 +683,12 @@ class ForecastView(Workspace):
 
     def _on_action_failed(self, exc: BaseException) -> None:
         self.make_button.setEnabled(True)
+        from ui.schedule.messages import app_message
+
+        said = app_message(str(exc))
+        if isinstance(exc, ValueError) and said != str(exc):  # a known sentence from app/forecast
+            QMessageBox.warning(self, tr("Forecast"), said)
+            return
         show_error(self, exc, on_reload=self.refresh)
 
     def _selected_span(self) -> tuple[date | None, time | None, time | None]:

@@ -52,7 +52,8 @@ Index = QModelIndex | QPersistentModelIndex
 _NAMES = (
     QT_TRANSLATE_NOOP("timeoff", "annual"), QT_TRANSLATE_NOOP("timeoff", "sick"),
     QT_TRANSLATE_NOOP("timeoff", "leave"), QT_TRANSLATE_NOOP("timeoff", "training"),
-    QT_TRANSLATE_NOOP("timeoff", "other"), QT_TRANSLATE_NOOP("timeoff", "requested"),
+    QT_TRANSLATE_NOOP("timeoff", "other"), QT_TRANSLATE_NOOP("timeoff", "personal"),
+    QT_TRANSLATE_NOOP("timeoff", "requested"),
     QT_TRANSLATE_NOOP("timeoff", "approved"), QT_TRANSLATE_NOOP("timeoff", "rejected"),
 )
 STATUS_COLORS = {"requested": "#ef6c00", "approved": "#2e7d32", "rejected": "#8a94a6"}

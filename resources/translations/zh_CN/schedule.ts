@@ -1495,6 +1495,10 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>personal</source>
+        <translation>私事假</translation>
+    </message>
+    <message>
         <source>published rota</source>
         <translation>已发布的排班表</translation>
     </message>
