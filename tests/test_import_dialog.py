@@ -77,7 +77,7 @@ def test_import_dialog_previews_saves_imports_and_reports(qtbot, center_db, expo
     model = dialog.preview_model
     assert model.rowCount() == 6
     assert model.data(model.index(0, 2)) == "投诉热线" and model.data(model.index(0, 3)) == "2026-11-02 09:00:05"
-    assert model.data(model.index(3, 1)).startswith("Skipped: arrival '02/31/2026 09:03'")
+    assert model.data(model.index(3, 1)).startswith("Skipped: Arrival time '02/31/2026 09:03'")
     assert model.data(model.index(4, 1)).startswith("Skipped: the service ends before it starts")
     assert "4 of the first 6 rows read" in dialog.mapping_status.text()
     with center_db.session() as s:

@@ -43,7 +43,7 @@ def test_import_reasons_and_errors_show_in_chinese(zh_CN):
 
     msg = Message(N_("{field} {value!r} is not a date and time{hint}"), field="arrival", value="02/31",
                   hint=Message(N_(" (give datetime_format in the mapping)")))
-    assert translated(msg) == "arrival '02/31' 不是日期时间（请在映射中给出 datetime_format）"
+    assert translated(msg) == "到达时间 '02/31' 不是日期时间（请在映射中给出 datetime_format）"
     assert translated(N_("the service ends before it starts")) == "服务结束时间早于开始时间"
     assert translated("not a template at all") == "not a template at all"
     html = error_html(ImportFileError(Message(N_("No such file: {path}"), path="/tmp/<x>.csv")))

@@ -69,9 +69,15 @@ def tr(text: str) -> str:
 def translated(text: object) -> str:
     """A message of app.imports in the user's language: the N_() template translated and filled again."""
     if isinstance(text, Message):
-        params = {k: translated(v) if isinstance(v, Message) else v for k, v in text.params.items()}
+        params = {k: translated(v) if isinstance(v, Message) else field_name(v) if k == "field" else v
+                  for k, v in text.params.items()}
         return QCoreApplication.translate(TRANSLATION_CONTEXT, text.template).format(**params)
     return QCoreApplication.translate(TRANSLATION_CONTEXT, text) if isinstance(text, str) and text else str(text)
+
+
+def field_name(key: object) -> object:
+    """A mapping field ("arrival") as the dialog names it ("Arrival time"), for the reasons of skipped rows."""
+    return tr(FIELD_LABELS[key]).removesuffix(" *") if isinstance(key, str) and key in FIELD_LABELS else key
 
 
 def error_html(exc: BaseException) -> str:
