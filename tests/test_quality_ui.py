@@ -591,3 +591,15 @@ def test_replacing_a_sample_needs_a_reason_and_brings_the_stand_in(review_page, 
     assert page.form_data.sample.interaction_id == floor.interactions["spare"]
     assert page.items_model.row_of_sample(floor.samples["b2"]) is None  # the replaced one left the list
     assert page.items_model.rowCount() == 5
+
+
+def test_an_administrator_sees_why_there_are_no_disputes_instead_of_an_error(qtbot, sqlite_db, tmp_path,
+                                                                             frozen_clock):
+    # R-QA-2: disputes are decided by reviewers; Admin's role lacks qa.review, so the tab says so
+    from ui.quality.disputes import DisputesPage
+
+    build_floor(sqlite_db, tmp_path)
+    page = _page(qtbot, DisputesPage, sqlite_db, Actor("root", "administrator"))
+    assert page.last_error is None and page.load_count == 1
+    assert page.table.isHidden() and "decided by reviewers" in page.empty.text()
+    assert page.model.rowCount() == 0

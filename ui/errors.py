@@ -152,6 +152,9 @@ def field_label(key: str) -> str:
         "priority": tr("Priority"), "target_service_level": tr("Service-level target"),
         "target_answer_sec": tr("Answer-time target (s)"), "stage": tr("Stage"), "status": tr("Status"),
         "owner_id": tr("Owner"), "notes": tr("Notes"), "version": tr("Version"),
+        # the demo builder's audit entry
+        "seed": tr("Seed"), "agents": tr("Agents"), "weeks": tr("Weeks"), "today": tr("Today"),
+        "interactions": tr("Interactions"), "forced": tr("Rebuilt over existing data"),
     }
     return labels.get(key, key.replace("_", " ").capitalize())
 

@@ -44,7 +44,7 @@ from app.quality.disputes import (
 )
 from app.quality.reviews import ReviewData, get_review
 from app.quality.scorecards import NA, Question, Scorecard, get_scorecard
-from app.security.permissions import row_scope
+from app.security.permissions import allowed, row_scope
 from ui.context import ConsoleContext
 from ui.errors import message_text, show_error
 from ui.quality.formatting import date_edit_format, format_datetime, qdate
@@ -377,6 +377,17 @@ class DisputesPage(QualityTab):
 
     def reload(self) -> None:
         actor, status = self.ctx.actor, self.filter.currentData()
+        if not allowed(actor, "qa.review"):
+            # an administrator or a scheduler sees no disputes (R-QA-2 is for reviewers): say so, ask nothing
+            self.rows = []
+            self.model.set_rows([])
+            self.table.hide()
+            self.side.hide()
+            self.summary.setText("")
+            self.empty.setText(tr("Disputes are decided by reviewers (supervisors, quality analysts, managers)."))
+            self.empty.show()
+            self.mark_loaded()
+            return
         self.load(lambda s: (list_disputes(s, actor, status=status), row_scope(s, actor)), self._on_loaded)
 
     def _on_loaded(self, result: tuple[list[DisputeView], Any]) -> None:

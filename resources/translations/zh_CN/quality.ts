@@ -611,6 +611,10 @@
         <translation>对 %1 的质检结果提出申诉</translation>
     </message>
     <message>
+        <source>Disputes are decided by reviewers (supervisors, quality analysts, managers).</source>
+        <translation>申诉由质检评审人员（主管、质检分析员、经理）裁定。</translation>
+    </message>
+    <message>
         <source>Enter a dispute from the Review tab (a reviewed item → Dispute…).</source>
         <translation>请在“质检”标签页录入申诉（选择已质检的条目 → 申诉…）。</translation>
     </message>

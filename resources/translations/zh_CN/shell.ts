@@ -380,6 +380,10 @@
         <translation>启用</translation>
     </message>
     <message>
+        <source>Agents</source>
+        <translation>坐席数</translation>
+    </message>
+    <message>
         <source>Answer-time target (s)</source>
         <translation>应答时间目标（秒）</translation>
     </message>
@@ -426,6 +430,10 @@
     <message>
         <source>Floorwalker hit an unexpected error. Your data is safe: the operation was rolled back. Please copy the details below into a bug report.</source>
         <translation>Floorwalker 遇到意外错误。您的数据是安全的：该操作已回滚。请将以下详细信息复制到问题报告中。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>联络记录</translation>
     </message>
     <message>
         <source>Keep my edits open</source>
@@ -476,6 +484,10 @@
         <translation>队列</translation>
     </message>
     <message>
+        <source>Rebuilt over existing data</source>
+        <translation>覆盖现有数据重建</translation>
+    </message>
+    <message>
         <source>Reload their version</source>
         <translation>重新加载对方的版本</translation>
     </message>
@@ -498,6 +510,10 @@
     <message>
         <source>Saved by</source>
         <translation>保存人</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Service-level target</source>
@@ -532,6 +548,10 @@
         <translation>该数据库已由更新版本的 Floorwalker 升级。请安装该版本后再打开。</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
         <source>Use a SQLite file path, or a URL like postgresql+psycopg://user:password@host:5432/name (file paths need no prefix).</source>
         <translation>请使用 SQLite 文件路径，或 postgresql+psycopg://user:password@host:5432/name 这样的地址（文件路径无需前缀）。</translation>
     </message>
@@ -542,6 +562,10 @@
     <message>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>周数</translation>
     </message>
     <message>
         <source>Yes</source>
