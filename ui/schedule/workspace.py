@@ -41,7 +41,7 @@ from ui.context import ConsoleContext
 from ui.errors import show_error
 from ui.schedule.dates import day_label
 from ui.schedule.forecast_view import install_forecast_views
-from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, qdate, template_color
+from ui.schedule.models import CoverageModel, RotaWeekModel, hhmm, hours_text, qdate, template_color
 from ui.schedule.rota_editor import install_editor_views
 from ui.workspace import Workspace
 
@@ -158,7 +158,11 @@ class ScheduleWorkspace(Workspace):
         header_view = self.view.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header_view.setSectionResizeMode(RotaWeekModel.PERSON, QHeaderView.ResizeMode.Interactive)
-        header_view.setSectionResizeMode(RotaWeekModel.HOURS, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed to the widest figure in the user's language ("45 h" / "45 小时"): contents-sizing let
+        # the stretched day columns push it under the scroll bar
+        header_view.setSectionResizeMode(RotaWeekModel.HOURS, QHeaderView.ResizeMode.Fixed)
+        header_view.resizeSection(RotaWeekModel.HOURS, self.view.fontMetrics().horizontalAdvance(
+            hours_text(188.5)) + 28)
         header_view.resizeSection(RotaWeekModel.PERSON, 200)
         header_view.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         content_layout.addWidget(self.view, 1)
