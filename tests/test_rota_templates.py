@@ -41,7 +41,7 @@ def test_templates_are_checked_added_once_and_audited(sqlite_db):
     with sqlite_db.session() as s:
         rows = list_templates(s)
         assert len(rows) == 1 + len(default_templates())
-        assert any(r.name == "Night 22:00" and r.duration_min == 510 for r in rows)
+        assert any(r.name == "Night 22:30" and r.duration_min == 510 for r in rows)
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "shift_template")) \
             == len(rows)
 

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     t = group.add_parser("templates", help="list the shift templates, add one, or add a standard set",
                          description="Shift templates are what a rota is built from. Without options: list them. "
                                      "--defaults adds a standard set (8.5-h shifts with a 30-min lunch every hour "
-                                     "07:00-16:00, a 22:00 night shift, 4-h part-time shifts); --add NAME with "
+                                     "07:00-16:00, a 22:30 night shift, 4-h part-time shifts); --add NAME with "
                                      "--start and --hours adds one.")
     t.add_argument("--defaults", action="store_true", help="add the standard set (existing names are kept)")
     t.add_argument("--add", metavar="NAME", help="add a template with this name")

@@ -2,8 +2,9 @@
 
 A new center (for instance after importing its history) has none; ``add_default_templates``
 gives it a standard set to start from — full-time shifts of 8 h 30 min with a 30-minute unpaid
-lunch starting every hour from 07:00 to 16:00, a night shift at 22:00, and 4-hour part-time
-shifts starting every two hours from 08:00 to 18:00 — which a scheduler then trims.
+lunch starting every hour from 07:00 to 16:00, a night shift at 22:30 (ending when the first day
+shift starts), and 4-hour part-time shifts starting every two hours from 08:00 to 18:00 — which a
+scheduler then trims.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def add_template(session: Session, actor: Actor, name: str, start: time, duratio
 
 def default_templates() -> list[tuple[str, time, int, int]]:
     out = [(f"Day {h:02d}:00", time(h), 510, 30) for h in range(7, 17)]
-    out.append(("Night 22:00", time(22), 510, 30))
+    out.append(("Night 22:30", time(22, 30), 510, 30))  # ends 07:00, when the first day shift starts
     out += [(f"Part-time {h:02d}:00", time(h), 240, 0) for h in range(8, 19, 2)]
     return out
 
