@@ -38,6 +38,7 @@ from app.demo.timeline import db_times, db_times_or_none, make_timeline
 from app.demo.traffic import Traffic, build_traffic
 from app.demo.transcripts import add_demo_transcripts
 from app.demo.writer import BulkWriter, clear_domain, holds_center
+from app.demo.zh import LANGUAGES, localise
 from app.security.accounts import list_users, set_demo_passwords
 from app.security.crypto import CustomerCipher
 from db.database import Database
@@ -91,6 +92,7 @@ class DemoOptions:
     recordings_dir: Path | None = None
     today: date | None = None
     force: bool = False
+    lang: str = "en"  # "zh_CN": the same center with Chinese names and texts (app/demo/zh.py)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ def build_demo(url: str, options: DemoOptions, progress: Progress | None = None)
         raise ValueError("The demo needs between 2 and 500 agents.")
     if options.weeks < 1 or options.weeks > 52:
         raise ValueError("The demo covers between 1 and 52 weeks.")
+    if options.lang not in LANGUAGES:
+        raise ValueError(f"The demo speaks {' or '.join(LANGUAGES)}, not {options.lang!r}.")
     started = time.perf_counter()
     report = progress or (lambda _step, _total, _label: None)
     opened = open_database(url)
@@ -150,7 +154,7 @@ def build_demo(url: str, options: DemoOptions, progress: Progress | None = None)
         root = (options.recordings_dir or default_recordings_dir(db)).expanduser().resolve()
         rows, wav_jobs = _generate_and_write(db, options, rules, quota, _minutes(standup), root, report)
         # chat transcripts (issue 11); the auto-QA job checks them when a console or worker starts
-        rows["transcript_messages"] = add_demo_transcripts(db, options.seed)
+        rows["transcript_messages"] = add_demo_transcripts(db, options.seed, options.lang)
         # the complaints' SLA clocks, warnings and escalations as of now (what the sweep job keeps up)
         from app.actor import Actor
         from app.complaints.sweep import run_sweep
@@ -188,9 +192,10 @@ def _generate_and_write(db: Database, options: DemoOptions, rules: dict[str, obj
                                 "complaint_events", "qa_samples", "qa_reviews")}
 
     report(0, total, STEPS[0])
-    org = build_organisation(rnd, nrng, options.agents, tl.today, tl.first_day)
+    org = build_organisation(rnd, nrng, options.agents, tl.today, tl.first_day, options.lang)
     report(1, total, STEPS[1])
-    customers = build_customers(rnd, max(200, 50 * options.agents), CustomerCipher.from_key_file(), tl)
+    customers = build_customers(rnd, max(200, 50 * options.agents), CustomerCipher.from_key_file(), tl,
+                                options.lang)
     report(2, total, STEPS[2])
     rota = build_rota(rnd, nrng, tl, org, standup, ids)
     report(3, total, STEPS[3])
@@ -202,6 +207,8 @@ def _generate_and_write(db: Database, options: DemoOptions, rules: dict[str, obj
     report(6, total, STEPS[6])
     development = build_development(rnd, nrng, tl, org, rota, traffic)
     wav_jobs = _choose_recordings(rnd, traffic, quality.sampled_interactions, options.agents)
+    if options.lang == "zh_CN":  # after every draw: the same numbers as the English demo
+        localise(org, cases, quality, development, rota)
 
     report(7, total, STEPS[7])
     states = _state_columns(rota, traffic)
@@ -254,7 +261,8 @@ def _generate_and_write(db: Database, options: DemoOptions, rules: dict[str, obj
         w.reset_sequences()
         audit.record(s, Actor.system(), "build", "demo", options.seed,
                      after={"seed": options.seed, "agents": options.agents, "weeks": options.weeks,
-                            "today": tl.today.isoformat(), "interactions": traffic.n, "forced": options.force})
+                            "today": tl.today.isoformat(), "interactions": traffic.n, "forced": options.force,
+                            **({"lang": options.lang} if options.lang != "en" else {})})
         record(s, Changes.ALL)
         rows = {name: count for name, count in w.counts.items() if name != "settings"}
     return rows, wav_jobs

@@ -19,6 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--weeks", type=_positive, default=13, help="weeks of history ending today (default 13)")
     p.add_argument("--recordings", metavar="DIR", help="folder for the generated WAV files "
                    "(default: recordings/<database name> in the data folder)")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                   help="language of the center's names and texts: teams, queues, shifts, the scorecard, "
+                        "complaints, chats … (default en; zh_CN builds the same center in Chinese)")
     p.add_argument("--force", action="store_true", help="replace a center already in the database")
     p.add_argument("--open", action="store_true", help="open the console on the database afterwards")
     p.set_defaults(handler=_demo)
@@ -36,7 +39,7 @@ def _demo(args: argparse.Namespace) -> int:
     from app.demo.builder import STEPS, DemoOptions, DemoRefused, build_demo
 
     url = database_url(args)
-    options = DemoOptions(seed=args.seed, agents=args.agents, weeks=args.weeks, force=args.force,
+    options = DemoOptions(seed=args.seed, agents=args.agents, weeks=args.weeks, force=args.force, lang=args.lang,
                           recordings_dir=Path(args.recordings) if args.recordings else None)
     interactive = sys.stderr.isatty()
 

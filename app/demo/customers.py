@@ -30,10 +30,13 @@ class Customers:
     vip: np.ndarray  # bool
 
 
-def build_customers(rnd: random.Random, n: int, cipher: CustomerCipher, tl: Timeline) -> Customers:
+def build_customers(rnd: random.Random, n: int, cipher: CustomerCipher, tl: Timeline,
+                    lang: str = "en") -> Customers:
     region_names = [r for r, _ in texts.REGIONS]
+    if lang == "zh_CN":
+        region_names = [texts.REGIONS_ZH[r] for r in region_names]
     region_weights = [w for _, w in texts.REGIONS]
-    names = NamePool(rnd, unique=False)  # customers may share a name
+    names = NamePool(rnd, unique=False, lang=lang)  # customers may share a name
     phones: set[str] = set()
     rows: list[dict] = []
     regions: list[str] = []

@@ -95,10 +95,12 @@ class Organisation:
 class NamePool:
     """Unique, believable names: characters (王芳), pinyin (Chen Jing) or English given names."""
 
-    def __init__(self, rnd: random.Random, *, unique: bool = True) -> None:
+    def __init__(self, rnd: random.Random, *, unique: bool = True, lang: str = "en") -> None:
         self.rnd = rnd
         self.unique = unique
+        self.chinese = lang == "zh_CN"  # every display name in characters (the same draws as in English)
         self.used: set[str] = set()
+        self.shown: set[str] = set()
 
     def person(self) -> tuple[str, str, str]:
         """(display name, login stem, e-mail stem)."""
@@ -116,19 +118,35 @@ class NamePool:
             if not self.unique or name not in self.used:
                 self.used.add(name)
                 stem = f"{given_py}.{sur_py}".lower()
+                if self.chinese:
+                    name = self._characters(sur, given)
                 return name, stem, stem
         raise RuntimeError("name pool exhausted")
 
+    def _characters(self, sur: str, given: str) -> str:
+        """王芳 for the drawn surname and given name; another given name, chosen without drawing, when a
+        different romanisation of the same characters already named someone (Chen Jing and 陈静)."""
+        name = sur + given
+        if self.unique:
+            pool = [g for g, _ in texts.GIVEN_NAMES]
+            start = pool.index(given)
+            for k in range(len(pool) * 2):
+                name = sur + pool[(start + k) % len(pool)] if k < len(pool) else sur + pool[k % len(pool)] * 2
+                if name not in self.shown:
+                    break
+            self.shown.add(name)
+        return name
+
 
 def build_organisation(rnd: random.Random, nrng: np.random.Generator, n_agents: int, today: date,
-                       first_day: date) -> Organisation:
+                       first_day: date, lang: str = "en") -> Organisation:
     center = {"id": 1, "name": CENTER_NAME, "timezone": CENTER_TZ, "holiday_country": "CN",
               "holiday_subdiv": None, "locale": "zh_CN", "version": 1,
               "opening_hours": {d: ["00:00", "24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
     n_teams = min(4, max(2 if n_agents >= 6 else 1, round(n_agents / 15)))
     teams = [{"id": i + 1, "center_id": 1, "name": texts.TEAM_NAMES[i], "supervisor_id": None, "version": 1}
              for i in range(n_teams)]
-    names = NamePool(rnd)
+    names = NamePool(rnd, lang=lang)
     people: list[dict] = []
     users: list[dict] = []
     usernames: dict[int, str] = {}

@@ -184,3 +184,10 @@ SURVEY_COMMENTS: tuple[str, ...] = (
 LEAVE_REASONS: tuple[str, ...] = (
     "Family visit", "Medical appointment", "Moving house", "回老家探亲", "孩子开家长会", "看病复诊",
 )
+
+# the regions as a Chinese center writes them (floorwalker demo --lang zh_CN)
+REGIONS_ZH: dict[str, str] = {
+    "Shanghai": "上海", "Jiangsu": "江苏", "Zhejiang": "浙江", "Guangdong": "广东", "Beijing": "北京",
+    "Shandong": "山东", "Sichuan": "四川", "Hubei": "湖北", "Fujian": "福建", "Henan": "河南", "Anhui": "安徽",
+    "Hunan": "湖南", "Tianjin": "天津", "Chongqing": "重庆", "Shaanxi": "陕西", "Liaoning": "辽宁",
+}

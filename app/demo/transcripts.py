@@ -79,11 +79,11 @@ def random_scenario(rnd: random.Random, wait_sec: float) -> Scenario:
     return s
 
 
-def scenario_conversation(rnd: random.Random, start: datetime, s: Scenario, agent_name: str = "小李"
-                          ) -> list[tuple[datetime, str, str]]:
-    """(time, sender, text) messages acting out scenario ``s``."""
+def scenario_conversation(rnd: random.Random, start: datetime, s: Scenario, agent_name: str = "小李",
+                          topics: list[tuple[str, str, str]] | None = None) -> list[tuple[datetime, str, str]]:
+    """(time, sender, text) messages acting out scenario ``s`` (on one of ``topics`` if given)."""
     zh = s.language == "zh"
-    topic = rnd.choice(TOPICS_ZH if zh else TOPICS_EN)
+    topic = rnd.choice(topics or (TOPICS_ZH if zh else TOPICS_EN))
     t = start
     out: list[tuple[datetime, str, str]] = []
 
@@ -133,8 +133,11 @@ def scenario_conversation(rnd: random.Random, start: datetime, s: Scenario, agen
     return out
 
 
-def add_demo_transcripts(db: Database, seed: int) -> int:
-    """A transcript for every answered chat interaction of the demo; returns the messages written."""
+def add_demo_transcripts(db: Database, seed: int, lang: str = "en") -> int:
+    """A transcript for every answered chat interaction of the demo; returns the messages written.
+
+    ``lang="zh_CN"``: every conversation in Chinese; those the English demo writes in English take
+    as many draws as there (the same number of messages, times and scenarios)."""
     rnd = random.Random(seed * 7919 + 11)
     with db.session() as s:
         names = dict(s.execute(select(Person.id, Person.full_name)).all())
@@ -146,7 +149,11 @@ def add_demo_transcripts(db: Database, seed: int) -> int:
             scenario = random_scenario(rnd, wait or 5.0)
             scenario.no_agent = answered is None
             name = (names.get(agent_id) or "小李").split(" ")[0] if scenario.language == "en" else "小李"
-            for seq, (at, sender, text) in enumerate(scenario_conversation(rnd, offered, scenario, name), start=1):
+            topics = None
+            if lang == "zh_CN" and scenario.language == "en":
+                scenario.language, name, topics = "zh", "小李", TOPICS_ZH[:len(TOPICS_EN)]
+            for seq, (at, sender, text) in enumerate(scenario_conversation(rnd, offered, scenario, name, topics),
+                                                     start=1):
                 cols["interaction_id"].append(iid)
                 cols["seq"].append(seq)
                 cols["sent_at"].append(at)
