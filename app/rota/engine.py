@@ -34,7 +34,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from ortools.linear_solver import pywraplp
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
+from scipy.sparse import coo_matrix
 
 from app.rota import quality
 from app.rota.model import (
@@ -72,6 +73,10 @@ SUPPORT_SPREAD = 0  # neighbouring start times added to the quick relaxation's s
 MULTI_SKILL_BOUND_SHARE = 0.25  # of the time limit for the bound with multi-skilled groups
 UNDERSTAFFED_BOUND_SHARE = 0.1  # of the time limit for the bound when the staff cannot cover
 QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guide, not the bound)
+BREAK_MIP_SECONDS = 0.5  # per call of ShiftPool.optimise_breaks (break counts by an integer program)
+SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (per agent-slot short: 1)
+MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
+MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
 Cancel = Callable[[], bool]
 
 
@@ -816,6 +821,114 @@ class ShiftPool:
         groups = {key: range(n) for key, n in self.heads.items() if n > 0 and len(self.skills_of[key[0]]) <= 1}
         _repair(self.prep, groups, self.plan, self.slack)
 
+    def breaks_can_cover(self) -> bool:
+        """Whether moving breaks could end the shortfall: no single-skilled slot is short by more
+        than the breaks taken in it (a quick test before :meth:`optimise_breaks`)."""
+        taken = {k: np.zeros(WEEK_SLOTS) for k in self.slack}
+        for key, n in self.heads.items():
+            g, t, d, s = key
+            k = self.main[g]
+            if n <= 0 or k is None or len(self.skills_of[g]) != 1:
+                continue
+            start = d * DAY_SLOTS + s
+            for b, brk in enumerate(self.templates[t].breaks):
+                length = brk.minutes // SLOT_MIN
+                for off, cnt in zip(self.prep.break_options[(t, s)][b], self.plan[key][b], strict=True):
+                    if cnt:
+                        taken[k][self._slots(start, off, length)] += cnt
+        return all(bool((np.maximum(-self.slack[k], 0.0) <= taken[k] + 1e-9).all()) for k in self.slack)
+
+    def optimise_breaks(self, seconds: float) -> bool:
+        """Break counts per shift start (single-skilled groups) chosen by an integer program
+        (HiGHS) to leave the fewest agent-slots short, where the one-break-at-a-time repair stops
+        at a local optimum. Kept only when it is better; False when nothing changed."""
+        prep, templates = self.prep, self.templates
+        keys = [key for key, n in self.heads.items()
+                if n > 0 and len(self.skills_of[key[0]]) == 1 and self.main[key[0]] is not None]
+        if not keys:
+            return False
+        skills = sorted({self.main[key[0]] for key in keys})
+        before = sum(float(np.maximum(-self.slack[k], 0.0).sum()) for k in skills)
+        if before <= 1e-9:
+            return False
+        # only the shift starts whose breaks can reach a short slot, and those whose breaks can
+        # reach the slots the former's breaks may move to, are re-planned (the rest stay)
+        def reach(key) -> np.ndarray:
+            g, t, d, s = key
+            start = d * DAY_SLOTS + s
+            out = [self._slots(start, off, brk.minutes // SLOT_MIN)
+                   for b, brk in enumerate(templates[t].breaks) for off in prep.break_options[(t, s)][b]]
+            return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=int)
+
+        reaches = {key: reach(key) for key in keys}
+        zone = {k: self.slack[k] < -1e-9 for k in skills}
+        for _hop in range(2):
+            grown = {k: z.copy() for k, z in zone.items()}
+            for key in keys:
+                k = self.main[key[0]]
+                if zone[k][reaches[key]].any():
+                    grown[k][reaches[key]] = True
+            zone = grown
+        keys = [key for key in keys if zone[self.main[key[0]]][reaches[key]].any()]
+        sidx = {k: j for j, k in enumerate(skills)}
+        spare = {k: self.slack[k].copy() for k in skills}  # slack with these breaks back on the phones
+        cols: list[tuple[tuple, int, int, np.ndarray]] = []
+        rows: list[int] = []
+        cidx: list[int] = []
+        lrows: list[int] = []
+        rhs: list[int] = []
+        for key in keys:
+            g, t, d, s = key
+            k = self.main[g]
+            start = d * DAY_SLOTS + s
+            for b, brk in enumerate(templates[t].breaks):
+                n = brk.minutes // SLOT_MIN
+                link = len(rhs)
+                rhs.append(self.heads[key])
+                for j, off in enumerate(prep.break_options[(t, s)][b]):
+                    slots = self._slots(start, off, n)
+                    if self.plan[key][b][j]:
+                        spare[k][slots] += self.plan[key][b][j]
+                    cols.append((key, b, j, slots))
+                    lrows.append(link)
+                    rows.extend((sidx[k] * WEEK_SLOTS + slots).tolist())
+                    cidx.extend([len(cols) - 1] * n)
+        ny, nu = len(cols), len(skills) * WEEK_SLOTS
+        # per slot: breaks taken there minus the shortfall u there <= what the slot can spare; and,
+        # at a small price, minus v (0..1) <= that less one: an agent to spare where possible (room
+        # for the training placed later, as the greedy placement leaves)
+        r_idx = rows + list(range(nu))
+        c_idx = cidx + list(range(ny, ny + nu))
+        vals = [1.0] * len(rows) + [-1.0] * nu
+        cover = coo_matrix((vals + vals + [-1.0] * nu,
+                            (r_idx + [r + nu for r in r_idx] + list(range(nu, 2 * nu)),
+                             c_idx + c_idx + list(range(ny + nu, ny + 2 * nu)))),
+                           shape=(2 * nu, ny + 2 * nu))
+        link_m = coo_matrix((np.ones(ny), (lrows, list(range(ny)))), shape=(len(rhs), ny + 2 * nu))
+        s0 = np.concatenate([spare[k] for k in skills])
+        res = milp(np.r_[np.zeros(ny), np.ones(nu), np.full(nu, SPARE_PRICE)],
+                   constraints=[LinearConstraint(cover, -np.inf, np.r_[s0, s0 - 1.0]),
+                                LinearConstraint(link_m, rhs, rhs)],
+                   integrality=np.r_[np.ones(ny), np.zeros(2 * nu)],
+                   bounds=Bounds(0, np.r_[np.full(ny + nu, np.inf), np.ones(nu)]),
+                   options={"time_limit": max(0.05, seconds)})
+        if res.x is None:
+            return False
+        y = np.round(res.x[:ny]).astype(int)
+        new_slack = {k: spare[k].copy() for k in skills}
+        for (key, _b, _j, slots), n in zip(cols, y.tolist(), strict=True):
+            if n:
+                new_slack[self.main[key[0]]][slots] -= n
+        after = sum(float(np.maximum(-v, 0.0).sum()) for v in new_slack.values())
+        if after >= before - 1e-9:
+            return False
+        for key in keys:
+            self.plan[key] = [[0] * len(o) for o in prep.break_options[(key[1], key[3])]]
+        for (key, b, j, _slots), n in zip(cols, y.tolist(), strict=True):
+            self.plan[key][b][j] = n
+        self.slack.update(new_slack)
+        return True
+
 
 def round_by_start(relaxed: dict[tuple[int, int, int, int], float], rounding: float = 0.5
                    ) -> dict[tuple[int, int, int, int], int]:
@@ -951,6 +1064,52 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
             counts[key] -= 1
             used[c] -= 1
             dropped += 1
+    return dropped
+
+
+def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float,
+                   accept: Callable[[], bool] | None = None) -> int:
+    """Drop tours whose shortfall the break integer program (ShiftPool.optimise_breaks) can absorb
+    by moving the other shifts' breaks; tours over the most spare agents are tried first."""
+    used: dict[int, int] = defaultdict(int)
+    for (c, _t, _o, _s), n in counts.items():
+        used[c] += n
+
+    def spare(key) -> float:
+        c, t, o, s = key
+        g = prep.classes[c].skills
+        k = pool.main[g]
+        length = pool.templates[t].slots
+        return float(sum(pool.slack[k][pool._slots(d * DAY_SLOTS + s, 0, length)].mean()
+                         for d in working_days(o, prep.classes[c].rules)))
+
+    keys = [key for key, n in counts.items() if n > 0 and pool.main[prep.classes[key[0]].skills] is not None
+            and len(pool.skills_of[prep.classes[key[0]].skills]) == 1]
+    keys.sort(key=lambda key: (-spare(key), -_tour_paid(prep, key), key))
+    # the tours that can go are mostly among the first (most spare): stop after a run of failures
+    patience = max(MIP_DROP_PATIENCE, len(keys) // 2)
+    dropped = failures = 0
+    for key in keys:
+        c = key[0]
+        while counts.get(key, 0) > 0 and used[c] > prep.classes[c].must and time.perf_counter() < deadline:
+            snap = _snapshot(pool)
+            pool.add_tour(*key, sign=-1)
+            pool.repair()
+            if _shortfall(pool) > 1e-9 and pool.breaks_can_cover():
+                pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
+            counts[key] -= 1
+            if _shortfall(pool) > 1e-9 or (accept is not None and not accept()):
+                counts[key] += 1
+                _restore(pool, snap)
+                failures += 1
+                break
+            used[c] -= 1
+            dropped += 1
+            failures = 0
+        if failures >= patience or time.perf_counter() >= deadline:
+            break
+    for key in [k for k, v in counts.items() if v <= 0]:
+        del counts[key]
     return dropped
 
 
@@ -1126,17 +1285,24 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
             say(0.55, "Swapping tours for cheaper ones")
             polish(prep, pool, counts, started + 0.5 * time_limit)
+            paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
+        if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
+            say(0.57, "Dropping tours whose breaks the others can cover")
+            deadline = started + MIP_DROP_SHARE * time_limit
+            # the training is placed after the tours: a drop stands only when the whole rota
+            # (agents, breaks, training) stays as covered as before it
+            base_short = _rota_short(problem, _rota(prep, counts, pool.plan)[0])
+
+            def keeps_cover() -> bool:
+                return _rota_short(problem, _rota(prep, counts, pool.plan)[0]) <= base_short + 1e-9
+
+            while time.perf_counter() < deadline and _mip_drop_pass(prep, pool, counts, deadline, keeps_cover):
+                pass
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
         stats["status"] = "feasible"
         say(0.6, "Assigning agents to tours")
-        shifts, unscheduled, notes = assign_tours(prep, counts)
-        say(0.75, "Placing breaks")
-        shifts = place_breaks(prep, shifts, pool.plan)
-        say(0.85, "Placing training")
-        shifts, train_notes = place_training(prep, shifts)
-        shifts.extend(prep.fixed)
+        shifts, unscheduled, notes, train_notes = _rota(prep, counts, pool.plan)
         fixed_set = set(prep.fixed)
-        shifts.extend(shadow_mentees(prep, shifts, notes))
         say(0.95, "Checking the rota")
         result = quality.evaluate(problem, shifts)
         constant = sum(quality.shift_paid_minutes(problem, s) for s in shifts if s.shadow or s in fixed_set) / 60.0
@@ -1152,6 +1318,22 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             seconds=time.perf_counter() - started, stats=stats)
     except Cancelled:
         return RotaSolution("cancelled", (), (), 0.0, 0.0, (), (), time.perf_counter() - started, stats)
+
+
+def _rota(prep: Prepared, counts: dict, plan: dict) -> tuple[list[Shift], list[int], list[Violation], list[Violation]]:
+    """Agents on the tours, breaks, training, fixed shifts and new hires' shadows."""
+    shifts, unscheduled, notes = assign_tours(prep, counts)
+    shifts = place_breaks(prep, shifts, plan)
+    shifts, train_notes = place_training(prep, shifts)
+    shifts.extend(prep.fixed)
+    shifts.extend(shadow_mentees(prep, shifts, notes))
+    return shifts, unscheduled, notes, train_notes
+
+
+def _rota_short(problem: RotaProblem, shifts: list[Shift]) -> float:
+    """Agent-slots short of the requirement, summed over the skills."""
+    return float(sum(np.maximum(np.asarray(c.required, dtype=float) - np.asarray(c.on_phone, dtype=float), 0.0).sum()
+                     for c in quality.coverage(problem, shifts)))
 
 
 def _dedupe(violations) -> list[Violation]:

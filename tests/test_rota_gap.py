@@ -1,0 +1,123 @@
+"""The rota engine's integer stage against its LP bound: break counts by an integer program
+(ShiftPool.optimise_breaks) and the drops it allows (_mip_drop_pass), on a generated center."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from app.rota import engine as E
+from app.rota.generate import generate_center
+from app.rota.model import DAY_SLOTS, Rules
+from app.rota.quality import tour_stats
+
+
+@pytest.fixture(scope="module")
+def center():
+    problem = generate_center(50, rules=Rules(standup=None))
+    prep = E.prepare(problem)
+    relaxed, _prices, _short = E.relaxation(prep, None, 30.0)
+    bound = E.exact_relaxation(prep, E.support_of(prep, relaxed, 0), None, lambda *_: None, seconds=60.0)
+    assert bound is not None
+    return problem, prep, bound
+
+
+def _pool(prep, counts):
+    pool = E.ShiftPool(prep)
+    for key, n in counts.items():
+        for _ in range(n):
+            pool.add_tour(*key)
+    pool.repair()
+    return pool
+
+
+def _consistent(prep, pool) -> None:
+    """The pool's slack is what its heads and break plan put on the phones, every break once per head."""
+    groups = {key: list(range(n)) for key, n in pool.heads.items() if n > 0}
+    for key, members in groups.items():
+        for per_option in pool.plan[key]:
+            assert sum(per_option) == len(members)
+    slack = E._phone_slack(prep, [], groups, pool.plan)
+    for k, arr in slack.items():
+        np.testing.assert_allclose(pool.slack[k], arr)
+
+
+def test_break_program_lowers_the_shortfall_and_keeps_the_pool_consistent(center):
+    _problem, prep, (_obj, _paid, exact, _rounds) = center
+    pool = _pool(prep, E.round_by_start(exact, 0.0))  # rounded down: slots short
+    before = E._shortfall(pool)
+    assert before > 0
+    heads = dict(pool.heads)
+    changed = pool.optimise_breaks(10.0)
+    after = E._shortfall(pool)
+    assert after <= before
+    assert changed == (after < before - 1e-9)
+    assert {k: v for k, v in pool.heads.items() if v} == {k: v for k, v in heads.items() if v}
+    _consistent(prep, pool)
+
+
+def test_breaks_can_cover_is_a_true_precondition(center):
+    _problem, prep, (_obj, _paid, exact, _rounds) = center
+    pool = _pool(prep, E.round_by_start(exact, 0.5))
+    k = next(iter(pool.slack))
+    # a slot short by more agents than take a break there cannot be mended by moving breaks
+    pool.slack[k][3 * DAY_SLOTS + 40] -= 1000
+    assert not pool.breaks_can_cover()
+    assert not pool.optimise_breaks(5.0) or E._shortfall(pool) > 900
+
+
+def test_mip_drops_lower_paid_hours_and_keep_full_cover(center):
+    _problem, prep, (_obj, lp_paid, exact, _rounds) = center
+    counts, pool = E.integer_tours(prep, exact, 0.5)
+    assert E._shortfall(pool) <= 1e-9
+    paid_before = sum(n * E._tour_paid(prep, key) for key, n in counts.items())
+    checks = []
+
+    def accept() -> bool:
+        checks.append(1)
+        return True
+
+    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 20.0, accept)
+    paid_after = sum(n * E._tour_paid(prep, key) for key, n in counts.items())
+    assert E._shortfall(pool) <= 1e-9
+    assert paid_after <= paid_before
+    assert paid_after >= lp_paid - 1e-6  # never below the bound
+    assert len(checks) == dropped
+    if dropped:
+        assert paid_after < paid_before
+    else:
+        assert paid_after == pytest.approx(paid_before)
+    assert all(n > 0 for n in counts.values())
+    _consistent(prep, pool)
+
+
+def test_a_refused_drop_is_undone(center):
+    _problem, prep, (_obj, _paid, exact, _rounds) = center
+    counts, pool = E.integer_tours(prep, exact, 0.5)
+    before_counts = dict(counts)
+    before_slack = {k: v.copy() for k, v in pool.slack.items()}
+    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 20.0, lambda: False)
+    assert dropped == 0
+    assert counts == before_counts
+    for k, v in before_slack.items():
+        np.testing.assert_allclose(pool.slack[k], v)
+    _consistent(prep, pool)
+
+
+def test_solve_covers_every_interval_with_stable_tours_above_the_bound(center):
+    problem, _prep, _bound = center
+    sol = E.solve(problem, time_limit=12.0)
+    cov = sol.coverage[0]
+    assert cov.pct_slots_covered == pytest.approx(100.0)
+    assert not [v for v in sol.violations if v.hard]
+    assert sol.lp_bound_hours > 0 and sol.paid_hours >= sol.lp_bound_hours - 1e-6
+    stats = tour_stats([s for s in sol.shifts if not s.shadow])
+    assert stats["pct_days_off_together"] == pytest.approx(100.0)
+    assert stats["pct_stable_start"] == pytest.approx(100.0)
+    starts = Counter()
+    for s in sol.shifts:
+        starts[(s.agent_id, s.start_of_day)] += 1
+    assert len({a for a, _ in starts}) == len(starts)  # one start time per agent
