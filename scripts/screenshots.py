@@ -4,9 +4,11 @@
     python3 scripts/screenshots.py --lang zh_CN --theme dark
     python3 scripts/screenshots.py --tabs --out /tmp/shots   # every tab too (to look for clipped text)
     python3 scripts/screenshots.py --demo            # the README's: the full demo as its manager, en and zh_CN
+    python3 scripts/screenshots.py --demo --lang zh_CN   # the Chinese shots only (on the Chinese demo)
     python3 scripts/screenshots.py --db ~/.local/share/Floorwalker/demo.db --user ming.han  # a demo of yours (a copy)
 
-Each run builds the self-test's small demo center, opens the console offscreen at 1440×900 and writes
+Each run builds the self-test's small demo center (in the shots' language: ``demo --lang zh_CN`` for
+the Chinese ones, so the data reads as Chinese as the console), opens the console offscreen at 1440×900 and writes
 ``<out>/<workspace>.png`` (``live.png``, ``schedule.png`` …); other languages and themes get a suffix
 (``live-zh_CN.png``, ``live-dark.png``). The console runs with settings of its own, so the user's saved
 language, theme and window geometry are neither used nor changed.
@@ -79,16 +81,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     written: list[Path] = []
     demo_dir = None
+    demos: dict[str, Path] = {}  # demo language -> database
     if args.demo:
         demo_dir = tempfile.TemporaryDirectory(prefix="floorwalker-demo-")
-        args.db = Path(demo_dir.name) / "demo.db"
-        print("building the demo center…", flush=True)
-        subprocess.run([sys.executable, "-m", "app", "demo", "--db", str(args.db), "--recordings",
-                        str(Path(demo_dir.name) / "rec")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        args.user = args.user or "ming.han"
+        args.user = args.user or "ming.han"  # the same seed gives the same users in either language
     for language in args.lang or ["en", "zh_CN"]:
+        db = args.db
+        if demo_dir is not None:
+            demo_lang = "zh_CN" if language == "zh_CN" else "en"  # the Chinese shots show the Chinese demo
+            if demo_lang not in demos:
+                folder = Path(demo_dir.name) / demo_lang
+                folder.mkdir()
+                demos[demo_lang] = folder / "demo.db"
+                print(f"building the demo center ({demo_lang})…", flush=True)
+                subprocess.run([sys.executable, "-m", "app", "demo", "--db", str(demos[demo_lang]), "--lang",
+                                demo_lang, "--recordings", str(folder / "rec")],
+                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            db = demos[demo_lang]
         for theme in args.theme or ["light"]:
-            written += run(language, theme, args.out, tabs=args.tabs, timeout=args.timeout, db=args.db,
+            written += run(language, theme, args.out, tabs=args.tabs, timeout=args.timeout, db=db,
                            user=args.user, password=args.password)
     if demo_dir is not None:
         demo_dir.cleanup()

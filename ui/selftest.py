@@ -253,7 +253,9 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
         tmp = tempfile.TemporaryDirectory(prefix="floorwalker-selftest-")
         db_url = str(Path(tmp.name) / "selftest.db")
         print("building a small demo center for the self-test…", flush=True)
-        build_demo(db_url, DemoOptions(seed=7, agents=16, weeks=2, recordings_dir=Path(tmp.name) / "rec"))
+        # the center speaks the console's language: Chinese names and texts under --lang zh_CN
+        build_demo(db_url, DemoOptions(seed=7, agents=16, weeks=2, recordings_dir=Path(tmp.name) / "rec",
+                                       lang="zh_CN" if language == "zh_CN" else "en"))
     try:
         opened = open_database(db_url)
     except DatabaseError as exc:
