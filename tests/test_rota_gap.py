@@ -121,3 +121,29 @@ def test_solve_covers_every_interval_with_stable_tours_above_the_bound(center):
     for s in sol.shifts:
         starts[(s.agent_id, s.start_of_day)] += 1
     assert len({a for a, _ in starts}) == len(starts)  # one start time per agent
+
+
+def test_rebreak_moves_breaks_off_short_slots_within_their_windows(center):
+    problem, prep, (_obj, _paid, exact, _rounds) = center
+    counts, pool = E.integer_tours(prep, exact, 0.5)
+    shifts = E.place_breaks(prep, E.assign_tours(prep, counts)[0], pool.plan)
+    # take one agent's shift off the phones entirely: its slots go short, the others' breaks may move
+    victim = next(s for s in shifts if s.day == 1 and 36 <= s.start_of_day <= 40)
+    shifts = [s for s in shifts if s is not victim]
+    before = E._rota_short(problem, shifts)
+    assert before > 0
+    after_shifts = E.rebreak(prep, shifts)
+    assert E._rota_short(problem, after_shifts) <= before
+    t_index = {t.name: i for i, t in enumerate(problem.templates)}
+    for old, new in zip(shifts, after_shifts, strict=True):
+        assert (old.agent_id, old.start, old.slots) == (new.agent_id, new.start, new.slots)
+        assert len(old.activities) == len(new.activities)
+        t = t_index[new.template]
+        breaks = [a for a in new.activities if a.kind in {b.kind for b in problem.templates[t].breaks}]
+        busy = np.zeros(new.slots, dtype=int)
+        for a in new.activities:
+            busy[a.start - new.start:a.end - new.start] += 1
+        assert busy.max() <= 1  # no two activities at once
+        for a in breaks:
+            offsets = {o for opts in prep.break_options[(t, new.start_of_day)] for o in opts}
+            assert a.start - new.start in offsets

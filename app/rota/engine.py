@@ -76,6 +76,7 @@ QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guid
 BREAK_MIP_SECONDS = 0.5  # per call of ShiftPool.optimise_breaks (break counts by an integer program)
 SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (per agent-slot short: 1)
 MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
+RESERVE_TRAINING = True  # the drops keep room for the training placed on the rota before them
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
 Cancel = Callable[[], bool]
 
@@ -178,6 +179,7 @@ class Prepared:
     standup_offset: dict[tuple[int, int], int]  # (template, start) -> offset of the stand-up
     profile: dict[tuple[int, int], np.ndarray]  # (template, start) -> expected on-phone share per slot
     agent_ok: dict[int, np.ndarray]  # agent -> tours the agent may work (time off applied)
+    tour_costs: dict[tuple[int, Tour], float] = field(default_factory=dict)  # (agent, tour) -> assignment cost
 
 
 def _required(problem: RotaProblem) -> dict[str, np.ndarray]:
@@ -1094,9 +1096,10 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
         while counts.get(key, 0) > 0 and used[c] > prep.classes[c].must and time.perf_counter() < deadline:
             snap = _snapshot(pool)
             pool.add_tour(*key, sign=-1)
-            pool.repair()
-            if _shortfall(pool) > 1e-9 and pool.breaks_can_cover():
-                pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
+            if pool.breaks_can_cover():  # (else no move of breaks can end the shortfall)
+                pool.repair()
+                if _shortfall(pool) > 1e-9:
+                    pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
             counts[key] -= 1
             if _shortfall(pool) > 1e-9 or (accept is not None and not accept()):
                 counts[key] += 1
@@ -1296,8 +1299,11 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             def keeps_cover() -> bool:
                 return _rota_short(problem, _rota(prep, counts, pool.plan)[0]) <= base_short + 1e-9
 
+            reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
             while time.perf_counter() < deadline and _mip_drop_pass(prep, pool, counts, deadline, keeps_cover):
                 pass
+            for k, slots in reserved:
+                pool.slack[k][slots] += 1
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
         stats["status"] = "feasible"
         say(0.6, "Assigning agents to tours")
@@ -1325,9 +1331,89 @@ def _rota(prep: Prepared, counts: dict, plan: dict) -> tuple[list[Shift], list[i
     shifts, unscheduled, notes = assign_tours(prep, counts)
     shifts = place_breaks(prep, shifts, plan)
     shifts, train_notes = place_training(prep, shifts)
+    shifts = rebreak(prep, shifts)
     shifts.extend(prep.fixed)
     shifts.extend(shadow_mentees(prep, shifts, notes))
     return shifts, unscheduled, notes, train_notes
+
+
+def _reserve_training(prep: Prepared, pool: ShiftPool, counts: dict) -> list[tuple[str, np.ndarray]]:
+    """Take the training blocks, placed on the rota as it stands, off the pool's spare agents where
+    they fit, so that the drops leave the training room near where it goes; returns what was taken."""
+    if not any(a.training_min > 0 for a in prep.problem.agents):
+        return []
+    skills_of = {a.id: frozenset(k for k in a.skills if k in prep.required) for a in prep.problem.agents}
+    taken = []
+    for sh in _rota(prep, counts, pool.plan)[0]:
+        k = _main_skill(skills_of.get(sh.agent_id, frozenset()), prep)
+        if sh.shadow or k is None or k not in pool.slack:
+            continue
+        for act in sh.activities:
+            if act.kind == "training":
+                slots = np.arange(act.start, act.end) % WEEK_SLOTS
+                if pool.slack[k][slots].min() >= 1:
+                    pool.slack[k][slots] -= 1
+                    taken.append((k, slots))
+    return taken
+
+
+def rebreak(prep: Prepared, shifts: list[Shift]) -> list[Shift]:
+    """After the training is placed: move single breaks of single-skilled agents off slots left
+    short to other starts in their window where the phones can spare the agent (the training
+    may have taken the agent the break plan counted on)."""
+    problem = prep.problem
+    t_index = {t.name: i for i, t in enumerate(problem.templates)}
+    skill_of = {}
+    for a in problem.agents:
+        mine = [k for k in a.skills if k in prep.required]
+        if len(mine) == 1:
+            skill_of[a.id] = mine[0]
+    by_skill = {c.skill: np.asarray(c.on_phone, dtype=float) - np.asarray(c.required, dtype=float)
+                for c in quality.coverage(problem, shifts)}
+    if all((v >= -1e-9).all() for v in by_skill.values()):
+        return shifts
+    out = list(shifts)
+    for idx, sh in enumerate(out):
+        k = skill_of.get(sh.agent_id)
+        t = t_index.get(sh.template)
+        if k is None or t is None or sh.shadow or sh.locked or k not in by_skill:
+            continue
+        slack = by_skill[k]
+        acts = list(sh.activities)
+        changed = False
+        for b, brk in enumerate(problem.templates[t].breaks):
+            n = brk.minutes // SLOT_MIN
+            opts = prep.break_options.get((t, sh.start_of_day), [])
+            if b >= len(opts):
+                continue
+            opts = opts[b]
+            pos = next((i for i, a in enumerate(acts) if a.kind == brk.kind and a.start - sh.start in opts), None)
+            if pos is None:
+                continue
+            here = np.arange(acts[pos].start, acts[pos].start + n) % WEEK_SLOTS
+            if slack[here].min() >= 0:
+                continue
+            busy = np.zeros(sh.slots, dtype=bool)
+            for i, a in enumerate(acts):
+                if i != pos:
+                    busy[max(0, a.start - sh.start):max(0, a.end - sh.start)] = True
+            best = None
+            for off in opts:
+                there = np.arange(sh.start + off, sh.start + off + n) % WEEK_SLOTS
+                if busy[off:off + n].any() or np.intersect1d(there, here).size or slack[there].min() < 1:
+                    continue
+                if best is None or slack[there].min() > best[0]:
+                    best = (slack[there].min(), off, there)
+            if best is None:
+                continue
+            slack[here] += 1
+            slack[best[2]] -= 1
+            acts[pos] = Activity(acts[pos].kind, sh.start + best[1], n)
+            changed = True
+        if changed:
+            out[idx] = Shift(sh.agent_id, sh.template, sh.start, sh.slots, tuple(sorted(acts, key=lambda a: a.start)),
+                             sh.locked, sh.shadow, sh.note)
+    return out
 
 
 def _rota_short(problem: RotaProblem, shifts: list[Shift]) -> float:
@@ -1398,15 +1484,24 @@ def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
         big = 1e6
         n_m, n_t = len(members), len(tours)
         cost = np.zeros((n_m, n_t + max(0, n_m - n_t)))
-        distinct: dict[Tour, list[int]] = defaultdict(list)
-        for j, tour in enumerate(tours):
-            distinct[tour].append(j)
+        distinct: dict[Tour, int] = {}
+        col_of = np.array([distinct.setdefault(tour, len(distinct)) for tour in tours], dtype=int)
+        # each agent's cost of each distinct tour (kept on prep: the drops rebuild the rota often)
+        cached = prep.tour_costs
+        per_tour = np.zeros((n_m, len(distinct)))
         for i, a in enumerate(members):
             ok = prep.agent_ok.get(a.id)
-            for tour, cols in distinct.items():
-                cost[i, cols] = _tour_cost(a, tour, problem.templates[tour.template], prep)
-                if ok is not None and not ok[tour.template, tour.off_start, tour.start]:
-                    cost[i, cols] = big
+            for tour, j in distinct.items():
+                key = (a.id, tour)
+                v = cached.get(key)
+                if v is None:
+                    v = _tour_cost(a, tour, problem.templates[tour.template], prep)
+                    if ok is not None and not ok[tour.template, tour.off_start, tour.start]:
+                        v = big
+                    cached[key] = v
+                per_tour[i, j] = v
+        cost[:, :n_t] = per_tour[:, col_of]
+        for i, a in enumerate(members):
             if a.min_hours > 0:
                 cost[i, n_t:] = big
         rows, cols = linear_sum_assignment(cost)
