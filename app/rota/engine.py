@@ -1070,7 +1070,7 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
 
 
 def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float,
-                   accept: Callable[[], bool] | None = None) -> int:
+                   accept: Callable[[], bool] | None = None, swaps: bool = False) -> int:
     """Drop tours whose shortfall the break integer program (ShiftPool.optimise_breaks) can absorb
     by moving the other shifts' breaks; tours over the most spare agents are tried first."""
     used: dict[int, int] = defaultdict(int)
@@ -1101,19 +1101,59 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
                 if _shortfall(pool) > 1e-9:
                     pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
             counts[key] -= 1
-            if _shortfall(pool) > 1e-9 or (accept is not None and not accept()):
-                counts[key] += 1
-                _restore(pool, snap)
-                failures += 1
-                break
-            used[c] -= 1
-            dropped += 1
-            failures = 0
+            if _shortfall(pool) <= 1e-9 and (accept is None or accept()):
+                used[c] -= 1
+                dropped += 1
+                failures = 0
+                continue
+            if swaps and _swap_cheaper(prep, pool, counts, used, key, deadline, accept):
+                dropped += 1
+                failures = 0
+                continue
+            counts[key] += 1
+            _restore(pool, snap)
+            failures += 1
+            break
         if failures >= patience or time.perf_counter() >= deadline:
             break
     for key in [k for k, v in counts.items() if v <= 0]:
         del counts[key]
     return dropped
+
+
+def _swap_cheaper(prep: Prepared, pool: ShiftPool, counts: dict, used: dict, key: tuple, deadline: float,
+                  accept: Callable[[], bool] | None) -> bool:
+    """With tour ``key`` just taken out (counts and pool), put in the cheaper tour covering most of
+    the shortfall and move breaks by the integer program; True when that covers everything (the
+    swap then stands), False with the pool to be restored by the caller."""
+    c = key[0]
+    paid = _tour_paid(prep, key)
+    best = None
+    for c2, cls in enumerate(prep.classes):
+        if cls.skills != prep.classes[c].skills or used[c2] - (1 if c2 == c else 0) >= len(cls.members):
+            continue
+        cand = _best_tour(prep, pool, c2)
+        if cand is None or _tour_paid(prep, cand[1]) >= paid - 1e-9:
+            continue
+        if best is None or cand[0] > best[0]:
+            best = cand
+    if best is None:
+        return False
+    new = best[1]
+    pool.add_tour(*new)
+    if _shortfall(pool) > 1e-9 and pool.breaks_can_cover():
+        pool.repair()
+        if _shortfall(pool) > 1e-9:
+            pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
+    counts[new] = counts.get(new, 0) + 1
+    if _shortfall(pool) <= 1e-9 and (accept is None or accept()):
+        used[c] -= 1
+        used[new[0]] += 1
+        return True
+    counts[new] -= 1
+    if not counts[new]:
+        del counts[new]
+    return False
 
 
 def _replace_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict, deadline: float) -> int:
@@ -1300,8 +1340,11 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
                 return _rota_short(problem, _rota(prep, counts, pool.plan)[0]) <= base_short + 1e-9
 
             reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
-            while time.perf_counter() < deadline and _mip_drop_pass(prep, pool, counts, deadline, keeps_cover):
-                pass
+            # drops first; then, while time is left, a cheaper tour where a tour cannot simply go
+            for swaps in (False, True):
+                while time.perf_counter() < deadline and _mip_drop_pass(prep, pool, counts, deadline, keeps_cover,
+                                                                        swaps):
+                    pass
             for k, slots in reserved:
                 pool.slack[k][slots] += 1
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
