@@ -10,7 +10,10 @@ Stages (each fast at 1,000 agents):
    hours. The linear relaxation (GLOP; HiGHS interior point when skill groups overlap, with
    multi-skilled agents pooled by skill-set rows, see :class:`TourLP`) is solved first and is the
    lower bound on paid hours; its tours are rounded, completed greedily where the phones are
-   short, and improved by moves, swaps and drops.
+   short, and improved by moves, swaps and drops. Then tours are dropped, or swapped for cheaper
+   ones, where an integer program over the break counts per shift start (HiGHS through
+   ``scipy.optimize.milp``, only around the short slots) covers the gap the tour leaves; a drop
+   stands only when the whole rota (agents, breaks, training) stays as covered as before it.
 2. **Assignment**: the tours of a class go to its agents (linear assignment: preferred start,
    fairness of weekends and nights); new hires follow their mentor's tour (R-SCH-9).
 3. **Breaks**: the break counts are rounded and repaired so the phones stay covered, then handed
