@@ -68,7 +68,10 @@ def demo_build(options: BenchOptions) -> BenchResult:
 def startup(options: BenchOptions) -> BenchResult:
     repeat = repeat_of(options, "startup")
     demo_db = Path(options.db) if options.db else cached_demo(options)
-    env = _console_env()
+    # a desk's own settings (the last workspace shown, its geometry) would change what is built first:
+    # every run starts from the same, empty settings, i.e. on the Live workspace
+    settings_dir = tempfile.TemporaryDirectory(prefix="floorwalker-bench-settings-")
+    env = _console_env(XDG_CONFIG_HOME=settings_dir.name)
     measurements = []
     options.say("baseline: python -c 'import PySide6.QtWidgets'…")
     base = [_time_process([sys.executable, "-c", "import PySide6.QtWidgets"], env) for _ in range(repeat)]
@@ -93,6 +96,7 @@ def startup(options: BenchOptions) -> BenchResult:
                                         target=target, note="spawn to the 'shown' line"))
         measurements.append(Measurement(f"window shown, {label} (in-process)", tuple(inside),
                                         note="as printed by the console: since ui.app was imported"))
+    settings_dir.cleanup()
     return BenchResult("startup", tuple(measurements), info)
 
 
