@@ -381,3 +381,9 @@ def test_a_refused_permission_names_the_role_in_plain_words():
 
     exc = PermissionDenied(Actor("ada", "quality_analyst"), "rota.publish")
     assert user_message(exc) == "Your role (quality analyst) may not do this (rota.publish)."
+    # the plain message below the Qt layer reads as English too ("An administrator", "A supervisor")
+    assert str(PermissionDenied(Actor("root", "administrator"), "qa.review")) == \
+        "An administrator may not do this (qa.review)."
+    assert str(PermissionDenied(Actor("sue", "supervisor"), "rota.publish")).startswith("A supervisor ")
+    assert user_message(PermissionDenied(Actor("root", "administrator"), "qa.review")) == \
+        "Your role (administrator) may not do this (qa.review)."

@@ -38,7 +38,8 @@ MATRIX: dict[str, frozenset[str]] = {
 
 class PermissionDenied(Exception):
     def __init__(self, actor: Actor, permission: str) -> None:
-        super().__init__(f"A {actor.role} may not do this ({permission}).")
+        article = "An" if actor.role[:1] in "aeiou" else "A"
+        super().__init__(f"{article} {actor.role} may not do this ({permission}).")
         self.permission = permission
 
 
