@@ -81,3 +81,16 @@ def test_selftest_visits_every_workspace_and_tab_and_saves_screenshots(tmp_path,
         assert f"{n:02d}-{slug}.png" in names
     assert "04-complaints.png" in names and any(n.startswith("06-admin-") and "notifications" in n for n in names)
     assert "▸ Forecast accuracy" in out and "▸ Notifications ▸ Routing" in out
+
+
+def test_the_environment_signs_in_an_unattended_desk_or_refuses(sqlite_db, monkeypatch):
+    # one sign-in path for `floorwalker gui` and the self-test (FLOORWALKER_USER / FLOORWALKER_PASSWORD)
+    from app.security.accounts import SignInError
+    from ui.app import ENV_PASSWORD, ENV_USER, environment_actor
+
+    monkeypatch.delenv(ENV_USER, raising=False)
+    assert environment_actor(sqlite_db) is None
+    monkeypatch.setenv(ENV_USER, "nobody")
+    monkeypatch.setenv(ENV_PASSWORD, "wrong")
+    with pytest.raises(SignInError):
+        environment_actor(sqlite_db)

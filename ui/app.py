@@ -176,6 +176,17 @@ def report_startup_error(exc: DatabaseError, url: str) -> None:
     startup_error_box(exc, url).exec()
 
 
+def environment_actor(db: Database) -> Actor | None:
+    """The user FLOORWALKER_USER / FLOORWALKER_PASSWORD sign in (unattended desks, the self-test);
+    None when they are not set. A refused sign-in raises app.security.accounts.SignInError."""
+    if not os.environ.get(ENV_USER):
+        return None
+    from app.security.accounts import authenticate
+
+    with db.session() as s:
+        return authenticate(s, os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")).actor()
+
+
 def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
     from app.bootstrap import open_database
 
@@ -196,11 +207,10 @@ def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
         actor = Actor.local_administrator()
     elif os.environ.get(ENV_USER):
         # unattended desks (wallboards, automation): credentials from the environment, no dialog
-        from app.security.accounts import SignInError, authenticate
+        from app.security.accounts import SignInError
 
         try:
-            with opened.db.session() as s:
-                actor = authenticate(s, os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")).actor()
+            actor = environment_actor(opened.db)
         except SignInError as exc:
             print(f"floorwalker: {exc}", file=sys.stderr)
             return 2

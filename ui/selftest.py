@@ -261,19 +261,15 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
     except DatabaseError as exc:
         print(f"selftest: cannot open the database: {exc}", file=sys.stderr)
         return 2
-    from ui.app import ENV_PASSWORD, ENV_USER, Console, create_application
+    from app.security.accounts import SignInError
+    from ui.app import Console, create_application, environment_actor
 
     app = create_application(language=language, theme=theme)
-    actor = None  # the local administrator, unless FLOORWALKER_USER / FLOORWALKER_PASSWORD name a user
-    if os.environ.get(ENV_USER):
-        from app.security.accounts import SignInError, authenticate
-
-        try:
-            with opened.db.session() as s:
-                actor = authenticate(s, os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")).actor()
-        except SignInError as exc:
-            print(f"selftest: {exc}", file=sys.stderr)
-            return 2
+    try:  # the local administrator, unless FLOORWALKER_USER / FLOORWALKER_PASSWORD name a user
+        actor = environment_actor(opened.db)
+    except SignInError as exc:
+        print(f"selftest: {exc}", file=sys.stderr)
+        return 2
     console = Console(opened.db, actor=actor)
     window = console.window
     window.resize(1440, 900)
