@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ui.errors import message_text
 from ui.schedule.dates import day_label, long_day_label, slot_range, weekday_name
-from ui.schedule.messages import app_message, rule_message
+from ui.schedule.messages import rule_message
 
 pytestmark = pytest.mark.gui
 
@@ -51,7 +52,7 @@ def test_english_dates_and_sentences_stay_english(qapp):
         QLocale.setDefault(before)
 
 
-def test_chinese_weekdays_dates_and_rule_sentences(chinese):
+def test_chinese_weekdays_dates_and_rule_sentences(chinese, sqlite_db):
     assert weekday_name(0) == "周一" and weekday_name(6, long=True) == "星期日"
     assert day_label(date(2026, 11, 24)) == "11月24日 周二"
     assert day_label(date(2026, 11, 24), year=True, weekday=False) == "2026年11月24日"
@@ -60,9 +61,14 @@ def test_chinese_weekdays_dates_and_rule_sentences(chinese):
     assert rule_message("Bob: only 8 h rest between the shift at Mon 20:00-Tue 04:00 and the next at "
                         "Tue 12:00-20:00 (minimum 11 h).") == \
         "Bob：周一 20:00–周二 04:00 的班次与下一个 周二 12:00–20:00 的班次之间只有 8 小时休息（最少 11 小时）。"
-    # a backtest refused by app/forecast, said again from its catalogue template
-    assert app_message("Not enough history before 2026-11-17: 0 days with contacts before it, a backtest "
-                       "needs 7") == "2026-11-17 之前的历史数据不足：之前有 0 天有联络，回测需要 7 天"
+    # a backtest refused by app/forecast carries its catalogue template: English as it is, Chinese on screen
+    from app.forecast.backtest import BacktestError, backtest
+
+    with sqlite_db.session() as s, pytest.raises(BacktestError) as refused:
+        backtest(s, None, date(2026, 11, 17), date(2026, 11, 17))
+    assert str(refused.value) == "Not enough history before 2026-11-17: 0 days with contacts before it, " \
+                                 "a backtest needs 7"
+    assert message_text(refused.value) == "2026-11-17 之前的历史数据不足：之前有 0 天有联络，回测需要 7 天"
 
 
 def test_replan_dialog_and_printed_rota_have_no_english_leftovers(chinese, qtbot, sqlite_db, frozen_clock, tmp_path):

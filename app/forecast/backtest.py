@@ -35,7 +35,7 @@ from app.forecast.model import (
     poisson_floor,
     wape,
 )
-from app.i18n import N_
+from app.i18n import N_, Message
 from db.models import Queue
 
 LOOKBACK_DAYS = 56  # each day's forecast reads at most the 8 weeks before it
@@ -136,13 +136,14 @@ def backtest(session: Session, queue_ids: Sequence[int] | None, first_day: date,
     """Backtest the queues (None: all together) over the center-local days ``first_day`` .. ``last_day``."""
     started = time.perf_counter()
     if last_day < first_day:
-        raise BacktestError(N_("The period ends ({to}) before it starts ({frm})").format(
-            to=last_day.isoformat(), frm=first_day.isoformat()))
+        raise BacktestError(Message(N_("The period ends ({to}) before it starts ({frm})"),
+                                    to=last_day.isoformat(), frm=first_day.isoformat()))
     n_days = (last_day - first_day).days + 1
     if n_days > MAX_DAYS:
-        raise BacktestError(N_("A backtest covers at most {n} days").format(n=MAX_DAYS))
+        raise BacktestError(Message(N_("A backtest covers at most {n} days"), n=MAX_DAYS))
     if interval_min not in (15, 30, 60, 120, 240, 1440) or 1440 % interval_min:
-        raise BacktestError(N_("--interval-min must be 15, 30, 60, 120, 240 or 1440, not {m}").format(m=interval_min))
+        raise BacktestError(Message(N_("--interval-min must be 15, 30, 60, 120, 240 or 1440, not {m}"),
+                                    m=interval_min))
     hist_first = first_day - timedelta(days=LOOKBACK_DAYS + RESIDUAL_DAYS)
     h = load_history(session, queue_ids, hist_first, last_day + timedelta(days=1))
     start_idx = h.index(first_day)
@@ -150,8 +151,8 @@ def backtest(session: Session, queue_ids: Sequence[int] | None, first_day: date,
     nonzero = np.flatnonzero(history_before > 0)
     if nonzero.size == 0 or start_idx - nonzero[0] < MIN_HISTORY_DAYS:
         have = 0 if nonzero.size == 0 else start_idx - int(nonzero[0])
-        raise BacktestError(N_(
-            "Not enough history before {day}: {have} days with contacts before it, a backtest needs {need}").format(
+        raise BacktestError(Message(N_(
+            "Not enough history before {day}: {have} days with contacts before it, a backtest needs {need}"),
             day=first_day.isoformat(), have=have, need=MIN_HISTORY_DAYS))
     # days before the first contact are not "zero days": leave them out of the history
     offset = int(nonzero[0])

@@ -40,7 +40,7 @@ from app.forecast.model import (
     forecast_day,
     interval_bounds,
 )
-from app.i18n import N_
+from app.i18n import N_, Message
 from app.security.permissions import require
 from db.errors import ConflictError
 from db.models import ForecastInterval, ForecastOverride, ForecastRun, Interaction, Queue
@@ -175,8 +175,8 @@ def compute_week(h: History, week_start: date, params: ModelParams = ModelParams
     first = int(nonzero[0]) if nonzero.size else 0
     used = n - first
     if used < MIN_HISTORY_DAYS:
-        raise ForecastError(N_("Not enough history: {have} days with contacts before the week, "
-                               "a forecast needs {need}").format(have=max(used, 0), need=MIN_HISTORY_DAYS))
+        raise ForecastError(Message(N_("Not enough history: {have} days with contacts before the week, "
+                                       "a forecast needs {need}"), have=max(used, 0), need=MIN_HISTORY_DAYS))
     lo = max(first, n - LOOKBACK_DAYS)
     window = slice(lo, n)
     trimmed = History(h.day(first), h.counts[first:n], h.handle_sec[first:n], h.answered[first:n],

@@ -30,7 +30,7 @@ from app.forecast.backtest import METHOD_LABELS, BacktestResult, backtest
 from app.forecast.history import history_span
 from app.forecast.service import QueueChoice, queue_choices
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.schedule.forecast_view import (
     ACTUAL_COLOR,
     BandChart,
@@ -39,7 +39,6 @@ from ui.schedule.forecast_view import (
     qdate,
     style_plot,
 )
-from ui.schedule.messages import app_message
 from ui.style import ACCENT
 from ui.tasks import Progress
 from ui.widgets.table_model import Index, RowTableModel
@@ -301,7 +300,7 @@ class AccuracyView(Workspace):
 
     def _on_backtest_failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)
-        self.summary.setText(tr("The backtest did not run: %1").replace("%1", app_message(str(exc).splitlines()[0])))
+        self.summary.setText(tr("The backtest did not run: %1").replace("%1", message_text(exc).splitlines()[0]))
         if not isinstance(exc, ValueError):
             show_error(self, exc)
 

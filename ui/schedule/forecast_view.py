@@ -52,7 +52,7 @@ from app.forecast.service import (
 )
 from app.security.permissions import allowed
 from ui.context import ConsoleContext
-from ui.errors import show_error
+from ui.errors import message_text, show_error
 from ui.schedule.dates import date_time_label, day_label, long_day_label, short_day, weekday_name
 from ui.style import ACCENT
 from ui.tasks import Progress
@@ -683,9 +683,7 @@ class ForecastView(Workspace):
 
     def _on_action_failed(self, exc: BaseException) -> None:
         self.make_button.setEnabled(True)
-        from ui.schedule.messages import app_message
-
-        said = app_message(str(exc))
+        said = message_text(exc)
         if isinstance(exc, ValueError) and said != str(exc):  # a known sentence from app/forecast
             QMessageBox.warning(self, tr("Forecast"), said)
             return

@@ -62,24 +62,3 @@ def rule_message(message: str) -> str:
                 out = out.replace(f"%{i}", _days(value))
             return out
     return message
-
-
-# app/forecast's sentences built from N_() templates already filled in (the template is in the
-# catalogue under "floorwalker"): matched here and filled again in the user's language
-APP_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"Not enough history before (?P<day>\S+): (?P<have>\d+) days with contacts before it, "
-                r"a backtest needs (?P<need>\d+)"),
-     "Not enough history before {day}: {have} days with contacts before it, a backtest needs {need}"),
-    (re.compile(r"Not enough history: (?P<have>\d+) days with contacts before the week, a forecast needs "
-                r"(?P<need>\d+)"),
-     "Not enough history: {have} days with contacts before the week, a forecast needs {need}"),
-)
-
-
-def app_message(text: str) -> str:
-    """A forecast/backtest sentence from app/ in the user's language when it is a known one."""
-    for pattern, template in APP_PATTERNS:
-        m = pattern.fullmatch(text)
-        if m:
-            return QCoreApplication.translate("floorwalker", template).format(**m.groupdict())
-    return text
