@@ -250,11 +250,27 @@ def _week_origin(week_start: date, tz: ZoneInfo) -> datetime:
 
 
 def _at(origin: datetime, slot: int) -> datetime:
+    """The UTC moment of a wall-clock week slot (the inverse of :func:`_slot`, as
+    ``app.rota.service.save_draft`` stores the solver's shifts): an aware datetime plus a timedelta
+    moves the wall clock, so ``Sun 09:00`` is 09:00 local on either side of a DST change. A slot in
+    the hour skipped in spring lands an hour later on the clock (it does not exist); the hour
+    repeated in autumn is its first pass."""
     return (origin + timedelta(minutes=slot * SLOT_MIN)).astimezone(UTC)
 
 
 def _slot(origin: datetime, moment: datetime) -> int:
-    return int(round((moment - origin).total_seconds() / (SLOT_MIN * 60)))
+    """The wall-clock week slot of ``moment`` (``app.rota.service.wall_slot``, the solver's own
+    mapping), not the time elapsed since ``origin``: a week with a DST change still has 672 slots
+    and Sunday 09:00 is slot 6 * 96 + 36 in it. Imported here, not at the top, so that opening the
+    editor does not load the solver."""
+    from app.rota.service import wall_slot
+
+    return wall_slot(moment, origin)
+
+
+def _end_slot(origin: datetime, moment: datetime) -> int:
+    """The slot after the last one ``moment`` ends in (a time that ends mid-slot covers that slot)."""
+    return _slot(origin, moment - timedelta(microseconds=1)) + 1
 
 
 def is_pinned(note: str | None) -> bool:
@@ -421,7 +437,7 @@ def load_editor_week(session: Session, actor: Actor, week_start: date) -> Editor
                                      .where(TimeOffRequest.status == "approved",
                                             TimeOffRequest.starts_at < origin + timedelta(days=7),
                                             TimeOffRequest.ends_at > origin)):
-        away.append((pid, max(0, _slot(origin, s)), min(WEEK_SLOTS, _slot(origin, e))))
+        away.append((pid, max(0, _slot(origin, s)), min(WEEK_SLOTS, _end_slot(origin, e))))
     return EditorWeek(week_start, center.timezone, center.name, draft.id if draft else None,
                       draft.version if draft else None, dict(shown.solver_stats) if shown and shown.solver_stats
                       else None, published.id if published else None, published.revision if published else None,

@@ -26,7 +26,16 @@ from app.editing import row_values
 from app.people.center import center_summary
 from app.rota import quality as rq
 from app.rota.model import SLOT_MIN, WEEK_SLOTS, RotaProblem, Shift, range_label
-from app.schedule.editing import DRAFT, PUBLISHED, _latest, _shifts, _week_origin, to_rota_shifts
+from app.schedule.editing import (
+    DRAFT,
+    PUBLISHED,
+    _end_slot,
+    _latest,
+    _shifts,
+    _slot,
+    _week_origin,
+    to_rota_shifts,
+)
 from app.security.permissions import require
 from db.errors import ConflictError
 from db.models import Person, Team, TimeOffRequest
@@ -198,8 +207,10 @@ def approval_impact(session: Session, request_id: int) -> TimeOffImpact:
         if rota is None:
             weeks.append(WeekImpact(day, None, 0, 0.0, ()))
         else:
-            a = max(0, int((r.starts_at - origin).total_seconds() // (SLOT_MIN * 60)))
-            b = min(WEEK_SLOTS, -(-int((r.ends_at - origin).total_seconds()) // (SLOT_MIN * 60)))
+            # wall-clock slots, as the rota's shifts and the requirement count them (also in a
+            # week with a DST change): the request covers the slots it starts and ends in
+            a = max(0, _slot(origin, r.starts_at))
+            b = min(WEEK_SLOTS, _end_slot(origin, r.ends_at))
             mine = [s for s in _shifts(session, rota.id, origin)]
             hit = [s for s in mine if s.person_id == r.person_id and s.start < b and s.end > a]
             drops: list[Drop] = []
