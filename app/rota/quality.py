@@ -1,6 +1,10 @@
 """What a rota achieves and which rules it breaks: coverage per skill and slot after breaks,
 expected service level (Erlang C, ``app.staffing``), paid hours, and an independent check of
 every hard rule on the shifts themselves (so hand edits are checked the same way as the solver).
+
+The violations' sentences are :class:`app.i18n.Message` values: they read as English (the CLI, logs,
+the solver's stats) and the UI says them again in the user's language from their N_() templates
+(``ui.errors.translated``); times are :func:`slot_range` messages whose weekdays are translated too.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
+from app.i18n import N_, Message
 from app.rota.model import (
     DAY_SLOTS,
     SLOT_MIN,
@@ -21,10 +26,40 @@ from app.rota.model import (
     Shift,
     SkillCoverage,
     Violation,
-    range_label,
 )
 from app.rota.tours import unavailable_mask
 from app.staffing.erlang import interval_metrics
+
+# app.rota.model.DAY_NAMES, marked for translation (range_label's weekdays)
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+# the activities a shift holds besides work (BreakRule kinds, meetings, training), marked for translation
+ACTIVITY_KINDS = {"break": N_("break"), "lunch": N_("lunch"), "meeting": N_("meeting"), "training": N_("training")}
+
+
+def _hm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def slot_range(first: int, last: int) -> Message:
+    """``range_label(first, last)`` as a Message (``Tue 09:15-10:00``, ``Mon 22:00-Tue 06:00``): the
+    same English, the weekdays translated on screen."""
+    day, end_day = (first % WEEK_SLOTS) // DAY_SLOTS, (last % WEEK_SLOTS) // DAY_SLOTS
+    start, end = _hm((first % DAY_SLOTS) * SLOT_MIN), _hm(((last % DAY_SLOTS) + 1) * SLOT_MIN)
+    if day == end_day:
+        return Message(N_("{day} {start}-{end}"), day=Message(WEEKDAYS[day]), start=start, end=end)
+    return Message(N_("{day} {start}-{end_day} {end}"), day=Message(WEEKDAYS[day]), start=start,
+                   end_day=Message(WEEKDAYS[end_day]), end=end)
+
+
+def listing(items: list[Message] | list[str]) -> Message | str:
+    """``a, b, c`` with each item translated on screen (the separator too)."""
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return Message(N_("{first}, {rest}"), first=items[0], rest=listing(items[1:]))
+
+
+def activity_kind(kind: str) -> Message | str:
+    return Message(ACTIVITY_KINDS[kind]) if kind in ACTIVITY_KINDS else kind
 
 
 @dataclass(frozen=True)
@@ -204,12 +239,15 @@ def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -
                 break
             gap_h = (nxt_start - s.end) * SLOT_MIN / 60.0
             if gap_h < 0:
-                out.append(Violation("overlap", f"{a.name}: shifts at {range_label(s.start, s.end - 1)} and "
-                                     f"{range_label(nxt.start, nxt.end - 1)} overlap.", agent_ids=(aid,)))
+                out.append(Violation("overlap", Message(N_("{name}: shifts at {first} and {second} overlap."),
+                                                        name=a.name, first=slot_range(s.start, s.end - 1),
+                                                        second=slot_range(nxt.start, nxt.end - 1)),
+                                     agent_ids=(aid,)))
             elif gap_h < rules.min_rest_hours - 1e-9:
-                out.append(Violation("R-SCH-3", f"{a.name}: only {gap_h:g} h rest between the shift at "
-                                     f"{range_label(s.start, s.end - 1)} and the next at "
-                                     f"{range_label(nxt.start, nxt.end - 1)} (minimum {rules.min_rest_hours:g} h).",
+                out.append(Violation("R-SCH-3", Message(
+                    N_("{name}: only {hours:g} h rest between the shift at {shift} and the next at {next} "
+                       "(minimum {minimum:g} h)."), name=a.name, hours=gap_h, shift=slot_range(s.start, s.end - 1),
+                    next=slot_range(nxt.start, nxt.end - 1), minimum=rules.min_rest_hours),
                                      slots=((s.end % WEEK_SLOTS, nxt_start % WEEK_SLOTS),), agent_ids=(aid,)))
         # at least one full calendar day without work, and the days off together
         busy_days = set()
@@ -217,25 +255,30 @@ def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -
             for slot in range(s.start, s.end):
                 busy_days.add((slot % WEEK_SLOTS) // DAY_SLOTS)
         if len(busy_days) >= WEEK_DAYS:
-            out.append(Violation("R-SCH-3", f"{a.name} has no full day off this week.", agent_ids=(aid,)))
+            out.append(Violation("R-SCH-3", Message(N_("{name} has no full day off this week."), name=a.name),
+                                 agent_ids=(aid,)))
         work_days = {s.day for s in mine}
         if _runs_cyclic(work_days) > rules.max_consecutive_days:
-            out.append(Violation("max-consecutive-days", f"{a.name} works {_runs_cyclic(work_days)} days in a row "
-                                 f"(at most {rules.max_consecutive_days}).", agent_ids=(aid,)))
+            out.append(Violation("max-consecutive-days", Message(
+                N_("{name} works {days} days in a row (at most {most})."), name=a.name, days=_runs_cyclic(work_days),
+                most=rules.max_consecutive_days), agent_ids=(aid,)))
         # availability and approved time off
         mask = unavailable_mask(a)
         for s in mine:
             if mask[np.arange(s.start, s.end) % WEEK_SLOTS].any():
-                what = "approved time off" if a.time_off and _hits(a.time_off, s) else "unavailable time"
-                out.append(Violation("availability", f"{a.name}'s shift at {range_label(s.start, s.end - 1)} "
-                                     f"falls in {what}.", slots=((s.start, s.end - 1),), agent_ids=(aid,)))
+                what = N_("{name}'s shift at {shift} falls in approved time off.") \
+                    if a.time_off and _hits(a.time_off, s) else N_("{name}'s shift at {shift} falls in unavailable time.")
+                out.append(Violation("availability", Message(what, name=a.name, shift=slot_range(s.start, s.end - 1)),
+                                     slots=((s.start, s.end - 1),), agent_ids=(aid,)))
         paid = sum(shift_paid_minutes(problem, s) for s in mine) / 60.0
         if paid > a.contract_hours + 1e-6:
-            out.append(Violation("contract", f"{a.name} is rostered {paid:g} h, above the contract's "
-                                 f"{a.contract_hours:g} h.", agent_ids=(aid,)))
+            out.append(Violation("contract", Message(N_("{name} is rostered {paid:g} h, above the contract's "
+                                                        "{contract:g} h."), name=a.name, paid=paid,
+                                                     contract=a.contract_hours), agent_ids=(aid,)))
         if a.min_hours > 0 and paid < a.min_hours - 1e-6:
-            out.append(Violation("contract", f"{a.name} is rostered {paid:g} h, below the contract's "
-                                 f"{a.min_hours:g} h.", agent_ids=(aid,), hard=False))
+            out.append(Violation("contract", Message(N_("{name} is rostered {paid:g} h, below the contract's "
+                                                        "{contract:g} h."), name=a.name, paid=paid,
+                                                     contract=a.min_hours), agent_ids=(aid,), hard=False))
         # R-SCH-9: a new hire not cleared for solo works only while the mentor is on shift
         if a.mentor_id is not None and not a.cleared_for_solo:
             covered = np.zeros(WEEK_SLOTS, dtype=bool)
@@ -243,8 +286,10 @@ def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -
                 covered[np.arange(m.start, m.end) % WEEK_SLOTS] = True
             for s in mine:
                 if not covered[np.arange(s.start, s.end) % WEEK_SLOTS].all():
-                    out.append(Violation("R-SCH-9", f"{a.name} (new hire) works {range_label(s.start, s.end - 1)} "
-                                         "without the mentor on shift.", slots=((s.start, s.end - 1),),
+                    out.append(Violation("R-SCH-9", Message(N_("{name} (new hire) works {shift} without the mentor "
+                                                               "on shift."), name=a.name,
+                                                            shift=slot_range(s.start, s.end - 1)),
+                                         slots=((s.start, s.end - 1),),
                                          agent_ids=(aid, a.mentor_id)))
         # R-SCH-6: the morning line attends the stand-up
         if st is not None:
@@ -254,20 +299,23 @@ def check_rules(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -
                 if (st.line_from_min <= start_min <= st.at_min and s.start <= at
                         and at + st.minutes // SLOT_MIN <= s.end
                         and not any(x.kind == "meeting" and x.start <= at < x.end for x in s.activities)):
-                    out.append(Violation("R-SCH-6", f"{a.name}'s shift at {range_label(s.start, s.end - 1)} misses "
-                                         "the 08:30 stand-up.", slots=((at, at),), agent_ids=(aid,), hard=False))
+                    out.append(Violation("R-SCH-6", Message(N_("{name}'s shift at {shift} misses the 08:30 stand-up."),
+                                                            name=a.name, shift=slot_range(s.start, s.end - 1)),
+                                         slots=((at, at),), agent_ids=(aid,), hard=False))
         # R-SCH-8: training hours scheduled
         if a.training_min > 0:
             got = sum(x.slots * SLOT_MIN for s in mine for x in s.activities if x.kind == "training")
             if got < a.training_min:
-                out.append(Violation("R-SCH-8", f"{a.name} has {got} of {a.training_min} min training scheduled "
-                                     "this week.", agent_ids=(aid,), hard=False))
+                out.append(Violation("R-SCH-8", Message(N_("{name} has {got} of {need} min training scheduled this "
+                                                           "week."), name=a.name, got=got, need=a.training_min),
+                                     agent_ids=(aid,), hard=False))
         # breaks inside their windows
         for s in mine:
             for x in s.activities:
                 if x.start < s.start or x.end > s.end:
-                    out.append(Violation("breaks", f"{a.name}: {x.kind} at {range_label(x.start, x.end - 1)} lies "
-                                         "outside the shift.", agent_ids=(aid,)))
+                    out.append(Violation("breaks", Message(N_("{name}: {kind} at {when} lies outside the shift."),
+                                                           name=a.name, kind=activity_kind(x.kind),
+                                                           when=slot_range(x.start, x.end - 1)), agent_ids=(aid,)))
     return out
 
 

@@ -33,6 +33,7 @@ from app import audit, clock
 from app.actor import Actor
 from app.changes import Changes, record
 from app.editing import row_values
+from app.i18n import N_, Message
 from app.people.center import center_summary
 from app.rota import quality as rq
 from app.rota.model import (
@@ -194,7 +195,7 @@ class DraftRef:
 @dataclass(frozen=True)
 class ViolationRow:
     rule: str
-    message: str
+    message: str  # an app.i18n.Message for the rules checked here and in app.rota.quality
     hard: bool
     agent_ids: tuple[int, ...]
 
@@ -500,16 +501,21 @@ def rota_quality(problem: RotaProblem, shifts: list[Shift], solver_stats: dict |
             continue
         seen.add(s.agent_id)
         if needed and not (a.skills & needed):
-            violations.append(ViolationRow("skills", f"{a.name} has none of the skills needed this week "
-                                           f"({', '.join(sorted(needed))}) and does not count for coverage.",
-                                           True, (a.id,)))
+            violations.append(ViolationRow("skills", Message(
+                N_("{name} has none of the skills needed this week ({skills}) and does not count for coverage."),
+                name=a.name, skills=", ".join(sorted(needed))), True, (a.id,)))
     for c in ev.coverage:  # under-coverage per skill, as ranges (soft: the solver minimises it)
         runs = _runs([i for i in range(WEEK_SLOTS) if c.on_phone[i] + 1e-9 < c.required[i]])
         if runs:
-            shown = ", ".join(range_label(a, b) for a, b in runs[:6])
-            more = f" and {len(runs) - 6} more" if len(runs) > 6 else ""
-            violations.append(ViolationRow("coverage", f"{c.skill}: short of the requirement in {shown}{more} "
-                                           f"({100 - c.pct_slots_covered:.1f} % of the intervals).", False, ()))
+            shown = rq.listing([rq.slot_range(a, b) for a, b in runs[:6]])
+            if len(runs) > 6:
+                text = Message(N_("{skill}: short of the requirement in {ranges} and {more} more ({pct:.1f} % of "
+                                  "the intervals)."), skill=c.skill, ranges=shown, more=len(runs) - 6,
+                               pct=100 - c.pct_slots_covered)
+            else:
+                text = Message(N_("{skill}: short of the requirement in {ranges} ({pct:.1f} % of the intervals)."),
+                               skill=c.skill, ranges=shown, pct=100 - c.pct_slots_covered)
+            violations.append(ViolationRow("coverage", text, False, ()))
     bound = None
     if solver_stats and solver_stats.get("source") == "rota solver":
         bound = float(solver_stats.get("lp_bound_hours") or 0.0) or None

@@ -1,6 +1,10 @@
 """The rota rules' violation sentences (``app.rota.quality``, ``app.schedule.editing``) in the user's
-language: the engine writes them in English; the editor's list matches the known ones and says them
-again from their parts (names and times kept, weekdays in the user's language)."""
+language. Those checks build them as ``app.i18n.Message`` values (N_() templates with their values,
+times as messages whose weekdays are translated too), said again by ``ui.errors.translated``.
+
+A plain English sentence (not a Message) is matched by the patterns below and said again from its
+parts. No code in app/ hands such sentences to the editor any more; the patterns stay only until
+tests/test_schedule_i18n.py stops passing plain sentences to :func:`rule_message`, then they go."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.i18n import Message
+from ui.errors import translated
 from ui.schedule.dates import weekday_name
 
 CONTEXT = "rota_rules"
@@ -54,6 +60,8 @@ def _days(text: str) -> str:
 
 def rule_message(message: str) -> str:
     """A rule violation's sentence in the user's language when it is a known one, else as it came."""
+    if isinstance(message, Message):
+        return translated(message)
     for pattern, template in PATTERNS:
         m = pattern.fullmatch(message)
         if m:

@@ -520,6 +520,10 @@
         <translation>预测</translation>
     </message>
     <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
         <source>Full days off per week</source>
         <translation>每周完整休息日</translation>
     </message>
@@ -658,6 +662,10 @@
     <message>
         <source>Met</source>
         <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Name the queue: columns.queue or a fixed &quot;queue_name&quot;</source>
@@ -940,6 +948,10 @@
         <translation>样本 {sample_id} 的状态为 {status}；只能替换待质检的样本。</translation>
     </message>
     <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -1058,6 +1070,10 @@
     <message>
         <source>Stratum {name}: unknown fallback pool &apos;{f}&apos;.</source>
         <translation>分层 {name}：未知的兜底池“{f}”。</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
     <message>
         <source>Supervisor involved</source>
@@ -1296,6 +1312,10 @@
         <translation>该调整已被删除</translation>
     </message>
     <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1318,6 +1338,10 @@
     <message>
         <source>Transferred to the specialist team once judged complex</source>
         <translation>判定为复杂问题后转交专家团队</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Two strata have the same name.</source>
@@ -1378,6 +1402,10 @@
     <message>
         <source>WeCom group robot</source>
         <translation>企业微信群机器人</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Weekly QA draw</source>
@@ -1476,6 +1504,10 @@
         <translation>billsec 不是 &gt;= 0 的整数秒</translation>
     </message>
     <message>
+        <source>break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
         <source>channel must be one of {c}</source>
         <translation>channel 必须是 {c} 之一</translation>
     </message>
@@ -1566,6 +1598,14 @@
     <message>
         <source>longest wait for an agent reply {gap} s over {n} replies (limit {limit} s)</source>
         <translation>坐席回复的最长等待 {gap} 秒，共 {n} 次回复（上限 {limit} 秒）</translation>
+    </message>
+    <message>
+        <source>lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>会议</translation>
     </message>
     <message>
         <source>merged into a case that is still open</source>
@@ -1856,6 +1896,10 @@
         <translation>字段太多（最多 10 个）</translation>
     </message>
     <message>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
         <source>transfer announced but never made</source>
         <translation>已告知转接但未实际转接</translation>
     </message>
@@ -1908,6 +1952,14 @@
         <translation>{col} {value!r} 不是日期时间</translation>
     </message>
     <message>
+        <source>{day} {start}-{end_day} {end}</source>
+        <translation>{day} {start}–{end_day} {end}</translation>
+    </message>
+    <message>
+        <source>{day} {start}-{end}</source>
+        <translation>{day} {start}–{end}</translation>
+    </message>
+    <message>
         <source>{field} is longer than a week ({value} s)</source>
         <translation>{field} 超过一周（{value} 秒）</translation>
     </message>
@@ -1928,6 +1980,10 @@
         <translation>{field} {value!r} 不是一天中的时间</translation>
     </message>
     <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}，{rest}</translation>
+    </message>
+    <message>
         <source>{key} is a list of strings</source>
         <translation>{key} 是字符串列表</translation>
     </message>
@@ -1944,8 +2000,24 @@
         <translation>{key} 必须在 0 到 86,400 秒之间。</translation>
     </message>
     <message>
+        <source>{name} (new hire) works {shift} without the mentor on shift.</source>
+        <translation>{name}（新员工）在导师不在班时上班：{shift}。</translation>
+    </message>
+    <message>
+        <source>{name} has no full day off this week.</source>
+        <translation>{name} 本周没有完整的休息日。</translation>
+    </message>
+    <message>
         <source>{name} has no worksheet</source>
         <translation>{name} 没有工作表</translation>
+    </message>
+    <message>
+        <source>{name} has none of the skills needed this week ({skills}) and does not count for coverage.</source>
+        <translation>{name} 不具备本周所需的任何技能（{skills}），不计入覆盖。</translation>
+    </message>
+    <message>
+        <source>{name} has {got} of {need} min training scheduled this week.</source>
+        <translation>{name} 本周已安排培训 {got} 分钟，应为 {need} 分钟。</translation>
     </message>
     <message>
         <source>{name} is empty: the first line must name the columns</source>
@@ -1968,12 +2040,44 @@
         <translation>{name} 不是 {enc} 编码的文本（第 {start} 字节）；请指定 --encoding</translation>
     </message>
     <message>
+        <source>{name} is rostered {paid:g} h, above the contract&apos;s {contract:g} h.</source>
+        <translation>{name} 排班 {paid:g} 小时，超过合同的 {contract:g} 小时。</translation>
+    </message>
+    <message>
+        <source>{name} is rostered {paid:g} h, below the contract&apos;s {contract:g} h.</source>
+        <translation>{name} 排班 {paid:g} 小时，低于合同的 {contract:g} 小时。</translation>
+    </message>
+    <message>
         <source>{name} looks like an Excel workbook: save it with the .xlsx extension</source>
         <translation>{name} 看起来是 Excel 工作簿：请以 .xlsx 扩展名保存</translation>
     </message>
     <message>
+        <source>{name} works {days} days in a row (at most {most}).</source>
+        <translation>{name} 连续工作 {days} 天（最多 {most} 天）。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s shift at {shift} falls in approved time off.</source>
+        <translation>{name} 在 {shift} 的班次与已批准的休假冲突。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s shift at {shift} falls in unavailable time.</source>
+        <translation>{name} 在 {shift} 的班次处于不可排班时间。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s shift at {shift} misses the 08:30 stand-up.</source>
+        <translation>{name} 在 {shift} 的班次错过了 08:30 站会。</translation>
+    </message>
+    <message>
         <source>{name}: a line after data row {row} is not valid {enc}; give the right one with --encoding</source>
         <translation>{name}：第 {row} 数据行之后有一行不是有效的 {enc} 编码；请用 --encoding 指定正确的编码</translation>
+    </message>
+    <message>
+        <source>{name}: only {hours:g} h rest between the shift at {shift} and the next at {next} (minimum {minimum:g} h).</source>
+        <translation>{name}：{shift} 的班次与下一个 {next} 的班次之间只有 {hours:g} 小时休息（最少 {minimum:g} 小时）。</translation>
+    </message>
+    <message>
+        <source>{name}: shifts at {first} and {second} overlap.</source>
+        <translation>{name}：{first} 与 {second} 的班次重叠。</translation>
     </message>
     <message>
         <source>{name}: the CSV is broken after data row {row}: {err}</source>
@@ -1990,6 +2094,10 @@
     <message>
         <source>{name}: the workbook is broken after data row {row}: {err}</source>
         <translation>{name}：工作簿在第 {row} 数据行之后损坏：{err}</translation>
+    </message>
+    <message>
+        <source>{name}: {kind} at {when} lies outside the shift.</source>
+        <translation>{name}：{when} 的{kind}在班次之外。</translation>
     </message>
     <message>
         <source>{n} accepted contributions</source>
@@ -2030,6 +2138,14 @@
     <message>
         <source>{rule} not measured for {n} agent(s) (no data); their totals are scaled over the measured weights.</source>
         <translation>{n} 名坐席的 {rule} 未计量（无数据）；其总分按已计量的权重折算。</translation>
+    </message>
+    <message>
+        <source>{skill}: short of the requirement in {ranges} ({pct:.1f} % of the intervals).</source>
+        <translation>{skill}：需求人数不足的时段 {ranges}（占 {pct:.1f} % 的时段）。</translation>
+    </message>
+    <message>
+        <source>{skill}: short of the requirement in {ranges} and {more} more ({pct:.1f} % of the intervals).</source>
+        <translation>{skill}：需求人数不足的时段 {ranges} 及另外 {more} 段（占 {pct:.1f} % 的时段）。</translation>
     </message>
     <message>
         <source>{text!r} is not a week: use 2026-W48 or a date in the week</source>

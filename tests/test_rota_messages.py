@@ -1,0 +1,198 @@
+"""The rota rules' violation sentences (app.rota.quality, app.schedule.editing) are app.i18n.Message
+values: the same English as before for the CLI, logs and the solver's stats, and the user's language
+on screen through the catalogue (ui.errors.translated / message_text, the editor's violation list),
+weekdays included — no pattern re-reading the filled-in English."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.i18n import Message
+from app.rota import quality as rq
+from app.rota.model import (
+    DAY_SLOTS,
+    WEEK_SLOTS,
+    Activity,
+    Agent,
+    Requirement,
+    RotaProblem,
+    Rules,
+    Shift,
+    ShiftTemplate,
+    range_label,
+)
+from app.schedule import editing as ed
+from ui.errors import message_text, translated
+from ui.schedule.messages import rule_message
+
+H = 4
+WEEK = date(2026, 11, 23)
+
+
+def _problem(agents, req: int = 1) -> RotaProblem:
+    need = [0] * WEEK_SLOTS
+    for d in range(7):
+        for i in range(9 * H, 17 * H):
+            need[d * DAY_SLOTS + i] = req
+    return RotaProblem(WEEK, tuple(agents), (ShiftTemplate("Day", 9 * 60, 8 * 60, 8 * 60),),
+                       (Requirement("phone", tuple(need), (4.0,) * WEEK_SLOTS, (180.0,) * WEEK_SLOTS),),
+                       Rules(phone_skill=None, standup=None))
+
+
+def _violations() -> dict[str, Message]:
+    """Bob rests 8 h between Monday night and Tuesday; 韩宇 has an hour of training due and none
+    scheduled; Cai works every day and has a break outside the shift; Dee's shift is in time off."""
+    bob = Agent(1, "Bob", frozenset({"phone"}), contract_hours=40)
+    han = Agent(2, "韩宇", frozenset({"phone"}), contract_hours=40, training_min=60)
+    cai = Agent(3, "Cai", frozenset({"phone"}), contract_hours=40)
+    dee = Agent(4, "Dee", frozenset({"phone"}), contract_hours=40, time_off=((DAY_SLOTS, 2 * DAY_SLOTS),))
+    shifts = [Shift(1, "Day", 20 * H, 8 * H), Shift(1, "Day", DAY_SLOTS + 12 * H, 8 * H),
+              Shift(2, "Day", 2 * DAY_SLOTS + 9 * H, 8 * H),
+              *(Shift(3, "Day", d * DAY_SLOTS + 9 * H, 8 * H) for d in range(6)),
+              Shift(3, "Day", 6 * DAY_SLOTS + 9 * H, 8 * H, (Activity("lunch", 6 * DAY_SLOTS + 18 * H, 2),)),
+              Shift(4, "Day", DAY_SLOTS + 9 * H, 8 * H)]
+    q = ed.rota_quality(_problem([bob, han, cai, dee], req=3), shifts)
+    out: dict[str, Message] = {}
+    for v in q.violations:
+        assert isinstance(v.message, Message), v.message
+        out.setdefault(f"{v.rule}:{v.message.split(' ')[0]}", v.message)
+    return out
+
+
+def _more_violations() -> dict[str, Message]:
+    """Bob's shifts overlap; New (a new hire) works without the mentor and below the contract; Em has
+    no phone skill and works in unavailable time; Fay's early shift misses the stand-up."""
+    bob = Agent(1, "Bob", frozenset({"phone"}), contract_hours=40)
+    new = Agent(5, "New", frozenset({"phone"}), contract_hours=40, mentor_id=1, cleared_for_solo=False, min_hours=30)
+    em = Agent(6, "Em", frozenset({"email"}), contract_hours=40, unavailable=((0, 50),))
+    fay = Agent(7, "Fay", frozenset({"phone"}), contract_hours=40)
+    shifts = [Shift(1, "Day", 20 * H, 8 * H), Shift(1, "Day", 21 * H, 8 * H), Shift(5, "Day", DAY_SLOTS + 9 * H, 8 * H),
+              Shift(6, "Day", 0, 8 * H), Shift(7, "Day", 2 * DAY_SLOTS + 8 * H, 8 * H)]
+    q = ed.rota_quality(replace(_problem([bob, new, em, fay]), rules=Rules(phone_skill=None)), shifts)
+    out: dict[str, Message] = {}
+    for v in q.violations:
+        assert isinstance(v.message, Message), v.message
+        out.setdefault(f"{v.rule}:{v.message.split(' ')[0]}", v.message)
+    return out
+
+
+ENGLISH = {
+    "R-SCH-3:Bob:": "Bob: only 8 h rest between the shift at Mon 20:00-Tue 04:00 and the next at Tue 12:00-20:00 "
+                    "(minimum 11 h).",
+    "R-SCH-8:韩宇": "韩宇 has 0 of 60 min training scheduled this week.",
+    "R-SCH-3:Cai": "Cai has no full day off this week.",
+    "max-consecutive-days:Cai": "Cai works 7 days in a row (at most 5).",
+    "contract:Cai": "Cai is rostered 56 h, above the contract's 40 h.",
+    "breaks:Cai:": "Cai: lunch at Sun 18:00-18:30 lies outside the shift.",
+    "availability:Dee's": "Dee's shift at Tue 09:00-17:00 falls in approved time off.",
+    "coverage:phone:": "phone: short of the requirement in Mon 09:00-17:00, Tue 09:00-12:00, Wed 09:00-17:00, "
+                       "Thu 09:00-17:00, Fri 09:00-17:00, Sat 09:00-17:00 and 1 more (30.4 % of the intervals).",
+}
+MORE_ENGLISH = {
+    "R-SCH-9:New": "New (new hire) works Tue 09:00-17:00 without the mentor on shift.",
+    "availability:Em's": "Em's shift at Mon 00:00-08:00 falls in unavailable time.",
+    "overlap:Bob:": "Bob: shifts at Mon 20:00-Tue 04:00 and Mon 21:00-Tue 05:00 overlap.",
+    "skills:Em": "Em has none of the skills needed this week (phone) and does not count for coverage.",
+    "R-SCH-6:Fay's": "Fay's shift at Wed 08:00-16:00 misses the 08:30 stand-up.",
+    "contract:New": "New is rostered 8 h, below the contract's 30 h.",
+    "coverage:phone:": "phone: short of the requirement in Mon 09:00-17:00, Wed 16:00-17:00, Thu 09:00-17:00, "
+                       "Fri 09:00-17:00, Sat 09:00-17:00, Sun 09:00-17:00 (24.4 % of the intervals).",
+}
+MORE_CHINESE = {
+    "R-SCH-9:New": "New（新员工）在导师不在班时上班：周二 09:00–17:00。",
+    "availability:Em's": "Em 在 周一 00:00–08:00 的班次处于不可排班时间。",
+    "overlap:Bob:": "Bob：周一 20:00–周二 04:00 与 周一 21:00–周二 05:00 的班次重叠。",
+    "skills:Em": "Em 不具备本周所需的任何技能（phone），不计入覆盖。",
+    "R-SCH-6:Fay's": "Fay 在 周三 08:00–16:00 的班次错过了 08:30 站会。",
+    "contract:New": "New 排班 8 小时，低于合同的 30 小时。",
+    "coverage:phone:": "phone：需求人数不足的时段 周一 09:00–17:00，周三 16:00–17:00，周四 09:00–17:00，"
+                       "周五 09:00–17:00，周六 09:00–17:00，周日 09:00–17:00（占 24.4 % 的时段）。",
+}
+CHINESE = {
+    "R-SCH-3:Bob:": "Bob：周一 20:00–周二 04:00 的班次与下一个 周二 12:00–20:00 的班次之间只有 8 小时休息（最少 11 小时）。",
+    "R-SCH-8:韩宇": "韩宇 本周已安排培训 0 分钟，应为 60 分钟。",
+    "R-SCH-3:Cai": "Cai 本周没有完整的休息日。",
+    "max-consecutive-days:Cai": "Cai 连续工作 7 天（最多 5 天）。",
+    "contract:Cai": "Cai 排班 56 小时，超过合同的 40 小时。",
+    "breaks:Cai:": "Cai：周日 18:00–18:30 的午餐在班次之外。",
+    "availability:Dee's": "Dee 在 周二 09:00–17:00 的班次与已批准的休假冲突。",
+    "coverage:phone:": "phone：需求人数不足的时段 周一 09:00–17:00，周二 09:00–12:00，周三 09:00–17:00，"
+                       "周四 09:00–17:00，周五 09:00–17:00，周六 09:00–17:00 及另外 1 段（占 30.4 % 的时段）。",
+}
+
+
+def test_rule_sentences_read_as_the_same_english_in_the_cli_and_logs_R_SCH_3_R_SCH_6_R_SCH_8_R_SCH_9():
+    found, more = _violations(), _more_violations()
+    assert {k: str(found.get(k)) for k in ENGLISH} == ENGLISH
+    assert {k: str(more.get(k)) for k in MORE_ENGLISH} == MORE_ENGLISH
+    # the CLI prints the solver's violations as JSON, and the saved rota keeps them the same way
+    assert json.loads(json.dumps([found["R-SCH-3:Bob:"]])) == [ENGLISH["R-SCH-3:Bob:"]]
+    assert f"{found['R-SCH-8:韩宇']}" == ENGLISH["R-SCH-8:韩宇"]
+
+
+def test_slot_ranges_say_what_range_label_says():
+    for first in range(0, WEEK_SLOTS, 5):
+        for last in range(first, first + WEEK_SLOTS + 40, 11):
+            assert str(rq.slot_range(first, last)) == range_label(first, last)
+
+
+def test_rule_sentences_stay_english_without_a_translation(qapp):
+    found, more = _violations(), _more_violations()
+    for key, english in ENGLISH.items():
+        assert translated(found[key]) == english
+        assert rule_message(found[key]) == english
+    assert {k: rule_message(more[k]) for k in MORE_ENGLISH} == MORE_ENGLISH
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    if not Path(lrelease).exists() and shutil.which(lrelease) is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    from ui.translations import compile_qm, ts_sources
+
+    qm = tmp_path / "floorwalker_zh_CN.qm"
+    compile_qm(lrelease, ts_sources()["zh_CN"], qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QApplication.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_rule_sentences_in_chinese_through_message_text_R_SCH_3_R_SCH_6_R_SCH_8_R_SCH_9(chinese):
+    found, more = _violations(), _more_violations()
+    assert {k: translated(found[k]) for k in CHINESE} == CHINESE
+    assert {k: translated(more[k]) for k in MORE_CHINESE} == MORE_CHINESE
+    assert message_text(ValueError(found["R-SCH-3:Bob:"])) == CHINESE["R-SCH-3:Bob:"]
+    assert rule_message(found["R-SCH-8:韩宇"]) == CHINESE["R-SCH-8:韩宇"]
+    assert str(found["R-SCH-8:韩宇"]) == ENGLISH["R-SCH-8:韩宇"]  # the value itself stays English
+
+
+def test_the_editors_violation_list_is_chinese(chinese, qtbot):
+    from ui.schedule.rota_editor import QualityPanel
+
+    bob = Agent(1, "Bob", frozenset({"phone"}), contract_hours=40)
+    han = Agent(2, "韩宇", frozenset({"phone"}), contract_hours=40, training_min=60)
+    q = ed.rota_quality(_problem([bob, han]), [Shift(1, "Day", 20 * H, 8 * H),
+                                               Shift(1, "Day", DAY_SLOTS + 12 * H, 8 * H),
+                                               Shift(2, "Day", 9 * H, 8 * H)])
+    panel = QualityPanel()
+    qtbot.addWidget(panel)
+    panel.show_quality(q, WEEK)
+    items = [panel.violations.item(i).text() for i in range(panel.violations.count())]
+    assert f"R-SCH-3: {CHINESE['R-SCH-3:Bob:']}" in items
+    assert f"R-SCH-8: {CHINESE['R-SCH-8:韩宇']}" in items
+    assert not [t for t in items if "rest between" in t or "training scheduled" in t]
