@@ -4,12 +4,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
+def wrapped_height(label: QLabel, width: int) -> int:
+    """How tall ``label``'s plain text is, word-wrapped at ``width`` (QLabel's own heightForWidth never
+    answers less than the minimum height: a row made taller once would stay taller)."""
+    margins = label.contentsMargins()
+    inner = max(1, width - margins.left() - margins.right() - 2 * label.margin())
+    flags = int(label.alignment().value) | int(Qt.TextFlag.TextWordWrap.value)
+    text = label.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), flags, label.text())
+    return text.height() + margins.top() + margins.bottom() + 2 * label.margin()
+
+
+class WrappingLabel(QLabel):
+    """A word-wrapped label that asks for its whole text on one line, as a plain label does, and wraps
+    only when its tile is given less: a longer language (the pseudo-translation, ~40 % longer) wraps
+    instead of being cut, and a text that fits is laid out as before (QLabel's own size hint for a
+    wrapped text is a guess at a narrower block of two lines)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, one_line_hint: bool = True) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.one_line_hint = one_line_hint  # False: QLabel's own hint for a wrapped text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        if not self.one_line_hint:
+            return super().sizeHint()
+        margins = self.contentsMargins()
+        extra = margins.left() + margins.right() + 2 * self.margin()
+        line = self.fontMetrics().boundingRect(QRect(0, 0, 2000, 2000), int(self.alignment().value), self.text())
+        width = line.width() + extra
+        return QSize(width, wrapped_height(self, width))
+
+
 class KpiTile(QFrame):
-    """A caption over a big value, with a detail line under it (styled by base.qss)."""
+    """A caption over a big value, with a detail line under it (styled by base.qss). Caption and detail
+    wrap when the tile is narrower than their text; :class:`DetailHeights` keeps a row of tiles aligned."""
+
+    DETAIL_LINES = 1  # the detail's room at least, in lines
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -18,11 +52,13 @@ class KpiTile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
-        self.caption_label = QLabel(caption)
+        self.caption_label = WrappingLabel(caption)
         self.caption_label.setObjectName("kpi_caption")
+        # a row's captions are as tall as its longest: a one-line caption stays at the top of its room
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.value_label = QLabel("—")
         self.value_label.setObjectName("kpi_value")
-        self.detail_label = QLabel(" ")
+        self.detail_label = WrappingLabel(" ")
         self.detail_label.setObjectName("kpi_caption")
         for label in (self.caption_label, self.value_label, self.detail_label):
             layout.addWidget(label)
@@ -74,10 +110,13 @@ def phone_target(floor: Any) -> float:
 class StatusTile(KpiTile):
     """A tile whose value is coloured by a threshold level, with a coloured bar on its left."""
 
+    DETAIL_LINES = 2
+
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(caption, parent)
         self.setObjectName("status_tile")
-        self.detail_label.setWordWrap(True)
+        self.detail_label.one_line_hint = False  # a block of two lines: the row's widths as they were
+        self.detail_label.updateGeometry()
         self.level: str | None = None
         self._reserve_two_lines()
         self.set_level(None)
@@ -104,30 +143,47 @@ class StatusTile(KpiTile):
 
 
 class DetailHeights(QObject):
-    """Keeps a row of status tiles equally tall, tall enough for the longest wrapped detail (two lines at
-    least, four at most): a narrow window or a longer language wraps a detail onto more lines, and a
-    fixed-height tile would cut it."""
+    """Keeps a row of tiles equally tall and their values on one line: every caption as tall as the row's
+    longest wrapped caption (one line at least, three at most) and every detail as tall as its longest
+    wrapped detail (the tile's ``DETAIL_LINES`` at least, four at most). A narrow window or a longer
+    language wraps a caption or a detail onto more lines, and a fixed-height tile would cut it; a text
+    that needs more than the most lines keeps its full wording in a tooltip."""
 
     MAX_LINES = 4
+    CAPTION_MAX_LINES = 3
 
-    def __init__(self, tiles: tuple[StatusTile, ...] | list[StatusTile], parent: QObject | None = None) -> None:
+    def __init__(self, tiles: tuple[KpiTile, ...] | list[KpiTile], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tiles = tuple(tiles)
+        self._resting: dict[QLabel, Qt.AlignmentFlag] = {}  # each label's own alignment, while it is not cut
         for tile in self.tiles:
             tile.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize:
+        # a new width, or a new text (a label's new size hint asks its tile for a new layout)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self.align()
         return False
 
     def align(self) -> None:
+        if not self.tiles:
+            return
+        self._align([t.caption_label for t in self.tiles], 1, self.CAPTION_MAX_LINES)
+        self._align([t.detail_label for t in self.tiles], max(t.DETAIL_LINES for t in self.tiles), self.MAX_LINES)
+
+    def _align(self, labels: list[QLabel], least: int, most: int) -> None:
         need = 0
-        for tile in self.tiles:
-            label = tile.detail_label
+        wanted: list[int] = []
+        for label in labels:
             line = label.fontMetrics().lineSpacing()
-            wanted = label.heightForWidth(label.width()) if label.width() > 0 else -1
-            need = max(need, min(max(wanted, 2 * line + 2), self.MAX_LINES * line + 2))
-        for tile in self.tiles:
-            if tile.detail_label.minimumHeight() != need:
-                tile.detail_label.setMinimumHeight(need)
+            want = wrapped_height(label, label.width()) if label.width() > 0 else -1
+            wanted.append(want)
+            if want > 0:  # one line is its own height; more lines at least ``least`` lines' room
+                need = max(need, min(max(want, least * line + 2) if least > 1 else want, most * line + 2))
+        for label, want in zip(labels, wanted, strict=True):
+            if need > 0 and label.minimumHeight() != need:
+                label.setMinimumHeight(need)
+            cut = need > 0 and want > need  # more lines than the most: the first ones shown, all in the tooltip
+            resting = self._resting.setdefault(label, label.alignment())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop if cut else resting)
+            label.setToolTip(label.text() if cut else "")

@@ -55,7 +55,7 @@ from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, pause_reason, percent, section_title
 from ui.live.models import SORT_ROLE, AgentStateModel, QueueFiguresModel, channel_label
 from ui.live.now import FloorNowPanel
-from ui.live.tiles import KpiTile
+from ui.live.tiles import DetailHeights, KpiTile, WrappingLabel
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class LiveWorkspace(Workspace):
         header.addWidget(self.now.wallboard_button)
         outer.addLayout(header)
 
-        self.source_label = QLabel()
+        self.source_label = WrappingLabel()  # one line when it fits, wrapped (not cut) when it does not
         self.source_label.setObjectName("hint")
         source_row = QHBoxLayout()  # where the figures come from, and the feed's health at the right
         source_row.addWidget(self.source_label, 1)
@@ -163,6 +163,7 @@ class LiveWorkspace(Workspace):
                       self.tile_asa, self.tile_longest]
         for i, tile in enumerate(self.tiles):
             tiles.addWidget(tile, 0, i)
+        self.tile_heights = DetailHeights(self.tiles, self)  # wrapped captions and details: one height per row
         outer.addLayout(tiles)
 
         self.empty_state = QWidget()

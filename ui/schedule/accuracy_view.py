@@ -175,6 +175,8 @@ class AccuracyView(Workspace):
         header = QHBoxLayout()
         title = QLabel(tr("Forecast accuracy"))
         title.setObjectName("page_title")
+        # a longer language would not fit beside the period's fields: the title wraps instead of being cut
+        title.setWordWrap(True)
         header.addWidget(title)
         header.addSpacing(12)
         header.addWidget(QLabel(tr("Queue")))

@@ -429,6 +429,7 @@ class RotaEditor(Workspace):
                               "selected shift), right-click for more, Delete removes it; Ctrl+Z undoes. Hatched: "
                               "approved time off."))
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)  # a longer language wraps onto a second line instead of being cut
         self._hint_text = self.hint.text()
         self.grid.drag_feedback.connect(lambda text: self.hint.setText(text or self._hint_text))
         outer.addWidget(self.hint)
