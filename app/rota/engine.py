@@ -81,6 +81,8 @@ SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (pe
 MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
 RESERVE_TRAINING = True  # the drops keep room for the training placed on the rota before them
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
+SL_STEPS = 8  # agents above the requirement the week's service-level goal may add per slot
+SL_TINY = 1e-2  # ... steps worth less than this share of the best step join the one before
 Cancel = Callable[[], bool]
 
 
@@ -183,6 +185,13 @@ class Prepared:
     profile: dict[tuple[int, int], np.ndarray]  # (template, start) -> expected on-phone share per slot
     agent_ok: dict[int, np.ndarray]  # agent -> tours the agent may work (time off applied)
     tour_costs: dict[tuple[int, Tour], float] = field(default_factory=dict)  # (agent, tour) -> assignment cost
+    # the week's service-level goal per skill: (calls answered in time that each agent above the
+    # requirement adds, per slot and agent (672, SL_STEPS), calls still short of the goal at the
+    # requirement); see :func:`weekly_sl_gains`
+    sl_gains: dict[str, tuple[np.ndarray, float, np.ndarray]] = field(default_factory=dict)
+    base_required: dict[str, np.ndarray] = field(default_factory=dict)  # before the week's SL goal
+    lp_extra: dict[str, np.ndarray] = field(default_factory=dict)  # the last relaxation's agents above it
+    lp_goal_miss: float = 0.0  # calls the exact relaxation leaves short of the goal (then no bound)
 
 
 def _required(problem: RotaProblem) -> dict[str, np.ndarray]:
@@ -292,7 +301,118 @@ def prepare(problem: RotaProblem) -> Prepared:
             break_options[(t, s)] = _break_options(template, off, st_slots)
             profile[(t, s)] = _profile(template, break_options[(t, s)], off, st_slots)
     return Prepared(problem, [*classes.values(), *pinned], fixed, mentees, required, notes, break_options,
-                    standup_offset, profile, agent_ok)
+                    standup_offset, profile, agent_ok, sl_gains=weekly_sl_gains(problem, required),
+                    base_required={k: v.copy() for k, v in required.items()})
+
+
+def _erlang_c_levels(calls: np.ndarray, aht: np.ndarray, target_sec: float, first: np.ndarray, steps: int
+                     ) -> np.ndarray:
+    """(slots, steps + 1): Erlang C service level with first, first + 1, ... first + steps agents
+    per slot (the Erlang B recurrence run for all slots at once)."""
+    load = calls * aht / (SLOT_MIN * 60.0)
+    top = int(first.max()) + steps
+    out = np.zeros((len(calls), steps + 1))
+    b = np.ones(len(calls))
+    for n in range(1, top + 1):
+        ab = load * b
+        b = ab / (n + ab)
+        j = n - first
+        hit = (j >= 0) & (j <= steps)
+        if hit.any():
+            with np.errstate(divide="ignore", invalid="ignore"):
+                c = np.where(n > load, n * b / (n - load + load * b), 1.0)
+                sl = np.where(n > load, 1.0 - c * np.exp(-(n - load) * target_sec / aht), 0.0)
+            rows = np.flatnonzero(hit)
+            out[rows, j[rows]] = sl[rows]
+    out[load <= 0] = 1.0
+    out[first == 0, 0] = np.where(load[first == 0] > 0, 0.0, 1.0)
+    return np.clip(out, 0.0, 1.0)
+
+
+def weekly_sl_gains(problem: RotaProblem, required: dict[str, np.ndarray]
+                    ) -> dict[str, tuple[np.ndarray, float, np.ndarray]]:
+    """For the rule's week service level: per skill with calls, what each agent above the
+    requirement adds in calls answered in time (per slot, SL_STEPS agents, made non-increasing by
+    the concave envelope so that the linear model takes them in order and stays a relaxation; the
+    last step holds all that is left to 100 %), and the calls the week is short of the goal when
+    every slot has just its requirement, and the increments as they are (for the integer stage).
+    Skills whose week already reaches the goal are left out."""
+    goal = problem.rules.weekly_service_level
+    out: dict[str, tuple[np.ndarray, float]] = {}
+    if not goal:
+        return out
+    for r in problem.requirements:
+        if r.calls is None or r.skill not in required:
+            continue
+        calls = np.asarray(r.calls, dtype=float)
+        if calls.sum() <= 0:
+            continue
+        aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
+        aht = np.where(aht > 0, aht, 300.0)
+        first = np.asarray(required[r.skill], dtype=np.int64)
+        levels = _erlang_c_levels(calls, aht, r.target_sec, first, SL_STEPS)
+        levels[:, -1] = 1.0  # all that is left beyond the last step (a relaxation: never less)
+        raw = np.maximum(calls[:, None] * np.diff(levels, axis=1), 0.0)
+        short = goal * calls.sum() - float((calls * levels[:, 0]).sum())
+        if short > 1e-9:
+            gains = _concave(raw)
+            # steps worth almost nothing join the step before them (never less: still a
+            # relaxation), which keeps the goal's row free of tiny coefficients
+            tiny = gains < SL_TINY * gains.max()
+            keep = np.maximum(np.argmax(np.concatenate([tiny, np.ones((WEEK_SLOTS, 1), bool)], axis=1), axis=1), 1)
+            for i in np.flatnonzero(keep < gains.shape[1]):
+                gains[i, keep[i] - 1] += gains[i, keep[i]:].sum()
+                gains[i, keep[i]:] = 0.0
+            out[r.skill] = (gains, short, raw)
+    return out
+
+
+def raise_for_week_sl(prep: Prepared) -> float:
+    """Turn the relaxation's agents above the requirement (for the week's service-level goal) into
+    whole agents per slot and raise ``prep.required`` by them: the relaxation's values rounded,
+    then the slot where one more agent answers the most calls in time added while the week is
+    short of the goal, and the least useful removed while it stays reached. Returns the agent-hours
+    added."""
+    added = 0.0
+    for k, (_gains, short, raw) in prep.sl_gains.items():
+        steps = raw.shape[1]
+        x = prep.lp_extra.get(k, np.zeros(WEEK_SLOTS))
+        n = np.clip(np.floor(x + 0.5), 0, steps).astype(np.int64)
+        cum = np.concatenate([np.zeros((WEEK_SLOTS, 1)), np.cumsum(raw, axis=1)], axis=1)
+        got = float(cum[np.arange(WEEK_SLOTS), n].sum())
+        while got < short - 1e-9:
+            nxt = np.where(n < steps, raw[np.arange(WEEK_SLOTS), np.minimum(n, steps - 1)], -1.0)
+            i = int(np.argmax(nxt))
+            if nxt[i] <= 0:
+                break
+            n[i] += 1
+            got += float(nxt[i])
+        while True:
+            last = np.where(n > 0, raw[np.arange(WEEK_SLOTS), np.maximum(n - 1, 0)], np.inf)
+            i = int(np.argmin(last))
+            if not np.isfinite(last[i]) or got - last[i] < short - 1e-9:
+                break
+            n[i] -= 1
+            got -= float(last[i])
+        prep.required[k] = prep.base_required[k] + n
+        added += float(n.sum()) * SLOT_MIN / 60.0
+    return added
+
+
+def _concave(gains: np.ndarray) -> np.ndarray:
+    """Per row, the least non-increasing sequence with the same total that is at least every
+    prefix sum (pooling adjacent violators): the increments of the upper concave envelope."""
+    out = gains.copy()
+    for r in np.flatnonzero((np.diff(gains, axis=1) > 1e-12).any(axis=1)):
+        blocks: list[list[float]] = []  # [sum, count]
+        for g in gains[r]:
+            blocks.append([float(g), 1])
+            while len(blocks) > 1 and blocks[-1][0] / blocks[-1][1] > blocks[-2][0] / blocks[-2][1]:
+                tot, cnt = blocks.pop()
+                blocks[-1][0] += tot
+                blocks[-1][1] += cnt
+        out[r] = np.concatenate([[tot / cnt] * cnt for tot, cnt in blocks])
+    return out
 
 
 def _profile(template: ShiftTemplate, options: list[list[int]], standup: int | None, st_slots: int) -> np.ndarray:
@@ -409,6 +529,31 @@ class TourLP:
                 u = solver.NumVar(0, inf, "")
                 self.objective.SetCoefficient(u, self.rules.under_weight)
                 self.under[(k, i)] = u
+        # the week's service-level goal (Rules.weekly_service_level): agents above the requirement
+        # per skill, slot and step (each at most 1, worth its calls answered in time; the steps are
+        # non-increasing, so a minimum takes them in order), and per skill one row for the goal
+        self.extra: dict[tuple[str, int], list[pywraplp.Variable]] = {}
+        self.goal_miss: list[pywraplp.Variable] = []
+        for k, (gains, short, _raw) in prep.sl_gains.items():
+            if k not in self.need:
+                continue
+            goal = solver.Constraint(float(short), inf)
+            # the goal is soft, below the requirement: a call short of it costs less than any agent
+            # it could take from the requirement (so an understaffed week stays covered where it
+            # can), yet more than the agent-slots that would answer it in time where they exist
+            miss = solver.NumVar(0, inf, "")
+            self.goal_miss.append(miss)
+            goal.SetCoefficient(miss, 1)
+            self.objective.SetCoefficient(miss, 0.5 * self.rules.under_weight / max(float(gains.max()), 1e-9))
+            for i in range(WEEK_SLOTS):
+                steps = []
+                for j in range(gains.shape[1]):
+                    if gains[i, j] <= 1e-9:
+                        break
+                    ev = solver.NumVar(0, 1, "")
+                    goal.SetCoefficient(ev, float(gains[i, j]))
+                    steps.append(ev)
+                self.extra[(k, i)] = steps
         first = [frozenset({k}) for k in self.skills]
         if any(len(g) > 1 for g in self.groups):
             first.append(frozenset(self.skills))
@@ -434,6 +579,8 @@ class TourLP:
         row = self.solver.Constraint(float(sum(self.need[k][i] for k in S)), self.inf)
         for k in S:
             row.SetCoefficient(self.under[(k, i)], 1)
+            for ev in self.extra.get((k, i), ()):
+                row.SetCoefficient(ev, -1)
         if self.pooled:
             for j, g in enumerate(self.groups):
                 if g & S:
@@ -461,6 +608,14 @@ class TourLP:
             x[j, i] = xv.solution_value()
         return x
 
+    def extra_values(self) -> dict[str, np.ndarray]:
+        """Agents above the requirement per skill and slot for the week's service-level goal."""
+        out: dict[str, np.ndarray] = {}
+        for (k, i), steps in self.extra.items():
+            if steps:
+                out.setdefault(k, np.zeros(WEEK_SLOTS))[i] = sum(ev.solution_value() for ev in steps)
+        return out
+
     def violated(self) -> bool:
         """Whether the current solution breaks a skill-set row not yet in the model (kept for
         :meth:`add_violated_rows`)."""
@@ -469,7 +624,8 @@ class TourLP:
             return False
         x = self.values()
         under = np.array([[self.under[(k, i)].solution_value() for i in range(WEEK_SLOTS)] for k in self.skills])
-        need = np.stack([self.need[k] for k in self.skills]) - under
+        extra = self.extra_values()
+        need = np.stack([self.need[k] + extra.get(k, 0.0) for k in self.skills]) - under
         viol = self.set_skill @ need - self.set_group @ x  # (sets, slots)
         for (S, i) in self.rows:
             if S in self.set_pos:
@@ -639,7 +795,9 @@ def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
     """The linear relaxation with each shift's breaks spread evenly over their windows (small and
     quick): its tour values guide the integer stage, its slot prices start the bound. Returns
     (tour values, price per group and slot, agent quarter-hours short)."""
-    m = TourLP(prep, explicit_breaks=False)
+    # the week's service-level goal adds a dense row that slows the simplex down (GLOP 2.2 s, HiGHS
+    # interior point 0.5 s at 50 FTE); the exact relaxation's column generation keeps GLOP's warm starts
+    m = TourLP(prep, backend=MULTI_SKILL_LP_BACKEND if prep.sl_gains else None, explicit_breaks=False)
     for c, cls in enumerate(prep.classes):
         starts = {(int(t), int(s)) for t, _o, s in zip(*np.nonzero(cls.ok), strict=True)}
         if m.pooled:  # many skill groups: whole hours only (the bound's column generation adds the rest)
@@ -651,6 +809,7 @@ def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
         raise RuntimeError(f"the linear relaxation found nothing in {seconds:.0f} s (status {status})")
     values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
     shortfall = sum(u.solution_value() for u in m.under.values())
+    prep.lp_extra = m.extra_values()
     return values, m.group_prices(), shortfall
 
 
@@ -700,6 +859,8 @@ def exact_relaxation(prep: Prepared, support: set[tuple[int, int, int]], cancel:
             m.add_start(*key)
     paid = sum(v.solution_value() * _tour_paid(prep, key) for key, v in m.z.items())
     values = {key: v.solution_value() for key, v in m.z.items() if v.solution_value() > 1e-7}
+    prep.lp_extra = m.extra_values()
+    prep.lp_goal_miss = sum(v.solution_value() for v in m.goal_miss)
     return m.solver.Objective().Value(), paid, values, rounds
 
 
@@ -1307,25 +1468,43 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         stats["lp_seconds"] = round(time.perf_counter() - t0, 3)
         if bound is None:
             lp_paid, exact = 0.0, relaxed
+            bound_paid = 0.0
             stats.setdefault("lp_bound", "not proven in the time limit")
         else:
             lp_objective, lp_paid, exact, stats["lp_rounds"] = bound
+            bound_paid = lp_paid
             stats.pop("lp_bound", None)
+            if prep.lp_goal_miss > 1e-6:  # the relaxation's paid hours then trade against the goal
+                stats["lp_bound"] = (f"not proven: even the relaxation leaves the week's service level "
+                                     f"{prep.lp_goal_miss:.1f} calls short of the goal")
+                bound_paid = 0.0
             stats["lp_objective_hours"] = round(lp_objective * SLOT_MIN / 60.0, 3)
+        if prep.sl_gains:
+            stats["week_sl_extra_hours"] = round(raise_for_week_sl(prep), 2)
         say(0.5, "Choosing whole tours")
         t0 = time.perf_counter()
-        best = None
-        # round the relaxation two ways and keep the cheaper full cover (while time allows)
-        tries = [("exact", exact, 0.5), ("exact", exact, 0.3)]
-        for name, values, rounding in tries:
-            counts_r, pool_r = integer_tours(prep, values, rounding)
-            short = sum(float(np.maximum(-sl, 0).sum()) for sl in pool_r.slack.values())
-            cost = sum(n * _tour_paid(prep, key) for key, n in counts_r.items()) + problem.rules.under_weight * short
-            if best is None or cost < best[0] - 1e-9:
-                best = (cost, counts_r, pool_r, f"{name} {rounding}")
-            if time.perf_counter() - started > 0.35 * time_limit:
-                break
-        _cost, counts, pool, stats["rounding"] = best
+
+        def round_tours():
+            best = None
+            # round the relaxation two ways and keep the cheaper full cover (while time allows)
+            for rounding in (0.5, 0.3):
+                counts_r, pool_r = integer_tours(prep, exact, rounding)
+                short = _shortfall(pool_r)
+                cost = (sum(n * _tour_paid(prep, key) for key, n in counts_r.items())
+                        + problem.rules.under_weight * short)
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, counts_r, pool_r, f"exact {rounding}")
+                if time.perf_counter() - started > 0.35 * time_limit:
+                    break
+            return best
+
+        _cost, counts, pool, stats["rounding"] = round_tours()
+        if prep.sl_gains and _shortfall(pool) > 1e-9:
+            # the agents cannot give the week's goal on top of the requirement: the requirement
+            # first (the goal's shortfall is reported with the rota)
+            prep.required = {k: v.copy() for k, v in prep.base_required.items()}
+            stats["week_sl_extra_hours"] = 0.0
+            _cost, counts, pool, stats["rounding"] = round_tours()
         stats["pool_shortfall"] = round(_shortfall(pool), 2)
         paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
@@ -1335,21 +1514,13 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
             say(0.57, "Dropping tours whose breaks the others can cover")
             deadline = started + MIP_DROP_SHARE * time_limit
-            # the training is placed after the tours: a drop stands only when the whole rota
-            # (agents, breaks, training) stays as covered as before it
-            base_short = _rota_short(problem, _rota(prep, counts, pool.plan)[0])
-
-            def keeps_cover() -> bool:
-                return _rota_short(problem, _rota(prep, counts, pool.plan)[0]) <= base_short + 1e-9
-
-            reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
-            # drops first; then, while time is left, a cheaper tour where a tour cannot simply go
-            for swaps in (False, True):
-                while time.perf_counter() < deadline and _mip_drop_pass(prep, pool, counts, deadline, keeps_cover,
-                                                                        swaps):
-                    pass
-            for k, slots in reserved:
-                pool.slack[k][slots] += 1
+            # with the week's service-level goal the tours were chosen for the raised requirement;
+            # the drops then need only the requirement itself and the goal for the week
+            if prep.sl_gains:
+                for k, base in prep.base_required.items():
+                    pool.slack[k] += prep.required[k] - base
+                    prep.required[k] = base.copy()
+            _drop_round(problem, prep, pool, counts, deadline)
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
         stats["status"] = "feasible"
         say(0.6, "Assigning agents to tours")
@@ -1360,16 +1531,42 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         constant = sum(quality.shift_paid_minutes(problem, s) for s in shifts if s.shadow or s in fixed_set) / 60.0
         # the coverage explanation first: a scheduler reads why queues go short before the
         # training notes
-        violations = (*prep.notes, *explain_shortfall(prep, result.coverage), *notes, *result.violations,
-                      *train_notes)
+        violations = (*prep.notes, *explain_shortfall(prep, result.coverage), *week_sl_notes(problem, result.coverage),
+                      *notes, *result.violations, *train_notes)
         return RotaSolution(
             status=stats["status"], shifts=tuple(sorted(shifts, key=lambda s: (s.agent_id, s.start))),
             coverage=result.coverage, paid_hours=result.paid_hours,
-            lp_bound_hours=round(lp_paid * SLOT_MIN / 60.0 + constant, 4) if lp_paid else 0.0,
+            lp_bound_hours=round(bound_paid * SLOT_MIN / 60.0 + constant, 4) if bound_paid else 0.0,
             violations=tuple(_dedupe(violations)), unscheduled=tuple(sorted(unscheduled)),
             seconds=time.perf_counter() - started, stats=stats)
     except Cancelled:
         return RotaSolution("cancelled", (), (), 0.0, 0.0, (), (), time.perf_counter() - started, stats)
+
+
+def _drop_round(problem: RotaProblem, prep: Prepared, pool: ShiftPool, counts: dict, deadline: float) -> int:
+    """Drop tours (then swap for cheaper ones) while the rest covers ``prep.required``; how many."""
+    # the training is placed after the tours: a drop stands only when the whole rota (agents,
+    # breaks, training) stays as covered as before it
+    base_short, base_week = _rota_short_week(problem, _rota(prep, counts, pool.plan)[0], prep.required)
+    goal = problem.rules.weekly_service_level
+    week_floor = {k: min(goal, level) - 1e-9 for k, level in base_week.items()} if goal else {}
+
+    def keeps_cover() -> bool:
+        short, week = _rota_short_week(problem, _rota(prep, counts, pool.plan)[0], prep.required)
+        return short <= base_short + 1e-9 and all(week[k] >= floor for k, floor in week_floor.items())
+
+    reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
+    dropped = 0
+    # drops first; then, while time is left, a cheaper tour where a tour cannot simply go
+    for swaps in (False, True):
+        while time.perf_counter() < deadline:
+            n = _mip_drop_pass(prep, pool, counts, deadline, keeps_cover, swaps)
+            dropped += n
+            if not n:
+                break
+    for k, slots in reserved:
+        pool.slack[k][slots] += 1
+    return dropped
 
 
 def _rota(prep: Prepared, counts: dict, plan: dict) -> tuple[list[Shift], list[int], list[Violation], list[Violation]]:
@@ -1466,6 +1663,15 @@ def _rota_short(problem: RotaProblem, shifts: list[Shift]) -> float:
     """Agent-slots short of the requirement, summed over the skills."""
     return float(sum(np.maximum(np.asarray(c.required, dtype=float) - np.asarray(c.on_phone, dtype=float), 0.0).sum()
                      for c in quality.coverage(problem, shifts)))
+
+
+def _rota_short_week(problem: RotaProblem, shifts: list[Shift], required: dict[str, np.ndarray]
+                     ) -> tuple[float, dict[str, float]]:
+    """Agent-slots short of ``required`` summed over the skills, and the week's service level of
+    each skill that has calls."""
+    cov = quality.coverage(problem, shifts)
+    short = float(sum(np.maximum(required[c.skill] - np.asarray(c.on_phone, dtype=float), 0.0).sum() for c in cov))
+    return short, {c.skill: c.weekly_service_level for c in cov if c.weekly_service_level is not None}
 
 
 def _dedupe(violations) -> list[Violation]:
@@ -1805,6 +2011,16 @@ def place_training(prep: Prepared, shifts: list[Shift]) -> tuple[list[Shift], li
 
 
 # --------------------------------------------------------------------------- explanations
+
+def week_sl_notes(problem: RotaProblem, coverage) -> list[Violation]:
+    """The queues whose week stays below the rules' week service-level goal."""
+    goal = problem.rules.weekly_service_level
+    if not goal:
+        return []
+    return [Violation("R-SCH-1", f"{c.skill}: the week's expected service level is {100 * c.weekly_service_level:.1f} %, "
+                      f"below the goal of {100 * goal:.0f} %.", hard=False)
+            for c in coverage if c.weekly_service_level is not None and c.weekly_service_level < goal - 1e-6]
+
 
 def _ranges(slots: np.ndarray) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []

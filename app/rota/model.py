@@ -143,6 +143,9 @@ class Rules:
     over_weight: float = 0.01  # per agent-slot above the requirement
     preference_weight: float = 1.0  # per hour away from the preferred start
     fairness_weight: float = 1.0  # per weekend day / night given to someone who had many recently
+    # each queue's service level over the week (calls-weighted, Erlang C) at least this, on top of
+    # every interval's requirement: the buffer a center keeps above its interval target (None: none)
+    weekly_service_level: float | None = None
 
 
 @dataclass(frozen=True)

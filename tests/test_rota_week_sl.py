@@ -1,0 +1,83 @@
+"""The week's service-level goal (Rules.weekly_service_level): a relaxation that stays a lower bound,
+and rotas that reach the goal on top of every interval's requirement."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from app.rota import engine as E
+from app.rota.generate import generate_center
+from app.rota.model import WEEK_SLOTS, Rules
+from app.staffing.erlang import interval_metrics
+
+
+@pytest.fixture(scope="module")
+def center():
+    return generate_center(24, seed=3, rules=Rules(standup=None))
+
+
+@pytest.fixture(scope="module")
+def busier():
+    return generate_center(40, seed=3, rules=Rules(standup=None))
+
+
+def _levels(problem, skill_req, extra: int) -> np.ndarray:
+    r = problem.requirements[0]
+    return np.array([interval_metrics(r.calls[i], 15, r.aht_sec[i], int(skill_req[i]) + extra,
+                                      r.target_sec).service_level if r.calls[i] > 0 else 1.0
+                     for i in range(WEEK_SLOTS)])
+
+
+def test_gain_table_matches_erlang_c_and_is_a_relaxation_R_SCH_1(center):
+    problem = replace(center, rules=replace(center.rules, weekly_service_level=0.92))
+    prep = E.prepare(problem)
+    gains, short, raw = prep.sl_gains["phone"]
+    req = prep.required["phone"]
+    calls = np.asarray(problem.requirements[0].calls)
+    at_req = _levels(problem, req, 0)
+    # the calls the week is short of the goal with just the requirement staffed
+    assert short == pytest.approx(0.92 * calls.sum() - float((calls * at_req).sum()), rel=1e-9)
+    # the first two steps are the Erlang C gains of one and two more agents
+    one, two = _levels(problem, req, 1), _levels(problem, req, 2)
+    assert raw[:, 0] == pytest.approx(calls * (one - at_req), abs=1e-9)
+    assert raw[:, 1] == pytest.approx(calls * (two - one), abs=1e-9)
+    # the linear model's steps never fall below what agents really add (a lower bound stays one) ...
+    assert (np.cumsum(gains, axis=1) >= np.cumsum(raw, axis=1) - 1e-9).all()
+    # ... and are non-increasing, so the cheapest way takes them in order
+    assert (np.diff(gains, axis=1) <= 1e-9).all()
+    # every slot can reach 100 %: the goal is reachable in the model
+    assert gains.sum() >= short
+
+
+def test_no_goal_no_extra_model(center):
+    prep = E.prepare(center)
+    assert prep.sl_gains == {}
+    assert E.week_sl_notes(center, ()) == []
+
+
+def test_goal_raises_the_bound_and_the_rota_reaches_it_R_SCH_1(busier):
+    plain = E.solve(busier, time_limit=10)
+    week_plain = plain.coverage[0].weekly_service_level
+    goal = round(week_plain + 0.02, 2)  # above what the plain rota gives
+    problem = replace(busier, rules=replace(busier.rules, weekly_service_level=goal))
+    sol = E.solve(problem, time_limit=10)
+    cov = sol.coverage[0]
+    assert cov.pct_slots_covered == pytest.approx(100.0)  # every interval's requirement still met
+    assert cov.weekly_service_level >= goal - 1e-9
+    assert not [v for v in sol.violations if "goal" in v.message]
+    assert plain.lp_bound_hours > 0 and sol.lp_bound_hours > plain.lp_bound_hours  # the goal costs hours
+    assert sol.paid_hours >= sol.lp_bound_hours - 1e-6  # and the bound is still below the rota
+    assert sol.paid_hours > plain.paid_hours
+
+
+def test_goal_out_of_reach_is_reported_not_raised_R_SCH_1(center):
+    few = replace(center, agents=center.agents[: len(center.agents) // 2],
+                  rules=replace(center.rules, weekly_service_level=0.99))
+    sol = E.solve(few, time_limit=10)
+    assert sol.status == "feasible"
+    notes = [v for v in sol.violations if "goal of 99 %" in v.message]
+    assert notes and not notes[0].hard
+    assert notes[0].message.startswith("phone: the week's expected service level is ")
