@@ -127,7 +127,8 @@ def review_page(qtbot, sqlite_db, tmp_path, frozen_clock):
     page.refresh()
     assert page.load_count == 1
     yield page, floor
-    page.player.clear()
+    page.player.clear()  # drops the source with the GIL released (a stop() here once hung the run)
+    assert page.player._media is None or page.player._media.source().isEmpty()
 
 
 def _select(page, qtbot, sample_id: int) -> None:
@@ -216,6 +217,21 @@ def test_space_and_arrow_shortcuts_work_from_the_sample_list(review_page, qtbot)
     page.form.comment.setFocus()
     qtbot.keyClick(page.form.comment, Qt.Key.Key_Space)
     assert page.form.comment.toPlainText() == " " and not page.player.playing
+
+
+def test_switching_recordings_while_one_plays_stops_it_and_loads_the_next(review_page, qtbot):
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    page, floor = review_page
+    _select(page, qtbot, floor.samples["a1"])
+    page.player.play()
+    qtbot.waitUntil(lambda: page.player.playing)
+    _select(page, qtbot, floor.samples["a3"])  # the switch drops a1 without QMediaPlayer.stop() (see player.py)
+    assert page.player.interaction_id == floor.interactions["a3"] and page.player.path.name == "a3.wav"
+    assert not page.player.playing and not page.player.audited
+    qtbot.waitUntil(lambda: page.player.loaded)
+    assert page.player.media.source().fileName() == "a3.wav"
+    assert page.player.media.playbackState() == QMediaPlayer.PlaybackState.StoppedState
 
 
 def test_a_missing_recording_says_so_and_is_not_audited(review_page, qtbot, sqlite_db):

@@ -5,11 +5,23 @@ position slider. Playback is audited (R-SEC-3): the first play of a loaded recor
 ``audit`` hook as a command and starts only once the audit row is written; pausing and resuming
 the same recording is one playback. Missing, empty and undecodable files get a message that
 names the file, never a silent empty player.
+
+Threads and the GIL: the FFmpeg backend of QMediaPlayer plays in its own threads, and these threads
+call into Python now and then — a Qt message goes to a Python message handler (pytest-qt installs
+one), and an audio renderer destroyed in its thread asks our QAudioOutput's PySide wrapper whether
+Python overrides ``disconnectNotify``. Both need the GIL. ``QMediaPlayer.stop()`` and the
+QMediaPlayer's destructor wait for those threads (a blocking call into the audio renderer's thread,
+then joining it) and PySide keeps the GIL during them: if a backend thread wanted the GIL at that
+moment, both waited for ever. So the player never calls ``stop()``: ``setSource(QUrl())`` stops and
+drops the recording, and PySide releases the GIL for ``setSource``. Before the QMediaPlayer is
+destroyed with its widget, the widget's ``destroyed`` signal drops the source the same way, so the
+destructor finds no playback to wait for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QUrl, Signal
@@ -52,6 +64,23 @@ AuditHook = Callable[[int, Callable[[], None], Callable[[BaseException], None]],
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("player", text)
+
+
+def release_media(media: QMediaPlayer) -> None:
+    """Stop and drop the source without holding the GIL while the backend's threads finish.
+
+    PySide releases the GIL for ``QMediaPlayer.setSource`` (and QMediaPlayer::setSource stops
+    first), not for ``stop()``; see the module's docstring."""
+    media.setSource(QUrl())
+
+
+def _release_before_destruction(media: QMediaPlayer) -> None:
+    """The player widget is being destroyed: its children, the QMediaPlayer among them, go next."""
+    try:
+        media.blockSignals(True)  # the widget's slots are going away with it
+        release_media(media)
+    except RuntimeError:  # the QMediaPlayer was already deleted
+        pass
 
 
 class WaveformBar(QWidget):
@@ -217,8 +246,7 @@ class RecordingPlayer(QWidget):
     def clear(self, text: str = "") -> None:
         """Nothing to play (no selection, or an interaction without recording)."""
         if self._media is not None:
-            self._media.stop()
-            self._media.setSource(QUrl())
+            release_media(self._media)  # never stop(): it waits for the backend's threads holding the GIL
         self.interaction_id = None
         self.path = None
         self.audited = False
@@ -288,6 +316,9 @@ class RecordingPlayer(QWidget):
             self._media.playbackStateChanged.connect(self._on_media_playback_state_changed)
             self._media.errorOccurred.connect(self._on_media_error_occurred)
             self._media.mediaStatusChanged.connect(self._on_media_media_status_changed)
+            # QWidget emits destroyed() before it deletes its children: the source is dropped (GIL
+            # released) before ~QMediaPlayer would wait for the playback threads with the GIL held
+            self.destroyed.connect(partial(_release_before_destruction, self._media))
         return self._media
 
     @property
