@@ -55,6 +55,10 @@ RULE_DEFAULTS: tuple[RuleDefault, ...] = (
     RuleDefault("R-KPI-8.weight", 5, "%", N_("Weight of knowledge-base contributions in the KPI score")),
     RuleDefault("R-KPI-9.weight", 5, "%", N_("Weight of the QA dialogue score in the KPI score")),
     RuleDefault("R-REV-1", 80, "points", N_("Quarterly KPI score below which an agent gets an improvement plan")),
+    # 0.0, not 0: a share with decimals (0.9); 0 means the rota has no weekly goal
+    RuleDefault("R-SCH-1.week_sl", 0.0, "share",
+                N_("Service level over the week each queue must reach (0: none); the rota adds agents where "
+                   "they answer most calls in time")),
     RuleDefault("R-SCH-3.days_off", 1, "days/week", N_("Full days off per week")),
     RuleDefault("R-SCH-3.rest_hours", 11, "h", N_("Rest between shifts")),
     RuleDefault("R-SCH-4", 50, "customers", N_("Online customers that activate the backup team")),

@@ -68,6 +68,9 @@ def rule_value(session: Session, key: str) -> object:
 _DURATION_UNITS = frozenset({"s", "min", "h", "h/day", "h/month"})
 # units with a natural ceiling
 _CEILINGS = {"share": 1.0, "of 5": 5.0, "of 10": 10.0, "%": 100.0, "points": 100.0}
+# rules with a tighter ceiling than their unit's, and how to say it: a week's service level of
+# 100 % is out of reach (Erlang C never answers every call in time), so the goal stops at 0.99
+_KEY_CEILINGS = {"R-SCH-1.week_sl": (0.99, "a share from 0 to 0.99 (0.9 for 90 %; 0 for no weekly goal)")}
 
 
 def coerce_rule_value(key: str, raw: object) -> object:
@@ -89,7 +92,9 @@ def coerce_rule_value(key: str, raw: object) -> object:
         except ValueError:
             raise ValueError(f"{key} must be a number, not '{raw}'") from None
         if number != number or number < 0 or number in (float("inf"),):
-            raise ValueError(f"{key} must be a positive number")
+            raise ValueError(f"{key} must be a number of 0 or more, not {str(raw).strip()}")
+        if key in _KEY_CEILINGS and number > _KEY_CEILINGS[key][0]:
+            raise ValueError(f"{key} must be {_KEY_CEILINGS[key][1]}, not {number:g}")
         ceiling = _CEILINGS.get(rule.unit)
         if ceiling is not None and number > ceiling:
             raise ValueError(f"{key} must be at most {ceiling:g} ({rule.unit}), not {number:g}")

@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="seconds for the solve (default 30)")
     s.add_argument("--requirements", type=Path, metavar="FILE.json",
                    help='agents needed per queue and 15-min interval: {"Queue name": [672 numbers], ...}')
+    s.add_argument("--week-sl", metavar="SHARE",
+                   help="the week's service-level goal per queue for this solve, e.g. 0.9 (0: none); "
+                        "overrides the rule value R-SCH-1.week_sl")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(handler=_solve)
     t = group.add_parser("templates", help="list the shift templates, add one, or add a standard set",
@@ -89,16 +92,25 @@ def _solve_instance(args: argparse.Namespace) -> int:
 
 
 def _solve(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from app.actor import Actor
+    from app.admin.rules import coerce_rule_value
     from app.bootstrap import open_database
     from app.cli import database_url
     from app.rota.model import RotaInputError
-    from app.rota.service import parse_week, solve_week
+    from app.rota.service import parse_week, rules_from_values, solve_week
 
     try:
         week_start = parse_week(args.week)
         if args.time_limit <= 0:
             raise RotaInputError("--time-limit", "must be positive")
+        week_sl = None
+        if args.week_sl is not None:
+            try:
+                week_sl = float(coerce_rule_value("R-SCH-1.week_sl", args.week_sl))  # type: ignore[arg-type]
+            except ValueError as exc:
+                raise RotaInputError("--week-sl", str(exc).removeprefix("R-SCH-1.week_sl ")) from None
         reqs = None
         if args.requirements is not None:
             try:
@@ -113,8 +125,11 @@ def _solve(args: argparse.Namespace) -> int:
     db = open_database(database_url(args)).db
     try:
         with db.session() as session:
+            rules = rules_from_values(session)
+            if week_sl is not None:
+                rules = replace(rules, weekly_service_level=week_sl or None)
             saved = solve_week(session, Actor.local_administrator(), week_start, args.time_limit, reqs,
-                               progress=None if args.json else _progress)
+                               progress=None if args.json else _progress, rules=rules)
     except RotaInputError as exc:
         print(f"{PROG} solve: {exc}", file=sys.stderr)
         return 2
@@ -122,11 +137,13 @@ def _solve(args: argparse.Namespace) -> int:
         db.dispose()
     sol = saved.solution
     hard = [v for v in sol.violations if v.hard]
+    goal = rules.weekly_service_level
     if args.json:
         print(json.dumps({
             "rota_id": saved.rota_id, "status": "draft", "week_start": week_start.isoformat(), "shifts": saved.shifts,
             "solver_status": sol.status, "paid_hours": sol.paid_hours,
             "lp_bound_hours": sol.lp_bound_hours or None, "gap": sol.gap if sol.lp_bound_hours else None, "seconds": round(sol.seconds, 3),
+            "weekly_service_level_goal": goal,
             "coverage": [{"skill": c.skill, "pct_intervals_covered": c.pct_slots_covered,
                           "pct_intervals_at_sl_target": c.pct_slots_at_target,
                           "weekly_service_level": c.weekly_service_level} for c in sol.coverage],
@@ -138,9 +155,11 @@ def _solve(args: argparse.Namespace) -> int:
         print(f"Draft rota {saved.rota_id} for the week of {week_start:%d %b %Y}: {saved.shifts} shifts, "
               f"{sol.paid_hours:g} paid hours ({bound}), {sol.seconds:.1f} s")
         for c in sol.coverage:
-            at = "" if c.pct_slots_at_target is None else (
-                f", {c.pct_slots_at_target:.1f} % at the service-level target, week {c.weekly_service_level:.1%}")
-            print(f"  {c.skill}: {c.pct_slots_covered:.1f} % of intervals covered{at}")
+            at = "" if c.pct_slots_at_target is None else f", {c.pct_slots_at_target:.1f} % at the service-level target"
+            week = "" if c.weekly_service_level is None else (
+                f", week's service level {c.weekly_service_level * 100:.1f} %"
+                + ("" if goal is None else f" (goal {goal * 100:g} %)"))
+            print(f"  {c.skill}: {c.pct_slots_covered:.1f} % of intervals covered{at}{week}")
         for v in sol.violations[:20]:
             print(f"  {'!' if v.hard else '-'} {v.rule}: {v.message}")
         if len(sol.violations) > 20:

@@ -12,7 +12,7 @@ handle time into agents on the phones per slot.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import audit, clock
 from app.actor import Actor
+from app.admin.rules import rule_value
 from app.changes import Changes, record
 from app.people.center import center_summary
 from app.rota.engine import Cancel, Progress, solve
@@ -37,6 +38,7 @@ from app.rota.model import (
     RotaSolution,
     Rules,
     ShiftTemplate,
+    Standup,
 )
 from app.security.permissions import require
 from app.staffing.erlang import staff_week
@@ -199,10 +201,32 @@ def _forecast(session: Session, queue_id: int, week_start: date, start_local: da
     return vol, aht, run.id
 
 
+def rules_from_values(session: Session) -> Rules:
+    """The rota rules with the rule values admins edit (Settings ▸ Rules) in place of the engine's
+    defaults: the week's service-level goal (R-SCH-1.week_sl, 0: none), the rest between shifts
+    (R-SCH-3.rest_hours) and the stand-up time (R-SCH-6; its length and morning line as they are,
+    the line moved earlier with a stand-up before 06:00). R-SCH-3.days_off is not read: the days
+    off come from each agent's contract (two together for five shifts a week, see ``_agents``),
+    which always keeps at least the rule's one full day off."""
+    base = Rules()
+    goal = float(rule_value(session, "R-SCH-1.week_sl"))  # type: ignore[arg-type]
+    rest = float(rule_value(session, "R-SCH-3.rest_hours"))  # type: ignore[arg-type]
+    standup = base.standup or Standup()
+    text = str(rule_value(session, "R-SCH-6")).strip()
+    hours, _, minutes = text.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+        raise RotaInputError("R-SCH-6", f"the stand-up time {text!r} is not a time like 08:30")
+    at = int(hours) * 60 + int(minutes)
+    window = standup.at_min - standup.line_from_min  # how long before the stand-up the morning line starts
+    standup = Standup(at_min=at, minutes=standup.minutes, line_from_min=min(standup.line_from_min, max(0, at - window)))
+    return replace(base, weekly_service_level=goal if goal > 0 else None, min_rest_hours=rest, standup=standup)
+
+
 def load_week(session: Session, week_start: date, requirements: dict[str, list[int]] | None = None,
               rules: Rules | None = None) -> WeekProblem:
     """The week's problem from the database; ``requirements`` (skill -> 672 agents) replaces the
-    requirement the database would give."""
+    requirement the database would give; ``rules`` replaces the rules built from the rule values
+    (:func:`rules_from_values`)."""
     center = center_summary(session)
     if center is None:
         raise RotaInputError("center", "the database has no center")
@@ -244,7 +268,7 @@ def load_week(session: Session, week_start: date, requirements: dict[str, list[i
                 raise RotaInputError(f"requirement for {name!r}", "no active phone or chat queue has this name")
     phone = [q.name for q in queues if q.channel == "phone" and q.name in sources]
     main_phone = max(phone, key=lambda n: volumes_by_queue.get(n, 0.0)) if phone else None
-    base_rules = rules or Rules()
+    base_rules = rules if rules is not None else rules_from_values(session)
     rules = Rules(**{**base_rules.__dict__, "phone_skill": main_phone})
     agents = _agents(session, center.id, week_start, start_local, end_local, templates, rules)
     return WeekProblem(RotaProblem(week_start, tuple(agents), tuple(templates), tuple(reqs), rules),
@@ -322,6 +346,7 @@ def save_draft(session: Session, actor: Actor, week: WeekProblem, solution: Rota
                     "seconds": round(solution.seconds, 3), "requirements": week.requirement_sources,
                     "pct_intervals_covered": {k: round(c.pct_slots_covered, 2) for k, c in cov.items()},
                     "weekly_service_level": {k: c.weekly_service_level for k, c in cov.items()},
+                    "weekly_service_level_goal": week.problem.rules.weekly_service_level,
                     "violations": [{"rule": v.rule, "message": v.message, "hard": v.hard}
                                    for v in solution.violations[:200]],
                     "unscheduled": list(solution.unscheduled)})
@@ -350,10 +375,11 @@ def save_draft(session: Session, actor: Actor, week: WeekProblem, solution: Rota
 
 def solve_week(session: Session, actor: Actor, week_start: date, time_limit: float = 30.0,
                requirements: dict[str, list[int]] | None = None, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> SavedRota:
-    """Load, solve and save a draft in the caller's transaction (permission checked first)."""
+               cancel: Cancel | None = None, rules: Rules | None = None) -> SavedRota:
+    """Load, solve and save a draft in the caller's transaction (permission checked first);
+    ``rules`` replaces the rules built from the rule values."""
     require(actor, EDIT_PERMISSION)
-    week = load_week(session, week_start, requirements)
+    week = load_week(session, week_start, requirements, rules)
     if not week.problem.requirements:
         raise RotaInputError("requirements", "no forecast and no history for any phone or chat queue")
     solution = solve(week.problem, time_limit=time_limit, progress=progress, cancel=cancel)

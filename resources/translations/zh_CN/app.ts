@@ -1004,6 +1004,10 @@
         <translation>最近 15 分钟的服务水平低于队列目标超过此百分点数</translation>
     </message>
     <message>
+        <source>Service level over the week each queue must reach (0: none); the rota adds agents where they answer most calls in time</source>
+        <translation>每个队列整周必须达到的服务水平（0：不设目标）；排班会在能及时接听最多来电的时段增加坐席</translation>
+    </message>
+    <message>
         <source>Service request</source>
         <translation>服务请求</translation>
     </message>
