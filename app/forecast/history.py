@@ -1,9 +1,12 @@
 """Interaction history as the forecast reads it: contacts per center-local day and 15-minute slot,
 handle time, and the center's holiday calendar.
 
-Days are center-local; a contact belongs to the slot its offer time falls in. On the two
-daylight-saving days of a year the slots after the change are counted from local midnight in
-the day's first offset (one hour of the day shifts by a slot-hour; the day total is exact).
+Days are center-local; a contact belongs to the wall-clock quarter hour its offer time falls in,
+mapped by the rota's ``app.rota.service.wall_slot``, so every day has 96 slots and the forecast,
+the rota and the history agree on them also on the two daylight-saving days of a year. The rota's
+convention applies there: the hour skipped when summer time starts has no contacts, and both
+passes of the hour repeated when it ends share its wall-clock slots (their contacts are summed,
+handle time and answered counts too). No contact is dropped: each day's total is exact.
 """
 
 from __future__ import annotations
@@ -133,7 +136,6 @@ def load_history(session: Session, queue_ids: Sequence[int] | None, first: date,
     cal = center_calendar(session, first, max(end, calendar_to or end))
     tz = cal.tz
     n = max(0, (end - first).days)
-    starts = np.array([local_midnight(first + timedelta(days=d), tz).timestamp() for d in range(n + 1)])
     q = select(Interaction.offered_at, Interaction.outcome, Interaction.talk_sec, Interaction.wrap_sec).where(
         Interaction.offered_at >= local_midnight(first, tz), Interaction.offered_at < local_midnight(end, tz))
     if queue_ids is not None:
@@ -143,10 +145,13 @@ def load_history(session: Session, queue_ids: Sequence[int] | None, first: date,
     handle = np.zeros((n, SLOTS))
     answered = np.zeros((n, SLOTS))
     if rows and n:
-        t = np.array([r[0].timestamp() for r in rows])
-        day = np.searchsorted(starts, t, side="right") - 1
+        # the rota's wall-clock mapping (day * 96 + quarter hour of the local time), counted from the
+        # local midnight of ``first``; imported here: app.rota.service loads the solver's libraries
+        from app.rota.service import wall_slot
+
+        origin = datetime.combine(first, time(0), tz)
+        day, slot = np.divmod(np.array([wall_slot(r[0], origin) for r in rows], dtype=int), SLOTS)
         keep = (day >= 0) & (day < n)
-        slot = np.clip(((t - starts[np.clip(day, 0, n)]) // 900).astype(int), 0, SLOTS - 1)
         day, slot = day[keep], slot[keep]
         np.add.at(counts, (day, slot), 1)
         ans = np.array([r[1] == "answered" for r in rows])[keep]

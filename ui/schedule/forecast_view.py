@@ -616,8 +616,13 @@ class ForecastView(Workspace):
             smooth = np.convolve(np.array(values), np.ones(5) / 5.0, mode="same")
             refs.append((ws.isoformat(), smooth, shade.name(QColor.NameFormat.HexArgb)))
         actual = np.array(week.actual) if week.actual is not None else None
-        if actual is not None:  # only what has happened so far
-            now_idx = int((clock.now() - datetime.combine(week.week_start, time(0), tz)).total_seconds() // 900)
+        if actual is not None:  # only what has happened so far: the wall-clock slots before now's
+            # (the rota's mapping: a DST week still has 672 slots; the repeated autumn hour shares
+            # its wall-clock slots, so during its second pass the line stops where the first did);
+            # imported here, as app.schedule.editing does, so that the view does not load the solver
+            from app.rota.service import wall_slot
+
+            now_idx = wall_slot(clock.now(), datetime.combine(week.week_start, time(0), tz))
             actual = actual[:max(0, min(len(actual), now_idx))]
         holidays = [(d - week.week_start).days for d in week.holidays]
         self.chart.set_series(week.week_start, 7, 15, eff if n else np.zeros(0), low, high, actual=actual,
