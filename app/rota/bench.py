@@ -36,6 +36,7 @@ SIZES = (50, 200, 1000)
 TARGET_SECONDS = {50: 2.0, 200: 10.0, 1000: 60.0}
 TIME_LIMIT = {50: 12.0, 200: 20.0, 1000: 90.0}
 REPLAN_TARGET = 10.0
+WEEK_SL = 0.9  # the issue: at least 90 % for the week (Rules.weekly_service_level), every interval at its requirement
 PYWORKFORCE_MAX_VARIABLES = 400_000
 
 
@@ -198,7 +199,7 @@ def rota(options: BenchOptions) -> BenchResult:
     table = [HEADER]
     info: dict = {}
     for fte in sizes:
-        problem = generate_center(fte, rules=Rules(standup=None))
+        problem = generate_center(fte, rules=Rules(standup=None, weekly_service_level=WEEK_SL))
         options.say(f"{fte} FTE: {len(problem.agents)} agents, solving...")
         sol = solve(problem, time_limit=TIME_LIMIT[fte])
         ours = our_figures(problem, sol, fte)

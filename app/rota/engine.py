@@ -34,6 +34,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 
 import numpy as np
 from ortools.linear_solver import pywraplp
@@ -83,6 +84,8 @@ RESERVE_TRAINING = True  # the drops keep room for the training placed on the ro
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
 SL_STEPS = 8  # agents above the requirement the week's service-level goal may add per slot
 SL_TINY = 1e-2  # ... steps worth less than this share of the best step join the one before
+VERIFY_BATCH = 8  # drops between two rebuilds of the whole rota (the slow check) in the drop passes
+MENTOR_IDLE_COST = 100.0  # assignment cost of a mentor left without a tour (preferences cost hours apart)
 Cancel = Callable[[], bool]
 
 
@@ -192,6 +195,8 @@ class Prepared:
     base_required: dict[str, np.ndarray] = field(default_factory=dict)  # before the week's SL goal
     lp_extra: dict[str, np.ndarray] = field(default_factory=dict)  # the last relaxation's agents above it
     lp_goal_miss: float = 0.0  # calls the exact relaxation leaves short of the goal (then no bound)
+    # with the goal: per skill with calls, (service level with 0, 1, ... agents per slot, calls per slot)
+    sl_table: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
 def _required(problem: RotaProblem) -> dict[str, np.ndarray]:
@@ -302,7 +307,30 @@ def prepare(problem: RotaProblem) -> Prepared:
             profile[(t, s)] = _profile(template, break_options[(t, s)], off, st_slots)
     return Prepared(problem, [*classes.values(), *pinned], fixed, mentees, required, notes, break_options,
                     standup_offset, profile, agent_ok, sl_gains=weekly_sl_gains(problem, required),
-                    base_required={k: v.copy() for k, v in required.items()})
+                    base_required={k: v.copy() for k, v in required.items()}, sl_table=_sl_tables(problem, required))
+
+
+def _calls_aht(r) -> tuple[np.ndarray, np.ndarray]:
+    calls = np.asarray(r.calls, dtype=float)
+    aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
+    return calls, np.where(aht > 0, aht, 300.0)
+
+
+def _sl_tables(problem: RotaProblem, required: dict[str, np.ndarray]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """For the week's goal: each skill's service level with 0 .. (its most required + a margin)
+    agents per slot, to read the week's level off agents on the phones quickly."""
+    if not problem.rules.weekly_service_level:
+        return {}
+    out = {}
+    for r in problem.requirements:
+        if r.calls is None or r.skill not in required:
+            continue
+        calls, aht = _calls_aht(r)
+        if calls.sum() <= 0:
+            continue
+        top = int(required[r.skill].max()) + 4 * SL_STEPS
+        out[r.skill] = (_erlang_c_levels(calls, aht, r.target_sec, np.zeros(WEEK_SLOTS, dtype=np.int64), top), calls)
+    return out
 
 
 def _erlang_c_levels(calls: np.ndarray, aht: np.ndarray, target_sec: float, first: np.ndarray, steps: int
@@ -344,11 +372,9 @@ def weekly_sl_gains(problem: RotaProblem, required: dict[str, np.ndarray]
     for r in problem.requirements:
         if r.calls is None or r.skill not in required:
             continue
-        calls = np.asarray(r.calls, dtype=float)
+        calls, aht = _calls_aht(r)
         if calls.sum() <= 0:
             continue
-        aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
-        aht = np.where(aht > 0, aht, 300.0)
         first = np.asarray(required[r.skill], dtype=np.int64)
         levels = _erlang_c_levels(calls, aht, r.target_sec, first, SL_STEPS)
         levels[:, -1] = 1.0  # all that is left beyond the last step (a relaxation: never less)
@@ -1234,9 +1260,14 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
 
 
 def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float,
-                   accept: Callable[[], bool] | None = None, swaps: bool = False) -> int:
+                   accept: Callable[[], bool] | None = None, swaps: bool = False,
+                   verify: Callable[[], bool] | None = None, batch: int = 1) -> int:
     """Drop tours whose shortfall the break integer program (ShiftPool.optimise_breaks) can absorb
-    by moving the other shifts' breaks; tours over the most spare agents are tried first."""
+    by moving the other shifts' breaks; tours over the most spare agents are tried first.
+
+    ``accept`` is asked after every drop; ``verify`` (the whole rota rebuilt, the slow check) after
+    every ``batch`` drops and at the end: when it fails, the drops since it last held are undone
+    and it is then asked after every drop for the rest of the pass."""
     used: dict[int, int] = defaultdict(int)
     for (c, _t, _o, _s), n in counts.items():
         used[c] += n
@@ -1254,7 +1285,24 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
     keys.sort(key=lambda key: (-spare(key), -_tour_paid(prep, key), key))
     # the tours that can go are mostly among the first (most spare): stop after a run of failures
     patience = max(MIP_DROP_PATIENCE, len(keys) // 2)
-    dropped = failures = 0
+    dropped = failures = pending = 0
+    checkpoint = (_snapshot(pool), dict(counts), dict(used), 0) if verify is not None else None
+
+    def verified() -> bool:
+        """Run ``verify`` on the pending drops: keep them, or go back to the last checkpoint."""
+        nonlocal checkpoint, pending, dropped, used, batch
+        pending = 0
+        if verify():
+            checkpoint = (_snapshot(pool), dict(counts), dict(used), dropped)
+            return True
+        snap, saved_counts, saved_used, dropped = checkpoint
+        _restore(pool, _copy_snapshot(snap))
+        counts.clear()
+        counts.update(saved_counts)
+        used = defaultdict(int, saved_used)
+        batch = 1
+        return False
+
     for key in keys:
         c = key[0]
         while counts.get(key, 0) > 0 and used[c] > prep.classes[c].must and time.perf_counter() < deadline:
@@ -1265,21 +1313,28 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
                 if _shortfall(pool) > 1e-9:
                     pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
             counts[key] -= 1
+            gone = False
             if _shortfall(pool) <= 1e-9 and (accept is None or accept()):
                 used[c] -= 1
+                gone = True
+            elif swaps and _swap_cheaper(prep, pool, counts, used, key, deadline, accept):
+                gone = True
+            if gone:
                 dropped += 1
-                failures = 0
-                continue
-            if swaps and _swap_cheaper(prep, pool, counts, used, key, deadline, accept):
-                dropped += 1
-                failures = 0
-                continue
+                pending += 1
+                if verify is None or pending < batch or verified():
+                    failures = 0
+                    continue
+                failures += 1
+                break
             counts[key] += 1
             _restore(pool, snap)
             failures += 1
             break
         if failures >= patience or time.perf_counter() >= deadline:
             break
+    if verify is not None and pending:
+        verified()
     for key in [k for k, v in counts.items() if v <= 0]:
         del counts[key]
     return dropped
@@ -1293,10 +1348,19 @@ def _swap_cheaper(prep: Prepared, pool: ShiftPool, counts: dict, used: dict, key
     c = key[0]
     paid = _tour_paid(prep, key)
     best = None
+    prices = None
+    k = pool.main[prep.classes[c].skills]
+    if _shortfall(pool) <= 1e-9 and k in prep.sl_table:
+        # covered, yet the week's goal refused the drop: the cheaper tour goes where one more agent
+        # answers the most calls in time
+        table, calls = prep.sl_table[k]
+        n = np.clip(np.floor(pool.slack[k] + prep.required[k] + 1e-9).astype(np.int64), 0, table.shape[1] - 2)
+        rows = np.arange(WEEK_SLOTS)
+        prices = calls * (table[rows, n + 1] - table[rows, n])
     for c2, cls in enumerate(prep.classes):
         if cls.skills != prep.classes[c].skills or used[c2] - (1 if c2 == c else 0) >= len(cls.members):
             continue
-        cand = _best_tour(prep, pool, c2)
+        cand = _best_tour(prep, pool, c2, prices)
         if cand is None or _tour_paid(prep, cand[1]) >= paid - 1e-9:
             continue
         if best is None or cand[0] > best[0]:
@@ -1366,6 +1430,10 @@ def _snapshot(pool: ShiftPool):
 
 
 
+def _copy_snapshot(snap):
+    return _snapshot(SimpleNamespace(slack=snap[0], plan=snap[1], heads=snap[2], records=snap[3]))
+
+
 def _restore(pool: ShiftPool, snap) -> None:
     pool.slack, pool.plan, heads, pool.records = snap[0], snap[1], snap[2], snap[3]
     pool.heads = defaultdict(int, heads)
@@ -1403,11 +1471,16 @@ def improve_moves(prep: Prepared, pool: ShiftPool, counts: dict[tuple[int, int, 
         del counts[key]
 
 
-def _best_tour(prep: Prepared, pool: ShiftPool, c: int) -> tuple[float, tuple[int, int, int, int]] | None:
-    """The tour of class c covering most of the shortfall per paid quarter-hour."""
+def _best_tour(prep: Prepared, pool: ShiftPool, c: int, prices: np.ndarray | None = None
+               ) -> tuple[float, tuple[int, int, int, int]] | None:
+    """The tour of class c covering most of the shortfall (or worth most at ``prices`` per agent
+    and slot) per paid quarter-hour."""
     cls = prep.classes[c]
     k = pool.main[cls.skills]
-    pi = np.clip(pool.group_short(cls.skills), 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
+    if prices is not None:
+        pi = prices
+    else:
+        pi = np.clip(pool.group_short(cls.skills), 0.0, 1.0) if k is not None else np.zeros(WEEK_SLOTS)
     best = None
     for t, template in enumerate(prep.problem.templates):
         if not cls.ok[t].any():
@@ -1555,18 +1628,30 @@ def _drop_round(problem: RotaProblem, prep: Prepared, pool: ShiftPool, counts: d
         short, week = _rota_short_week(problem, _rota(prep, counts, pool.plan)[0], prep.required)
         return short <= base_short + 1e-9 and all(week[k] >= floor for k, floor in week_floor.items())
 
+    def keeps_week() -> bool:  # the pool's agents on the phones (quick), for the week's goal
+        return all(_week_level(prep, k, pool.slack[k] + prep.required[k]) >= floor for k, floor in week_floor.items())
+
     reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
     dropped = 0
     # drops first; then, while time is left, a cheaper tour where a tour cannot simply go
     for swaps in (False, True):
         while time.perf_counter() < deadline:
-            n = _mip_drop_pass(prep, pool, counts, deadline, keeps_cover, swaps)
+            n = _mip_drop_pass(prep, pool, counts, deadline, keeps_week if week_floor else None, swaps,
+                               verify=keeps_cover, batch=VERIFY_BATCH)
             dropped += n
             if not n:
                 break
     for k, slots in reserved:
         pool.slack[k][slots] += 1
     return dropped
+
+
+def _week_level(prep: Prepared, skill: str, on_phone: np.ndarray) -> float:
+    """The week's expected service level of ``skill`` with ``on_phone`` agents per slot (Erlang C,
+    calls-weighted, from the table made once)."""
+    table, calls = prep.sl_table[skill]
+    n = np.clip(np.floor(on_phone + 1e-9).astype(np.int64), 0, table.shape[1] - 1)
+    return float((calls * table[np.arange(WEEK_SLOTS), n]).sum() / calls.sum())
 
 
 def _rota(prep: Prepared, counts: dict, plan: dict) -> tuple[list[Shift], list[int], list[Violation], list[Violation]]:
@@ -1727,6 +1812,7 @@ def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
     shifts: list[Shift] = []
     unscheduled: list[int] = []
     notes: list[Violation] = []
+    mentors = {m.mentor_id for m in prep.mentees}
     for c, cls in enumerate(prep.classes):
         tours = by_class.get(c, [])
         members = cls.members
@@ -1756,6 +1842,8 @@ def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
         for i, a in enumerate(members):
             if a.min_hours > 0:
                 cost[i, n_t:] = big
+            elif a.id in mentors:  # a mentor left at home leaves the new hire at home too (R-SCH-9)
+                cost[i, n_t:] = MENTOR_IDLE_COST
         rows, cols = linear_sum_assignment(cost)
         taken = set()
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
