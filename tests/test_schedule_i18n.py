@@ -57,10 +57,17 @@ def test_chinese_weekdays_dates_and_rule_sentences(chinese, sqlite_db):
     assert day_label(date(2026, 11, 24)) == "11月24日 周二"
     assert day_label(date(2026, 11, 24), year=True, weekday=False) == "2026年11月24日"
     assert slot_range(20 * 4, 96 + 4 * 4 - 1) == "周一 20:00–周二 04:00"
-    assert rule_message("韩宇 has 0 of 60 min training scheduled this week.") == "韩宇 本周已安排培训 0 分钟，应为 60 分钟。"
-    assert rule_message("Bob: only 8 h rest between the shift at Mon 20:00-Tue 04:00 and the next at "
-                        "Tue 12:00-20:00 (minimum 11 h).") == \
-        "Bob：周一 20:00–周二 04:00 的班次与下一个 周二 12:00–20:00 的班次之间只有 8 小时休息（最少 11 小时）。"
+    # the rule sentences come from app/ as Message values (more in tests/test_rota_messages.py)
+    from app.rota.model import Agent, RotaProblem, Rules, Shift, ShiftTemplate
+    from app.rota.quality import check_rules
+
+    problem = RotaProblem(date(2026, 11, 23), (Agent(1, "Bob", frozenset({"phone"})),
+                                               Agent(2, "韩宇", frozenset({"phone"}), training_min=60)),
+                          (ShiftTemplate("Day", 9 * 60, 8 * 60, 8 * 60),), (), Rules(phone_skill=None, standup=None))
+    said = {rule_message(v.message) for v in check_rules(problem, [Shift(1, "Day", 80, 32), Shift(1, "Day", 144, 32),
+                                                                  Shift(2, "Day", 228, 32)])}
+    assert "韩宇 本周已安排培训 0 分钟，应为 60 分钟。" in said
+    assert "Bob：周一 20:00–周二 04:00 的班次与下一个 周二 12:00–20:00 的班次之间只有 8 小时休息（最少 11 小时）。" in said
     # a backtest refused by app/forecast carries its catalogue template: English as it is, Chinese on screen
     from app.forecast.backtest import BacktestError, backtest
 

@@ -1283,61 +1283,6 @@
     </message>
 </context>
 <context>
-    <name>rota_rules</name>
-    <message>
-        <source>%1 (new hire) works %2 without the mentor on shift.</source>
-        <translation>%1（新员工）在导师不在班时上班：%2。</translation>
-    </message>
-    <message>
-        <source>%1 has %2 of %3 min training scheduled this week.</source>
-        <translation>%1 本周已安排培训 %2 分钟，应为 %3 分钟。</translation>
-    </message>
-    <message>
-        <source>%1 has no full day off this week.</source>
-        <translation>%1 本周没有完整的休息日。</translation>
-    </message>
-    <message>
-        <source>%1 has none of the skills needed this week (%2) and does not count for coverage.</source>
-        <translation>%1 不具备本周所需的任何技能（%2），不计入覆盖。</translation>
-    </message>
-    <message>
-        <source>%1 is rostered %2 h, above the contract&apos;s %3 h (R-SCH-5 emergency cover).</source>
-        <translation>%1 排班 %2 小时，超过合同的 %3 小时（R-SCH-5 紧急顶班）。</translation>
-    </message>
-    <message>
-        <source>%1 is rostered %2 h, above the contract&apos;s %3 h.</source>
-        <translation>%1 排班 %2 小时，超过合同的 %3 小时。</translation>
-    </message>
-    <message>
-        <source>%1 is rostered %2 h, below the contract&apos;s %3 h.</source>
-        <translation>%1 排班 %2 小时，低于合同的 %3 小时。</translation>
-    </message>
-    <message>
-        <source>%1 works %2 days in a row (at most %3).</source>
-        <translation>%1 连续工作 %2 天（最多 %3 天）。</translation>
-    </message>
-    <message>
-        <source>%1&apos;s shift at %2 falls in approved time off.</source>
-        <translation>%1 在 %2 的班次与已批准的休假冲突。</translation>
-    </message>
-    <message>
-        <source>%1&apos;s shift at %2 falls in unavailable time.</source>
-        <translation>%1 在 %2 的班次处于不可排班时间。</translation>
-    </message>
-    <message>
-        <source>%1&apos;s shift at %2 misses the 08:30 stand-up.</source>
-        <translation>%1 在 %2 的班次错过了 08:30 站会。</translation>
-    </message>
-    <message>
-        <source>%1: only %2 h rest between the shift at %3 and the next at %4 (minimum %5 h).</source>
-        <translation>%1：%3 的班次与下一个 %4 的班次之间只有 %2 小时休息（最少 %5 小时）。</translation>
-    </message>
-    <message>
-        <source>%1: shifts at %2 and %3 overlap.</source>
-        <translation>%1：%2 与 %3 的班次重叠。</translation>
-    </message>
-</context>
-<context>
     <name>schedule</name>
     <message>
         <source>%1 h</source>
