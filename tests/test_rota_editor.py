@@ -334,3 +334,19 @@ def test_solve_keeps_pinned_shifts_and_replaces_the_draft(sqlite_db, frozen_cloc
     assert q.lp_bound_hours is not None and q.gap is not None and q.paid_hours >= q.lp_bound_hours - 1e-6
     with sqlite_db.session() as s, pytest.raises(ConflictError):  # the replaced draft is gone
         ed.solve_draft(s, SCHEDULER, WEEK, w.rota_id, w.rota_version, time_limit=5.0)
+
+
+def test_sick_cover_follows_the_edited_rest_rule_R_SCH_3(data):
+    from app.admin.rules import get_rule, update_rule
+
+    db, ids = data
+    ann_tue = shift_of(week(db), ids["ann"], 1)  # Tue 08-17; Bob ends Tue 04:00 (4 h before)
+    with db.session() as s:
+        update_rule(s, Actor.local_administrator(), "R-SCH-3.rest_hours", "3", get_rule(s, "R-SCH-3.rest_hours").version)
+    with db.session() as s:
+        names = {c.name for c in ed.cover_candidates(s, ann_tue.id)}
+    assert "Bob" in names  # 4 h of rest keeps a 3 h rule
+    with db.session() as s:
+        update_rule(s, Actor.local_administrator(), "R-SCH-3.rest_hours", "11", get_rule(s, "R-SCH-3.rest_hours").version)
+    with db.session() as s:
+        assert "Bob" not in {c.name for c in ed.cover_candidates(s, ann_tue.id)}

@@ -718,7 +718,11 @@ def cover_candidates(session: Session, shift_id: int, rules: Rules | None = None
     """Who can take over a shift (R-SCH-5): active agents sharing a skill with the absent agent,
     free at that time, keeping the minimum rest between shifts and a full day off (R-SCH-3), not on
     approved time off; fewest hours this week first."""
-    rules = rules or Rules()
+    if rules is None:
+        # (the service loads the solver: imported only when asked)
+        from app.rota.service import rules_from_values
+
+        rules = rules_from_values(session)
     row = session.get(ShiftAssignment, shift_id)
     if row is None:
         raise ConflictError("This shift was deleted by another desk.", "shift", shift_id)
