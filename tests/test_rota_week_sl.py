@@ -116,3 +116,19 @@ def test_a_mentor_is_not_left_at_home_R_SCH_9(center):
     assert hire.mentor_id not in sol.unscheduled
     assert any(s.agent_id == hire.id and s.shadow for s in sol.shifts)
     assert not [v for v in sol.violations if v.rule == "R-SCH-9"]
+
+
+def test_the_editor_quality_names_a_week_below_the_goal_R_SCH_1(center):
+    from app.schedule.editing import rota_quality
+
+    sol = E.solve(center, time_limit=10)
+    week = sol.coverage[0].weekly_service_level
+    above = replace(center, rules=replace(center.rules, weekly_service_level=round(week + 0.01, 2)))
+    q = rota_quality(above, list(sol.shifts))
+    assert q.weekly_goal == round(week + 0.01, 2)
+    goal_rows = [v for v in q.violations if v.rule == "R-SCH-1" and "below the goal" in v.message]
+    assert len(goal_rows) == 1 and not goal_rows[0].hard
+    assert goal_rows[0].message.startswith(f"phone: the week's expected service level is {100 * week:.1f} %")
+    below = replace(center, rules=replace(center.rules, weekly_service_level=round(week - 0.01, 2)))
+    assert not [v for v in rota_quality(below, list(sol.shifts)).violations if "below the goal" in v.message]
+    assert rota_quality(center, list(sol.shifts)).weekly_goal is None

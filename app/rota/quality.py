@@ -202,6 +202,19 @@ def evaluate(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> E
     return Evaluation(coverage(problem, shifts), round(paid, 4), tuple(check_rules(problem, shifts)))
 
 
+def week_goal_violations(problem: RotaProblem, coverage: tuple[SkillCoverage, ...] | list[SkillCoverage]
+                         ) -> list[Violation]:
+    """The queues whose expected service level over the week stays below the rules' week goal
+    (Rules.weekly_service_level, R-SCH-1.week_sl); soft."""
+    goal = problem.rules.weekly_service_level
+    if not goal:
+        return []
+    return [Violation("R-SCH-1", Message(N_("{skill}: the week's expected service level is {level:.1f} %, below the "
+                                            "goal of {goal:.0f} %."), skill=c.skill,
+                                         level=100 * c.weekly_service_level, goal=100 * goal), hard=False)
+            for c in coverage if c.weekly_service_level is not None and c.weekly_service_level < goal - 1e-6]
+
+
 def _runs_cyclic(days: set[int]) -> int:
     """Longest run of consecutive days in a cyclic week."""
     if len(days) == WEEK_DAYS:

@@ -212,6 +212,7 @@ class RotaQuality:
     gap: float | None  # paid hours above the bound, as a fraction of it
     violations: tuple[ViolationRow, ...]
     short_slots: int  # intervals below the requirement
+    weekly_goal: float | None = None  # the week's service-level goal of the rules (R-SCH-1.week_sl)
 
     @property
     def pct_covered(self) -> float:
@@ -516,6 +517,8 @@ def rota_quality(problem: RotaProblem, shifts: list[Shift], solver_stats: dict |
                 text = Message(N_("{skill}: short of the requirement in {ranges} ({pct:.1f} % of the intervals)."),
                                skill=c.skill, ranges=shown, pct=100 - c.pct_slots_covered)
             violations.append(ViolationRow("coverage", text, False, ()))
+    violations.extend(ViolationRow(v.rule, v.message, v.hard, v.agent_ids)
+                      for v in rq.week_goal_violations(problem, ev.coverage))
     bound = None
     if solver_stats and solver_stats.get("source") == "rota solver":
         bound = float(solver_stats.get("lp_bound_hours") or 0.0) or None
@@ -523,7 +526,7 @@ def rota_quality(problem: RotaProblem, shifts: list[Shift], solver_stats: dict |
     violations.sort(key=lambda v: (not v.hard, v.rule, v.message))
     return RotaQuality(ev.coverage, tuple(int(x) for x in required), tuple(float(x) for x in staffed), sl,
                        calls_num / calls_den if calls_den else None, ev.paid_hours, bound, gap, tuple(violations),
-                       int(short.sum()))
+                       int(short.sum()), problem.rules.weekly_service_level or None)
 
 
 def _runs(slots: list[int]) -> list[tuple[int, int]]:

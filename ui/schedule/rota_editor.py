@@ -255,7 +255,10 @@ class QualityPanel(QWidget):
         rows.append((tr("Intervals covered"), f"{quality.pct_covered:.1f} % "
                      f"({WEEK_SLOTS - quality.short_slots} / {WEEK_SLOTS})"))
         if quality.weekly_service_level is not None:
-            rows.append((tr("Expected service level, week"), f"{100 * quality.weekly_service_level:.1f} %"))
+            week = f"{100 * quality.weekly_service_level:.1f} %"
+            if quality.weekly_goal:
+                week += " " + tr("(goal %1 %)").replace("%1", f"{100 * quality.weekly_goal:.0f}")
+            rows.append((tr("Expected service level, week"), week))
         for c in quality.skills:
             sl = (" · " + tr("SL %1 %").replace("%1", f"{100 * c.weekly_service_level:.0f}")
                   if c.weekly_service_level is not None else "")

@@ -397,6 +397,10 @@
         <translation>还没有队列：请先导入中心的通话历史（导入历史…）。</translation>
     </message>
     <message>
+        <source>Not on the clock: the clocks go forward, no contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pick a queue and a past period, then Run backtest.</source>
         <translation>选择队列和过去的期间，然后点击“运行回测”。</translation>
     </message>
@@ -439,6 +443,10 @@
     <message>
         <source>Span</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <source>That span is not on the clock: the clocks go forward then, and no contacts can arrive.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The adjustment is kept with the forecast of this week (also when it is made again), shown in the table, used by staffing and recorded in the audit log.</source>
@@ -793,6 +801,10 @@
     <message>
         <source>(continued)</source>
         <translation>（续）</translation>
+    </message>
+    <message>
+        <source>(goal %1 %)</source>
+        <translation>（目标 %1 %）</translation>
     </message>
     <message>
         <source>Add shift</source>
