@@ -104,3 +104,27 @@ def test_parse_week() -> None:
     assert parse_week("2026-11-26") == date(2026, 11, 23)
     with pytest.raises(RotaInputError):
         parse_week("W48")
+
+
+def test_contracts_between_two_template_weeks_get_the_fullest_week_R_SCH_3(demo: Path) -> None:
+    from app.schedule.templates import add_default_templates
+
+    db = open_database(str(demo)).db
+    admin = Actor.local_administrator()
+    with db.session() as s:
+        add_default_templates(s, admin)  # 8-h paid shifts every hour and 4-h part-time shifts
+    with db.session() as s:
+        week = load_week(s, date(2026, 11, 23))
+    agents = {a.name: a for a in week.problem.agents}
+    by_hours = {a.contract_hours: a for a in agents.values()}
+    # a 40-h contract: five 8-h days (the rules' two days off); a 32-h one: four 8-h days, three
+    # off together, not five 4-h days and not "no template fits"
+    assert by_hours[40.0].min_hours == 40.0 and by_hours[40.0].days_off is None
+    assert by_hours[32.0].min_hours == 32.0 and by_hours[32.0].days_off == 3
+    with db.session() as s:
+        saved = solve_week(s, admin, date(2026, 11, 23), time_limit=10)
+    assert not [v for v in saved.solution.violations if v.rule == "contract"]
+    thirty_two = by_hours[32.0].id
+    days = {sh.day for sh in saved.solution.shifts if sh.agent_id == thirty_two}
+    assert len(days) == 4
+    db.dispose()

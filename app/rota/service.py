@@ -297,19 +297,21 @@ def _agents(session: Session, center_id: int, week_start: date, start_local: dat
                                    .where(TrainingRecord.kind == "product", TrainingRecord.started_at >= month_ago,
                                           TrainingRecord.started_at < start_local)
                                    .group_by(TrainingRecord.person_id)).all())
-    weekly = {t.name: (7 - rules.days_off) * t.paid_min / 60.0 for t in templates}
+    most_days = 7 - rules.days_off
     out = []
     for p in people:
-        fits = any(h <= p.contract_hours_week + 1e-6 for h in weekly.values())
+        # the fullest week the contract allows: the most paid hours of one template on up to
+        # ``most_days`` days (e.g. 32 h of 8-h shifts: four days, three off together; with 4-h
+        # shifts too, four 8-h days rather than five 4-h ones), and the agent must get it
+        weeks = [(d * t.paid_min / 60.0, d) for t in templates if t.paid_min for d in range(1, most_days + 1)
+                 if d * t.paid_min / 60.0 <= p.contract_hours_week + 1e-6]
+        fits = bool(weeks)
         days_off = None
         min_hours = p.contract_hours_week
-        if not fits:  # a shorter contract (e.g. 32 h of 8 h shifts): more days off, still together
-            days = max((int(p.contract_hours_week * 60 + 1e-6) // t.paid_min for t in templates if t.paid_min), default=0)
-            days = min(days, 7 - rules.days_off)
-            if days >= 1:
-                days_off, fits = 7 - days, True
-                min_hours = min(days * t.paid_min / 60.0 for t in templates
-                                if days * t.paid_min / 60.0 <= p.contract_hours_week + 1e-6)
+        if fits:
+            min_hours, days = max(weeks)
+            if days < most_days:  # a shorter contract: more days off, still together
+                days_off = 7 - days
         hire_start = datetime.combine(p.hire_date, datetime.min.time(), start_local.tzinfo)
         unavailable = ((0, max(0, min(WEEK_SLOTS, _slot_of(hire_start, start_local)))),) \
             if p.hire_date > week_start else ()
