@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from app import clock
 from app.actor import Actor
 from app.forecast.history import load_history
-from db.models import Interaction
+from db.models import ForecastInterval, Interaction
 from tests import factories
 
 TZ = ZoneInfo("Europe/London")
@@ -199,11 +199,195 @@ def test_forecast_view_with_a_forecast_in_the_fall_back_week(qtbot, sqlite_db):
 
 
 @pytest.mark.gui
-@pytest.mark.xfail(strict=True, reason="app.forecast.service.make_forecast stores 668 intervals in the "
-                   "spring-forward week (it skips the hour that does not exist) and the chart's x axis "
-                   "follows len(forecast), so the 672-slot history/actual lines do not fit it "
-                   "(pyqtgraph: X and Y arrays must be the same shape); not in this file's scope")
-def test_forecast_view_with_a_forecast_in_the_spring_forward_week(qtbot, sqlite_db):
+def test_forecast_view_with_a_forecast_in_the_spring_forward_week_R_SCH_1(qtbot, sqlite_db):
+    """The spring week's forecast stores a row per quarter hour on the clock (668), yet the view
+    reads 672 wall-clock slots like the rota: the chart draws 672 points (no pyqtgraph shape error),
+    the skipped hour is 0, and the table shows its four rows with 0 and a note."""
     view = open_week(qtbot, sqlite_db, "spring-forward", forecast=True)
-    _x, y = view.chart.actual_item.getData()
-    assert len(y) == 6 * DAY + 10 * H and y[-1] == 1 + 4
+    with sqlite_db.session() as s:
+        stored = s.scalar(select(func.count()).select_from(ForecastInterval))
+    assert stored == 7 * DAY - H  # the hour that does not exist has no moment to store
+    assert "Could not load" not in view.status_label.text()
+    assert view.week.run_id is not None and len(view.week.slots) == 7 * DAY
+    x, y = view.chart.forecast_item.getData()
+    assert len(x) == len(y) == 7 * DAY
+    gap = slice(6 * DAY + H, 6 * DAY + 2 * H)  # Sunday 01:00-02:00, not on the clock
+    assert list(y[gap]) == [0.0] * H
+    assert y[6 * DAY + 2 * H] > 0 and y[6 * DAY + H - 1] > 0  # 02:00 BST and 00:45 GMT are forecast
+    assert [s.exists for s in view.week.slots[gap]] == [False] * H
+    assert sum(not s.exists for s in view.week.slots) == H
+    lo, hi = view.chart.low_curve.getData()[1], view.chart.high_curve.getData()[1]
+    assert len(lo) == len(hi) == 7 * DAY and hi[gap].max() == 0.0
+    for item in view.chart.reference_items:  # the earlier weeks, on the same wall-clock x axis
+        assert len(item.getData()[0]) == 7 * DAY
+    _x, actual = view.chart.actual_item.getData()
+    assert len(actual) == 6 * DAY + 10 * H and actual[-1] == 1 + 4
+    # the wall-clock slots of the table and the chart agree: row k is the chart's point k
+    model = view.model
+    assert model.rowCount() == 7 * DAY
+    text = [model.data(model.index(6 * DAY + k, c)) for k in range(H - 1, 2 * H + 1)
+            for c in (model.TIME, model.VOLUME, model.REASON)]
+    assert text[0::3] == ["00:45–01:00", "01:00–01:15", "01:15–01:30", "01:30–01:45", "01:45–02:00",
+                          "02:00–02:15"]
+    assert text[4:14:3] == ["0.0"] * 4 and all(text[5:15:3]) and not text[2] and not text[-1]
+    assert y[6 * DAY + 2 * H] == pytest.approx(view.week.slots[6 * DAY + 2 * H].volume)
+    # the week's total leaves the hour out, as the stored rows do
+    assert sum(s.effective for s in view.week.slots) == pytest.approx(
+        sum(s.volume for s in view.week.slots if s.exists))
+
+
+def _rota_volumes(s, qid: int, week: date) -> list[float]:
+    from app.rota.service import _forecast
+
+    vol, _aht, _run = _forecast(s, qid, week, datetime.combine(week, time(0), TZ))
+    return [float(v) for v in vol]
+
+
+@pytest.mark.parametrize("name", sorted(DST_DAYS))
+def test_forecast_readers_agree_on_672_wall_clock_slots_R_SCH_1(sqlite_db, name):
+    """forecast_week, effective_volumes (staffing) and the rota read the same 672 wall-clock slots."""
+    from app.forecast.service import effective_volumes, forecast_week, make_forecast
+
+    week, day = WEEKS[name], DST_DAYS[name]
+    clock.set_clock(clock.FrozenClock(local(week, 6)))
+    try:
+        with sqlite_db.session() as s:
+            q = london_queue(s)
+            add_calls(s, q, [t for k in range(-21, 0) for t in every_quarter(week + timedelta(days=k))])
+            made = make_forecast(s, SCHEDULER, q.id, week)
+            fw = forecast_week(s, q.id, week)
+            starts, vol, aht = effective_volumes(s, q.id, week)
+            rota = _rota_volumes(s, q.id, week)
+    finally:
+        clock.reset_clock()
+    assert len(fw.slots) == len(starts) == len(vol) == len(aht) == len(rota) == 7 * DAY
+    assert [sl.effective for sl in fw.slots] == pytest.approx(list(vol))
+    assert list(vol) == pytest.approx(rota)
+    assert made.total == pytest.approx(sum(rota), abs=0.01)
+    sunday = 6 * DAY
+    assert [sl.wall for sl in fw.slots[sunday:sunday + DAY]] == [
+        datetime.combine(day, time(k // H, k % H * 15)) for k in range(DAY)]
+    if name == "spring-forward":
+        assert list(vol[sunday + H:sunday + 2 * H]) == [0.0] * H
+        assert aht.min() > 0
+    else:  # the repeated hour: one slot per quarter hour at the first pass's moment, and forecast
+        assert all(sl.exists for sl in fw.slots)
+        assert [sl.start for sl in fw.slots[sunday + H:sunday + 2 * H]] == [
+            local(day, 1, 15 * k, fold=0) for k in range(H)]
+        assert min(vol[sunday + H:sunday + 2 * H]) > 0
+
+
+def _dialog_span(qtbot, week: date, day: date, start: time, end: time):
+    from ui.schedule.forecast_view import AdjustDialog
+
+    dialog = AdjustDialog(week, TZ, "Hotline", day, start, end)
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("test")
+    dialog.by_volume.setChecked(True)
+    dialog.volume.setValue(50.0)
+    start, end, *_rest = dialog.values()
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+@pytest.mark.gui
+def test_overrides_land_on_their_wall_clock_slots_in_the_fall_back_week_R_SCH_1(qtbot, sqlite_db):
+    """Adjustments made as the Adjust dialog makes them, on the autumn Sunday (25 hours): 01:00-02:00
+    wall clock covers both passes of the repeated hour and lands on its four slots only; 10:00-10:30
+    (after the change) on the 10:00 and 10:15 slots; the whole Sunday on its 96 slots. The view, the
+    staffing read and the rota see the same adjusted slots; removing one restores them."""
+    from app.forecast.service import add_override, effective_volumes, forecast_week, remove_override
+
+    week, day = WEEKS["fall-back"], DST_DAYS["fall-back"]
+    view = open_week(qtbot, sqlite_db, "fall-back", forecast=True)
+    qid = view.week.queue_id
+    before = [sl.volume for sl in view.week.slots]
+    sunday = 6 * DAY
+    night = _dialog_span(qtbot, week, day, time(1, 0), time(2, 0))
+    assert night[1] - night[0] == timedelta(hours=2)  # both passes
+    morning = _dialog_span(qtbot, week, day, time(10, 0), time(10, 30))
+    with sqlite_db.session() as s:
+        add_override(s, SCHEDULER, qid, night[0], night[1], reason="night promotion", volume=7.0)
+        add_override(s, SCHEDULER, qid, morning[0], morning[1], reason="mail-out", factor=2.0)
+    with sqlite_db.session() as s:
+        fw = forecast_week(s, qid, week)
+        _starts, vol, _aht = effective_volumes(s, qid, week)
+        rota = _rota_volumes(s, qid, week)
+    adjusted = {k for k, sl in enumerate(fw.slots) if sl.override_volume is not None}
+    assert adjusted == set(range(sunday + H, sunday + 2 * H)) | {sunday + 40, sunday + 41}
+    assert [fw.slots[k].override_volume for k in range(sunday + H, sunday + 2 * H)] == [7.0] * H
+    assert fw.slots[sunday + 40].override_volume == pytest.approx(2 * before[sunday + 40], rel=1e-3)
+    assert fw.slots[sunday + 40].override_reason == "mail-out"
+    assert list(vol) == pytest.approx([sl.effective for sl in fw.slots])
+    assert list(vol) == pytest.approx(rota)
+    # the whole Sunday (25 hours) is its 96 slots, not Saturday's or Monday's
+    whole = _whole_day(qtbot, week, day)
+    assert whole[1] - whole[0] == timedelta(hours=25)
+    with sqlite_db.session() as s:
+        add_override(s, SCHEDULER, qid, whole[0], whole[1], reason="event", factor=0.5)
+        fw = forecast_week(s, qid, week)
+        o = next(o for o in fw.overrides if o.reason == "night promotion")
+        remove_override(s, SCHEDULER, o.id, o.version)
+    with sqlite_db.session() as s:
+        fw = forecast_week(s, qid, week)
+        rota = _rota_volumes(s, qid, week)
+    adjusted = [k for k, sl in enumerate(fw.slots) if sl.override_volume is not None]
+    assert adjusted == list(range(sunday, 7 * DAY))
+    assert fw.slots[sunday + H].override_volume == pytest.approx(0.5 * before[sunday + H], rel=1e-3)
+    assert fw.slots[sunday + 40].override_reason == "mail-out; event"
+    assert [sl.effective for sl in fw.slots] == pytest.approx(rota)
+    # the view's table hands the dialog the selected rows' wall-clock span
+    view.refresh()
+    qtbot.waitUntil(lambda: view.week is not None and len(view.week.overrides) == 2)
+    view.table.clearSelection()
+    for row in (sunday + 5, sunday + 6):
+        view.table.selectionModel().select(view.model.index(row, 0), _rows_flag())
+    assert view._selected_span() == (day, time(1, 15), time(1, 45))
+
+
+@pytest.mark.gui
+def test_overrides_around_the_skipped_spring_hour_R_SCH_1(qtbot, sqlite_db):
+    """On the spring Sunday, a span ending or starting inside the skipped hour stands for the jump:
+    00:00-01:30 covers 00:00-00:45 only, 01:30-03:00 covers 02:00-02:45 only (not an hour more
+    or less); the skipped slots stay 0 under a volume override; selecting only them adjusts nothing."""
+    from app.forecast.service import add_override, forecast_week
+
+    week, day = WEEKS["spring-forward"], DST_DAYS["spring-forward"]
+    view = open_week(qtbot, sqlite_db, "spring-forward", forecast=True)
+    qid = view.week.queue_id
+    sunday = 6 * DAY
+    early = _dialog_span(qtbot, week, day, time(0, 0), time(1, 30))
+    late = _dialog_span(qtbot, week, day, time(1, 30), time(3, 0))
+    inside = _dialog_span(qtbot, week, day, time(1, 0), time(1, 45))
+    assert early[1] == late[0] == local(day, 2, 0) == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
+    assert inside[0] == inside[1]  # nothing on the clock to adjust
+    with sqlite_db.session() as s:
+        add_override(s, SCHEDULER, qid, early[0], early[1], reason="early", volume=3.0)
+        add_override(s, SCHEDULER, qid, late[0], late[1], reason="late", volume=5.0)
+        fw = forecast_week(s, qid, week)
+        rota = _rota_volumes(s, qid, week)
+    got = {k - sunday: sl.effective for k, sl in enumerate(fw.slots) if sl.override_volume is not None}
+    assert got == {**{k: 3.0 for k in range(H)}, **{k: 5.0 for k in range(2 * H, 3 * H)}}
+    assert [sl.effective for sl in fw.slots[sunday + H:sunday + 2 * H]] == [0.0] * H
+    assert [sl.effective for sl in fw.slots] == pytest.approx(rota)
+    # the table: rows of the skipped hour alone give the day (no made-up 02:xx span)
+    for row in range(sunday + H, sunday + 2 * H):
+        view.table.selectionModel().select(view.model.index(row, 0), _rows_flag())
+    assert view._selected_span() == (day, None, None)
+    view.table.selectionModel().select(view.model.index(sunday + 2 * H, 0), _rows_flag())
+    assert view._selected_span() == (day, time(2, 0), time(2, 15))
+
+
+def _whole_day(qtbot, week: date, day: date):
+    from ui.schedule.forecast_view import AdjustDialog
+
+    dialog = AdjustDialog(week, TZ, "Hotline", day)
+    qtbot.addWidget(dialog)
+    assert dialog.whole_day.isChecked()
+    start, end, *_rest = dialog.values()
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def _rows_flag():
+    from PySide6.QtCore import QItemSelectionModel
+
+    return QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows

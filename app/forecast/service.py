@@ -1,8 +1,15 @@
 """Making, reading and adjusting a queue's weekly forecast (R-SCH-1).
 
-``make_forecast`` stores one run per queue and week: 672 quarter-hours (fewer or more on a
-daylight-saving week) with volume, average handle time and the prediction interval. A new run
-of the same week supersedes the older ones (they stay as history); readers take the newest.
+``make_forecast`` stores one run per queue and week: a row per quarter hour that exists on the
+center's clock (672; 668 in the week summer time starts, whose skipped hour has no moment to
+store) with volume, average handle time and the prediction interval. A new run of the same week
+supersedes the older ones (they stay as history); readers take the newest.
+
+Readers see the week as 672 wall-clock slots (day * 96 + quarter hour of the local time), as the
+rota (``app.rota.service``) and the history do: ``forecast_week`` and ``effective_volumes`` pad
+the skipped spring hour with 0 contacts (no call can arrive then; ``ForecastSlot.exists`` is
+False there), and the hour repeated when summer time ends is one wall-clock slot per quarter
+hour, stored at the first pass's moment, for both passes (``app.forecast.history``'s convention).
 
 Overrides (a promotion, a holiday eve) are kept apart from runs in ``forecast_overrides``, so
 they survive a re-forecast; they are applied to the newest run's intervals (``override_volume``,
@@ -13,8 +20,9 @@ the *effective* volume: the override where there is one, else the statistical vo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from sqlalchemy import delete, select
@@ -25,6 +33,7 @@ from app.actor import Actor
 from app.changes import Changes, record
 from app.forecast.backtest import LOOKBACK_DAYS, residual_days
 from app.forecast.history import (
+    DEFAULT_AHT_SEC,
     History,
     handle_time_profile,
     load_history,
@@ -71,6 +80,12 @@ class ForecastSlot:
     override_volume: float | None
     override_reason: str | None
     agents: int | None = None  # Erlang C at the queue's service-level target, before shrinkage
+    # the center-local wall-clock start (naive); forecast_week sets it on every slot
+    wall: datetime | None = None
+    # False: a wall-clock quarter hour that is not on the clock (the hour skipped when summer time
+    # starts): 0 contacts, no stored row, no adjustment; ``start`` is then the moment the wall time
+    # would be at the old offset (history.slot_starts), the same as a real slot's after the jump
+    exists: bool = True
 
     @property
     def effective(self) -> float:
@@ -162,6 +177,40 @@ def _week_days(week_start: date) -> list[date]:
     return [week_start + timedelta(days=i) for i in range(7)]
 
 
+def _week_wall_slots(week_start: date, tz: ZoneInfo) -> tuple[list[datetime], list[datetime], list[bool]]:
+    """The week's 672 wall-clock slots: UTC start (history.slot_starts), naive local wall-clock start,
+    and whether the wall time is on the clock (False in the hour skipped when summer time starts)."""
+    starts: list[datetime] = []
+    walls: list[datetime] = []
+    exists: list[bool] = []
+    for day in _week_days(week_start):
+        for i, start in enumerate(slot_starts(day, tz)):
+            wall = datetime.combine(day, time(i // 4, (i % 4) * 15))
+            starts.append(start)
+            walls.append(wall)
+            exists.append(start.astimezone(tz).replace(tzinfo=None) == wall)
+    return starts, walls, exists
+
+
+def _wall_index(moment: datetime, week_start: date, tz: ZoneInfo) -> int:
+    """The wall-clock slot of a moment in the week (the rota's ``wall_slot``; outside: <0 or >=672)."""
+    local = moment.astimezone(tz)
+    return (local.date() - week_start).days * SLOTS + (local.hour * 60 + local.minute) // 15
+
+
+def _wall_rows(rows: Sequence, week_start: date, tz: ZoneInfo) -> list:
+    """The stored rows (ordered by start) put in the week's 672 wall-clock slots: None where no row
+    is (the skipped spring hour). A row per wall-clock slot, as make_forecast stores them; a second
+    row in one slot (a moment of the repeated autumn hour's second pass, which make_forecast does not
+    store) is left out, as the rota leaves it out."""
+    out: list = [None] * (7 * SLOTS)
+    for r in rows:
+        k = _wall_index(r.interval_start, week_start, tz)
+        if 0 <= k < len(out) and out[k] is None:
+            out[k] = r
+    return out
+
+
 def compute_week(h: History, week_start: date, params: ModelParams = ModelParams()  # noqa: B008
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, date]:
     """(volume, lower, upper, aht) per day and slot of the week (7, 96), the days of history used and
@@ -197,6 +246,11 @@ def compute_week(h: History, week_start: date, params: ModelParams = ModelParams
                               max(1, horizon), params)
         low[k], high[k] = interval_bounds(vol[k], vol[k] ** 2, disp, params.level, max(1, horizon))
         aht[k] = handle_time_profile(h, n, t)
+    # the wall-clock quarter hours skipped when summer time starts get no contacts (nothing is stored
+    # for them; readers show 0 there and the week's total leaves them out)
+    _starts, _walls, exists = _week_wall_slots(week_start, cal.tz)
+    gap = ~np.array(exists).reshape(7, SLOTS)
+    vol[gap] = low[gap] = high[gap] = 0.0
     return vol, low, high, aht, used, last_day
 
 
@@ -370,11 +424,21 @@ def forecast_week(session: Session, queue_id: int, week_start: date,
     slots: tuple[ForecastSlot, ...] = ()
     if run is not None:
         rows = session.scalars(select(ForecastInterval).where(ForecastInterval.run_id == run.id)
-                               .order_by(ForecastInterval.interval_start)).all()
-        agents = _agents(q, [r.volume if r.override_volume is None else r.override_volume for r in rows],
-                         [r.aht_sec for r in rows])
-        slots = tuple(ForecastSlot(r.interval_start, r.volume, r.lower, r.upper, r.aht_sec, r.override_volume,
-                                   r.override_reason, a) for r, a in zip(rows, agents, strict=True))
+                               .order_by(ForecastInterval.interval_start, ForecastInterval.id)).all()
+        starts, walls, exists = _week_wall_slots(week_start, tz)
+        placed = _wall_rows(rows, week_start, tz)
+        by_start = {r.interval_start.astimezone(UTC): r for r in rows}
+        built = []
+        for start, wall, real, r in zip(starts, walls, exists, placed, strict=True):
+            if r is None:  # the skipped spring hour (or a row missing): no contacts
+                near = by_start.get(start)  # a skipped slot's start is the real slot's after the jump
+                aht = near.aht_sec if near is not None else DEFAULT_AHT_SEC
+                built.append(ForecastSlot(start, 0.0, 0.0, 0.0, aht, None, None, wall=wall, exists=real))
+            else:
+                built.append(ForecastSlot(r.interval_start, r.volume, r.lower, r.upper, r.aht_sec, r.override_volume,
+                                          r.override_reason, wall=wall, exists=real))
+        agents = _agents(q, [x.effective for x in built], [x.aht_sec for x in built])
+        slots = tuple(replace(x, agents=a) for x, a in zip(built, agents, strict=True))
     start, end = local_midnight(week_start, tz), local_midnight(week_start + timedelta(days=7), tz)
     overrides = tuple(_override_info(o) for o in _active_overrides(session, queue_id, start, end))
     history = []
@@ -407,17 +471,23 @@ def _agents(q: Queue, volumes: list[float], aht: list[float]) -> list[int | None
 
 def effective_volumes(session: Session, queue_id: int, week_start: date
                       ) -> tuple[tuple[datetime, ...], np.ndarray, np.ndarray] | None:
-    """For staffing: (interval starts UTC, effective volume, AHT s) of the newest run, or None."""
-    run = latest_run(session, queue_id, monday(week_start))
+    """For staffing: (interval starts UTC, effective volume, AHT s) of the newest run in the week's
+    672 wall-clock slots (the rota's), or None. The skipped spring hour has volume 0 (its starts
+    are history.slot_starts', the same as the real slots' after the jump)."""
+    week_start = monday(week_start)
+    run = latest_run(session, queue_id, week_start)
     if run is None:
         return None
     rows = session.execute(select(ForecastInterval.interval_start, ForecastInterval.volume,
                                   ForecastInterval.override_volume, ForecastInterval.aht_sec)
-                           .where(ForecastInterval.run_id == run.id).order_by(ForecastInterval.interval_start)).all()
-    starts = tuple(r[0] for r in rows)
-    vol = np.array([r[1] if r[2] is None else r[2] for r in rows], dtype=float)
-    aht = np.array([r[3] for r in rows], dtype=float)
-    return starts, vol, aht
+                           .where(ForecastInterval.run_id == run.id)
+                           .order_by(ForecastInterval.interval_start, ForecastInterval.id)).all()
+    tz = load_history(session, [], week_start, week_start).calendar.tz
+    starts, _walls, _exists = _week_wall_slots(week_start, tz)
+    placed = _wall_rows(rows, week_start, tz)
+    vol = np.array([0.0 if r is None else (r[1] if r[2] is None else r[2]) for r in placed], dtype=float)
+    aht = np.array([DEFAULT_AHT_SEC if r is None else r[3] for r in placed], dtype=float)
+    return tuple(starts), vol, aht
 
 
 def prune_runs(session: Session, queue_id: int, week_start: date, keep: int = 5) -> int:

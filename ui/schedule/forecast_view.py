@@ -82,6 +82,22 @@ def number(value: float | None, decimals: int = 1) -> str:
     return "" if value is None else f"{value:,.{decimals}f}"
 
 
+def wall_moment(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """The moment a center-local wall-clock time stands for. A time the clock skips when summer
+    time starts (01:30 on a day London goes from 01:00 to 02:00) stands for the jump itself, so an
+    adjustment from or to it covers the wall-clock quarter hours before or after the gap, never
+    the hour after it (zoneinfo alone would read it at the old offset, 02:30)."""
+    moment = datetime.combine(day, at, tz)
+    wall = moment.replace(tzinfo=None)
+    step = wall
+    while moment.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None) != step:
+        step += timedelta(minutes=1)  # the first wall time on the clock after the gap: the jump
+        moment = step.replace(tzinfo=tz)
+        if step - wall > timedelta(hours=3):  # no clock skips that long; keep zoneinfo's reading
+            return datetime.combine(day, at, tz)
+    return moment
+
+
 class WeekAxis(pg.AxisItem):
     """Hours since the start of a week (or of a period of days), labelled with the day and hour."""
 
@@ -274,7 +290,15 @@ class IntervalModel(RowTableModel[ForecastSlot]):
         s = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            local = s.start.astimezone(self.tz)
+            # the wall-clock quarter hour (the skipped spring hour's rows too: 0 contacts and a note)
+            local = s.wall if s.wall is not None else s.start.astimezone(self.tz).replace(tzinfo=None)
+            if not s.exists:
+                return {
+                    self.DAY: day_label(local.date()),
+                    self.TIME: local.strftime("%H:%M") + "–" + (local + timedelta(minutes=15)).strftime("%H:%M"),
+                    self.VOLUME: number(0.0), self.LOW: number(0.0), self.HIGH: number(0.0), self.AGENTS: "0",
+                    self.REASON: tr("Not on the clock: the clocks go forward, no contacts"),
+                }.get(col, "")
             return {
                 self.DAY: day_label(local.date()),
                 self.TIME: local.strftime("%H:%M") + "–" + (local + timedelta(minutes=15)).strftime("%H:%M"),
@@ -284,6 +308,8 @@ class IntervalModel(RowTableModel[ForecastSlot]):
             }.get(col)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.VOLUME <= col <= self.AGENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not s.exists:
+            return QColor(STAT_COLOR)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.ADJUSTED and s.override_volume is not None:
             return QColor(ACCENT)
         return None
@@ -404,13 +430,13 @@ class AdjustDialog(QDialog):
     def values(self) -> tuple[datetime, datetime, float | None, float | None, str]:
         day = date.fromisoformat(self.day_combo.currentData())
         if self.whole_day.isChecked():
-            start = datetime.combine(day, time(0), self.tz)
-            end = datetime.combine(day + timedelta(days=1), time(0), self.tz)
+            start = wall_moment(day, time(0), self.tz)
+            end = wall_moment(day + timedelta(days=1), time(0), self.tz)
         else:
             a, b = self.from_edit.time(), self.to_edit.time()
-            start = datetime.combine(day, time(a.hour(), a.minute() // 15 * 15), self.tz)
+            start = wall_moment(day, time(a.hour(), a.minute() // 15 * 15), self.tz)
             end_day = day if (b.hour(), b.minute()) > (a.hour(), a.minute()) else day + timedelta(days=1)
-            end = datetime.combine(end_day, time(b.hour(), b.minute() // 15 * 15), self.tz)
+            end = wall_moment(end_day, time(b.hour(), b.minute() // 15 * 15), self.tz)
         factor = self.factor.value() if self.by_factor.isChecked() else None
         volume = self.volume.value() if self.by_volume.isChecked() else None
         return start, end, factor, volume, self.reason.text().strip()
@@ -695,13 +721,19 @@ class ForecastView(Workspace):
         show_error(self, exc, on_reload=self.refresh)
 
     def _selected_span(self) -> tuple[date | None, time | None, time | None]:
+        """The day and wall-clock span of the selected rows (the whole day when they span days); rows
+        of the skipped spring hour are not on the clock and are left out (only them: their day)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) if self.table.model() else []
         if not rows or self.week is None:
             return None, None, None
         tz = ZoneInfo(self.week.timezone)
-        first = self.week.slots[rows[0]].start.astimezone(tz)
-        last = self.week.slots[rows[-1]].start.astimezone(tz) + timedelta(minutes=15)
-        if len(rows) == 1 or first.date() == (last - timedelta(minutes=15)).date():
+        slots = [self.week.slots[r] for r in rows]
+        walls = [s.wall if s.wall is not None else s.start.astimezone(tz).replace(tzinfo=None)
+                 for s in slots if s.exists]
+        if not walls:
+            return (slots[0].wall or slots[0].start.astimezone(tz)).date(), None, None
+        first, last = walls[0], walls[-1] + timedelta(minutes=15)
+        if len(walls) == 1 or first.date() == walls[-1].date():
             return first.date(), first.time(), last.time()
         return first.date(), None, None
 
@@ -718,6 +750,10 @@ class ForecastView(Workspace):
 
     def _adjust(self, values: tuple[datetime, datetime, float | None, float | None, str]) -> None:
         start, end, factor, volume, reason = values
+        if start == end:  # a span inside the hour the clocks skip (wall_moment): nothing to adjust
+            QMessageBox.warning(self, tr("Forecast"), tr("That span is not on the clock: the clocks go forward "
+                                                         "then, and no contacts can arrive."))
+            return
         actor, qid = self.ctx.actor, self.queue_id
         self.ctx.tasks.command(lambda s: add_override(s, actor, qid, start, end, reason=reason, factor=factor,
                                                       volume=volume)) \

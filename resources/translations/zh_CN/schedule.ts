@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Not on the clock: the clocks go forward, no contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟上不存在：夏令时拨快，无来电</translation>
     </message>
     <message>
         <source>Pick a queue and a past period, then Run backtest.</source>
@@ -446,7 +446,7 @@
     </message>
     <message>
         <source>That span is not on the clock: the clocks go forward then, and no contacts can arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>该时段在时钟上不存在：此时夏令时拨快，不会有来电。</translation>
     </message>
     <message>
         <source>The adjustment is kept with the forecast of this week (also when it is made again), shown in the table, used by staffing and recorded in the audit log.</source>
