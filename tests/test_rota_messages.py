@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import Message
+from app.rota import engine as eng
 from app.rota import quality as rq
 from app.rota.model import (
     DAY_SLOTS,
@@ -28,6 +29,7 @@ from app.rota.model import (
     Rules,
     Shift,
     ShiftTemplate,
+    Violation,
     range_label,
 )
 from app.schedule import editing as ed
@@ -196,3 +198,139 @@ def test_the_editors_violation_list_is_chinese(chinese, qtbot):
     assert f"R-SCH-3: {CHINESE['R-SCH-3:Bob:']}" in items
     assert f"R-SCH-8: {CHINESE['R-SCH-8:韩宇']}" in items
     assert not [t for t in items if "rest between" in t or "training scheduled" in t]
+
+
+# --------------------------------------------------------------------------- the solver's own notes
+# app.rota.engine's notes and explanations (prepare, assign_tours, shadow_mentees, place_training,
+# week_sl_notes, explain_shortfall, _no_solution) are Messages too: the same English as the f-strings
+# they replaced, and Chinese in the rota editor.
+
+def _engine_problem(agents, cells) -> RotaProblem:
+    """One 8 h template starting at 09:00; ``cells`` are (day, from hour, to hour, agents) of "phone"."""
+    need = [0] * WEEK_SLOTS
+    for d, first, last, n in cells:
+        for i in range(first * H, last * H):
+            need[d * DAY_SLOTS + i] = n
+    return RotaProblem(WEEK, tuple(agents), (ShiftTemplate("Day", 8 * 60, 9 * 60, 9 * 60),),
+                       (Requirement("phone", tuple(need), (4.0,) * WEEK_SLOTS, (180.0,) * WEEK_SLOTS),),
+                       Rules(phone_skill=None, standup=None))
+
+
+# every day 09-17 one agent, Monday 20-21 (nobody can start then) and Tuesday 09-12 two agents
+_CELLS = [(d, 9, 17, 1) for d in range(7)] + [(0, 20, 21, 1), (1, 9, 12, 2)]
+
+
+def _engine_notes() -> list[Violation]:
+    """Ann can work; Ben has no skills; Cy only email; Dot's mentor is not on the rota; Eve's 60 h do
+    not fit an 8 h template five days a week; Fox's mentor (Ann) has no shifts; no shift is rostered,
+    so the week's service level is low and every interval is short."""
+    agents = [Agent(1, "Ann", frozenset({"phone"}), contract_hours=40, min_hours=40),
+              Agent(2, "Ben", frozenset(), contract_hours=40),
+              Agent(3, "Cy", frozenset({"email"}), contract_hours=40),
+              Agent(4, "Dot", frozenset({"phone"}), contract_hours=40, mentor_id=99, cleared_for_solo=False),
+              Agent(5, "Eve", frozenset({"phone"}), contract_hours=60, min_hours=60),
+              Agent(6, "Fox", frozenset({"phone"}), contract_hours=40, mentor_id=1, cleared_for_solo=False)]
+    problem = _engine_problem(agents, _CELLS)
+    prep = eng.prepare(problem)
+    cov = rq.coverage(problem, [])
+    notes = [*prep.notes, *eng.explain_shortfall(prep, cov)]
+    eng.shadow_mentees(prep, [], notes)
+    goal = replace(problem, rules=replace(problem.rules, weekly_service_level=0.9))
+    notes += eng.week_sl_notes(goal, [replace(cov[0], weekly_service_level=0.81234)])
+    # nobody at all can take the phones: 7 agents round the clock, no "more full-time agents" guess
+    empty = _engine_problem([agents[1]], [(d, 0, 24, 7) for d in range(7)])
+    notes += eng.explain_shortfall(eng.prepare(empty), rq.coverage(empty, []))
+    # R-SCH-8: Ann's training on Monday takes the one agent needed; Tuesday's shift is all meeting
+    ann = Agent(1, "Ann", frozenset({"phone"}), contract_hours=40, training_min=60)
+    trained = _engine_problem([ann], _CELLS)
+    shifts = [Shift(1, "Day", 9 * H, 8 * H),
+              Shift(1, "Day", DAY_SLOTS + 9 * H, 8 * H, (Activity("meeting", DAY_SLOTS + 9 * H, 8 * H),))]
+    notes += eng.place_training(eng.prepare(trained), shifts)[1]
+    notes += eng.place_training(eng.prepare(trained), shifts[1:])[1]
+    # Gil is off on Monday and the only tour left works Monday (days off Wednesday and Thursday)
+    gil = Agent(7, "Gil", frozenset({"phone"}), contract_hours=40, time_off=((0, DAY_SLOTS),))
+    prep = eng.prepare(_engine_problem([gil], _CELLS))
+    notes += eng.assign_tours(prep, {(0, 0, 2, 9 * H): 1})[2]
+    notes += eng._no_solution(prep.problem, prep, 0.0, 0.0, {}, "the solver found no feasible rota").violations[-1:]
+    return notes
+
+
+ENGINE_ENGLISH = [
+    ("skills", "Ben has no skills and was not scheduled."),
+    ("skills", "Cy has none of the skills this week's requirement asks for and was not scheduled."),
+    ("R-SCH-9", "Dot is a new hire whose mentor is not on this rota; not scheduled."),
+    ("contract", "Eve: no shift template fits the contract (60-60 h a week, 2 days off) and the availability; "
+                 "not scheduled."),
+    ("R-SCH-1", "The week needs 60 agent-hours on the phones over all queues; this rota's agents can give at most "
+                "40 (contracts, days off, breaks); about 1 more full-time agents."),
+    ("R-SCH-1", "phone: no agent with this skill can work Mon 20:00-21:00 (time off, availability, shift start "
+                "windows)."),
+    ("R-SCH-1", "phone: fewer agents with this skill can work than required in Tue 09:00-12:00."),
+    ("R-SCH-1", "phone: short of the requirement in Mon 09:00-17:00, Tue 12:00-17:00, Wed 09:00-17:00, "
+                "Thu 09:00-17:00, Fri 09:00-17:00, Sat 09:00-17:00 and 1 more: the agents' contracts and the rules "
+                "(2 days off together, one start time, 11 h rest, R-SCH-3) do not stretch that far."),
+    ("R-SCH-9", "Fox is a new hire and the mentor has no shifts this week; not scheduled."),
+    ("R-SCH-1", "phone: the week's expected service level is 81.2 %, below the goal of 90 %."),
+    ("R-SCH-1", "The week needs 1,176 agent-hours on the phones over all queues; this rota's agents can give at most "
+                "0 (contracts, days off, breaks)."),
+    ("R-SCH-1", "phone: no agent with this skill can work Mon 00:00-Sun 24:00 (time off, availability, shift start "
+                "windows)."),
+    ("R-SCH-8", "Ann's training Mon 09:30-10:30 takes an agent the requirement needs."),
+    ("R-SCH-8", "Ann: no room for 60 min of training in this week's shifts."),
+    ("availability", "No agent free of time off was left for the tour starting 09:00 with days off from Wed; "
+                     "it stays empty."),
+    ("solver", "No rota: the solver found no feasible rota. Give more time or relax the rules."),
+]
+ENGINE_CHINESE = [
+    "Ben 没有任何技能，未排班。",
+    "Cy 不具备本周需求所要求的任何技能，未排班。",
+    "Dot 是新员工，其导师不在本排班中；未排班。",
+    "Eve：没有班次模板符合合同（每周 60–60 小时，休息 2 天）和可排班时间；未排班。",
+    "本周所有队列共需 60 坐席小时在线接听；本排班的坐席最多只能提供 40 小时（受合同、休息日、休息时间限制）；约还需 1 名全职坐席。",
+    "phone：周一 20:00–21:00 没有具备该技能的坐席能上班（休假、可排班时间、班次开始时间窗口）。",
+    "phone：在 周二 09:00–12:00，具备该技能且能上班的坐席少于需求人数。",
+    "phone：需求人数不足的时段 周一 09:00–17:00，周二 12:00–17:00，周三 09:00–17:00，周四 09:00–17:00，"
+    "周五 09:00–17:00，周六 09:00–17:00 及另外 1 段：坐席的合同与规则（2 个休息日连在一起、固定开始时间、"
+    "11 小时休息间隔，R-SCH-3）无法覆盖到这些时段。",
+    "Fox 是新员工，其导师本周没有班次；未排班。",
+    "phone：本周预计服务水平为 81.2 %，低于目标 90 %。",
+    "本周所有队列共需 1,176 坐席小时在线接听；本排班的坐席最多只能提供 0 小时（受合同、休息日、休息时间限制）。",
+    "phone：周一 00:00–周日 24:00 没有具备该技能的坐席能上班（休假、可排班时间、班次开始时间窗口）。",
+    "Ann 在 周一 09:30–10:30 的培训占用了需求所需的坐席。",
+    "Ann：本周班次中没有空档安排 60 分钟的培训。",
+    "已没有不在休假中的坐席可排 09:00 开始、休息日从周三起的周班次；该班次空缺。",
+    "未生成排班：the solver found no feasible rota。请延长求解时间或放宽规则。",
+]
+
+
+def test_solver_notes_read_as_the_same_english_R_SCH_1_R_SCH_8_R_SCH_9():
+    notes = _engine_notes()
+    assert [(v.rule, str(v.message)) for v in notes] == ENGINE_ENGLISH
+    assert all(isinstance(v.message, Message) for v in notes)
+    # the CLI's JSON and the saved solver stats read them as plain strings
+    assert json.loads(json.dumps([v.message for v in notes])) == [text for _rule, text in ENGINE_ENGLISH]
+    # the agent and queue names are values, never part of a template
+    assert not [v for v in notes if any(name in v.message.template for name in ("Ben", "Ann", "Gil", "phone:"))]
+
+
+def test_solver_notes_list_at_most_six_ranges_and_say_how_many_more():
+    assert str(eng._list([(0, 3)])) == "Mon 00:00-01:00"
+    six = [(d * DAY_SLOTS, d * DAY_SLOTS + 3) for d in range(6)]
+    assert str(eng._list(six)) == ", ".join(range_label(a, b) for a, b in six)
+    sun = 6 * DAY_SLOTS
+    nine = [*six, (sun, sun + 3), (sun + 8, sun + 9), (sun + 20, sun + 20)]
+    assert str(eng._list(nine)) == ", ".join(range_label(a, b) for a, b in six) + " and 3 more"
+    assert eng._list([]) == ""
+
+
+def test_solver_notes_stay_english_without_a_translation(qapp):
+    notes = _engine_notes()
+    assert [rule_message(v.message) for v in notes] == [text for _rule, text in ENGINE_ENGLISH]
+
+
+def test_solver_notes_in_chinese_R_SCH_1_R_SCH_8_R_SCH_9(chinese):
+    notes = _engine_notes()
+    assert [translated(v.message) for v in notes] == ENGINE_CHINESE
+    assert [rule_message(v.message) for v in notes] == ENGINE_CHINESE
+    assert message_text(ValueError(notes[0].message)) == ENGINE_CHINESE[0]
+    assert str(notes[4].message) == ENGINE_ENGLISH[4][1]  # the value itself stays English

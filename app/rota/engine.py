@@ -41,9 +41,9 @@ from ortools.linear_solver import pywraplp
 from scipy.optimize import Bounds, LinearConstraint, linear_sum_assignment, milp
 from scipy.sparse import coo_matrix
 
+from app.i18n import N_, Message
 from app.rota import quality
 from app.rota.model import (
-    DAY_NAMES,
     DAY_SLOTS,
     SLOT_MIN,
     WEEK_DAYS,
@@ -249,19 +249,21 @@ def prepare(problem: RotaProblem) -> Prepared:
     pinned: list[AgentClass] = []
     for a in problem.agents:
         if not a.skills:
-            notes.append(Violation("skills", f"{a.name} has no skills and was not scheduled.", agent_ids=(a.id,),
-                                   hard=a.min_hours > 0))
+            notes.append(Violation("skills", Message(N_("{name} has no skills and was not scheduled."), name=a.name),
+                                   agent_ids=(a.id,), hard=a.min_hours > 0))
             continue
         needed = frozenset(k for k in a.skills if k in required)
         if not needed:
-            notes.append(Violation("skills", f"{a.name} has none of the skills this week's requirement asks for "
-                                   "and was not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+            notes.append(Violation("skills", Message(N_("{name} has none of the skills this week's requirement asks "
+                                                       "for and was not scheduled."), name=a.name),
+                                   agent_ids=(a.id,), hard=a.min_hours > 0))
             continue
         a_skills = needed  # skills nobody needs this week do not split agents into classes
         if a.mentor_id is not None and not a.cleared_for_solo and a.id not in locks:
             if a.mentor_id not in by_id:
-                notes.append(Violation("R-SCH-9", f"{a.name} is a new hire whose mentor is not on this rota; "
-                                       "not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+                notes.append(Violation("R-SCH-9", Message(N_("{name} is a new hire whose mentor is not on this rota; "
+                                                             "not scheduled."), name=a.name),
+                                       agent_ids=(a.id,), hard=a.min_hours > 0))
             else:
                 mentees.append(a)
             continue
@@ -277,9 +279,10 @@ def prepare(problem: RotaProblem) -> Prepared:
             pinned.append(cls)
             continue
         if not ok.any():
-            notes.append(Violation("contract", f"{a.name}: no shift template fits the contract "
-                                   f"({a.min_hours:g}-{a.contract_hours:g} h a week, {arules.days_off} days off) "
-                                   "and the availability; not scheduled.", agent_ids=(a.id,), hard=a.min_hours > 0))
+            notes.append(Violation("contract", Message(
+                N_("{name}: no shift template fits the contract ({least}-{most} h a week, {days_off} days off) "
+                   "and the availability; not scheduled."), name=a.name, least=f"{a.min_hours:g}",
+                most=f"{a.contract_hours:g}", days_off=arules.days_off), agent_ids=(a.id,), hard=a.min_hours > 0))
             continue
         agent_ok[a.id] = ok
         if a.min_hours <= 0 and (a.time_off or a.unavailable):
@@ -1776,7 +1779,8 @@ def _tour_paid(prep: Prepared, key: tuple[int, int, int, int]) -> float:
 
 def _no_solution(problem, prep, lp_paid, started, stats, why) -> RotaSolution:
     return RotaSolution("no_solution", (), (), 0.0, round(lp_paid * SLOT_MIN / 60.0, 4),
-                        (*prep.notes, Violation("solver", f"No rota: {why}. Give more time or relax the rules.")),
+                        (*prep.notes, Violation("solver", Message(N_("No rota: {why}. Give more time or relax the "
+                                                                     "rules."), why=why))),
                         (), time.perf_counter() - started, stats)
 
 
@@ -1855,10 +1859,10 @@ def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
             ok = prep.agent_ok.get(a.id)
             if ok is not None and not ok[tour.template, tour.off_start, tour.start]:
                 unscheduled.append(a.id)
-                notes.append(Violation("availability", f"No agent free of time off was left for the tour starting "
-                                       f"{tour.start * SLOT_MIN // 60:02d}:{tour.start * SLOT_MIN % 60:02d} "
-                                       f"with days off from {DAY_NAMES[tour.off_start]}; it stays empty.",
-                                       hard=False))
+                notes.append(Violation("availability", Message(
+                    N_("No agent free of time off was left for the tour starting {start} with days off from {day}; "
+                       "it stays empty."), start=f"{tour.start * SLOT_MIN // 60:02d}:{tour.start * SLOT_MIN % 60:02d}",
+                    day=Message(quality.WEEKDAYS[tour.off_start])), hard=False))
                 continue
             taken.add(i)
             shifts.extend(tour_shifts(a.id, tour, problem.templates[tour.template], locked_days.get(a.id, set())))
@@ -1866,8 +1870,9 @@ def assign_tours(prep: Prepared, counts: dict[tuple[int, int, int, int], int]
             if i not in taken and a.id not in unscheduled:
                 unscheduled.append(a.id)
                 if a.min_hours > 0:
-                    notes.append(Violation("contract", f"{a.name} must work {a.min_hours:g} h but no tour was left "
-                                           "for the agent.", agent_ids=(a.id,)))
+                    notes.append(Violation("contract", Message(N_("{name} must work {hours} h but no tour was left "
+                                                                  "for the agent."), name=a.name,
+                                                               hours=f"{a.min_hours:g}"), agent_ids=(a.id,)))
     return shifts, unscheduled, notes
 
 
@@ -1886,8 +1891,9 @@ def shadow_mentees(prep: Prepared, shifts: list[Shift], notes: list[Violation]) 
             acts = tuple(act for act in s.activities if act.kind != "training")
             mine.append(Shift(a.id, s.template, s.start, s.slots, acts, shadow=True, note="with mentor"))
         if not mine:
-            notes.append(Violation("R-SCH-9", f"{a.name} is a new hire and the mentor has no shifts this week; "
-                                   "not scheduled.", agent_ids=(a.id, a.mentor_id), hard=a.min_hours > 0))
+            notes.append(Violation("R-SCH-9", Message(N_("{name} is a new hire and the mentor has no shifts this "
+                                                         "week; not scheduled."), name=a.name),
+                                   agent_ids=(a.id, a.mentor_id), hard=a.min_hours > 0))
         out.extend(mine)
     return out
 
@@ -2082,8 +2088,10 @@ def place_training(prep: Prepared, shifts: list[Shift]) -> tuple[list[Shift], li
                     if best is None or score > best[0]:
                         best = (score, i, off, slots)
             if best is None:
-                notes.append(Violation("R-SCH-8", f"{a.name}: no room for {problem.rules.training_block_min} min of "
-                                       "training in this week's shifts.", agent_ids=(a.id,)))
+                notes.append(Violation("R-SCH-8", Message(N_("{name}: no room for {minutes} min of training in this "
+                                                             "week's shifts."), name=a.name,
+                                                          minutes=problem.rules.training_block_min),
+                                       agent_ids=(a.id,)))
                 break
             score, i, off, slots = best
             sh = out[i]
@@ -2092,9 +2100,10 @@ def place_training(prep: Prepared, shifts: list[Shift]) -> tuple[list[Shift], li
             if skills:
                 slack[max(skills, key=lambda k: slack[k][slots].min())][slots] -= 1
             if score < 1:
-                notes.append(Violation("R-SCH-8", f"{a.name}'s training {range_label(int(slots[0]), int(slots[-1]))} "
-                                       "takes an agent the requirement needs.", slots=((int(slots[0]), int(slots[-1])),),
-                                       agent_ids=(a.id,), hard=False))
+                notes.append(Violation("R-SCH-8", Message(N_("{name}'s training {when} takes an agent the requirement "
+                                                             "needs."), name=a.name,
+                                                          when=quality.slot_range(int(slots[0]), int(slots[-1]))),
+                                       slots=((int(slots[0]), int(slots[-1])),), agent_ids=(a.id,), hard=False))
     return out, notes
 
 
@@ -2105,8 +2114,9 @@ def week_sl_notes(problem: RotaProblem, coverage) -> list[Violation]:
     goal = problem.rules.weekly_service_level
     if not goal:
         return []
-    return [Violation("R-SCH-1", f"{c.skill}: the week's expected service level is {100 * c.weekly_service_level:.1f} %, "
-                      f"below the goal of {100 * goal:.0f} %.", hard=False)
+    return [Violation("R-SCH-1", Message(N_("{skill}: the week's expected service level is {level:.1f} %, below the "
+                                            "goal of {goal:.0f} %."), skill=c.skill,
+                                         level=100 * c.weekly_service_level, goal=100 * goal), hard=False)
             for c in coverage if c.weekly_service_level is not None and c.weekly_service_level < goal - 1e-6]
 
 
@@ -2164,10 +2174,15 @@ def explain_shortfall(prep: Prepared, coverage) -> list[Violation]:
         full = max((len(working_days(0, cls.rules)) * float(prep.profile[(t, 0)].sum())
                     for cls in prep.classes for t in range(len(prep.problem.templates)) if cls.ok[t].any()),
                    default=0.0)
-        more = f"; about {int(np.ceil((need - supply) / full))} more full-time agents" if full else ""
-        out.append(Violation("R-SCH-1", f"The week needs {need * SLOT_MIN / 60.0:,.0f} agent-hours on the phones "
-                             f"over all queues; this rota's agents can give at most "
-                             f"{supply * SLOT_MIN / 60.0:,.0f} (contracts, days off, breaks){more}."))
+        hours = {"need": f"{need * SLOT_MIN / 60.0:,.0f}", "supply": f"{supply * SLOT_MIN / 60.0:,.0f}"}
+        if full:
+            text = Message(N_("The week needs {need} agent-hours on the phones over all queues; this rota's agents can "
+                              "give at most {supply} (contracts, days off, breaks); about {more} more full-time "
+                              "agents."), **hours, more=int(np.ceil((need - supply) / full)))
+        else:
+            text = Message(N_("The week needs {need} agent-hours on the phones over all queues; this rota's agents can "
+                              "give at most {supply} (contracts, days off, breaks)."), **hours)
+        out.append(Violation("R-SCH-1", text))
     for cov in coverage:
         req = np.asarray(cov.required, dtype=float)
         short = np.flatnonzero(np.asarray(cov.on_phone) + 1e-9 < req)
@@ -2180,24 +2195,29 @@ def explain_shortfall(prep: Prepared, coverage) -> list[Violation]:
         other = short[cap[short] >= req[short]]
         if nobody.size:
             rr = _ranges(nobody)
-            out.append(Violation(rule, f"{cov.skill}: no agent with this skill can work "
-                                 f"{_list(rr)} (time off, availability, shift start windows).", slots=tuple(rr)))
+            out.append(Violation(rule, Message(N_("{skill}: no agent with this skill can work {ranges} (time off, "
+                                                  "availability, shift start windows)."), skill=cov.skill,
+                                               ranges=_list(rr)), slots=tuple(rr)))
         if few.size:
             rr = _ranges(few)
-            out.append(Violation(rule, f"{cov.skill}: fewer agents with this skill can work than required in "
-                                 f"{_list(rr)}.", slots=tuple(rr)))
+            out.append(Violation(rule, Message(N_("{skill}: fewer agents with this skill can work than required in "
+                                                  "{ranges}."), skill=cov.skill, ranges=_list(rr)), slots=tuple(rr)))
         if other.size:
             rr = _ranges(other)
-            out.append(Violation(rule, f"{cov.skill}: short of the requirement in {_list(rr)}: the agents' contracts "
-                                 f"and the rules ({rules.days_off} days off together, one start time, "
-                                 f"{rules.min_rest_hours:g} h rest, R-SCH-3) do not stretch that far.",
-                                 slots=tuple(rr)))
+            out.append(Violation(rule, Message(N_("{skill}: short of the requirement in {ranges}: the agents' "
+                                                  "contracts and the rules ({days_off} days off together, one start "
+                                                  "time, {rest} h rest, R-SCH-3) do not stretch that far."),
+                                               skill=cov.skill, ranges=_list(rr), days_off=rules.days_off,
+                                               rest=f"{rules.min_rest_hours:g}"), slots=tuple(rr)))
     return out
 
 
-def _list(ranges: list[tuple[int, int]], limit: int = 6) -> str:
-    text = ", ".join(range_label(a, b) for a, b in ranges[:limit])
-    return text + (f" and {len(ranges) - limit} more" if len(ranges) > limit else "")
+def _list(ranges: list[tuple[int, int]], limit: int = 6) -> Message | str:
+    """The first ``limit`` ranges (``Mon 09:00-10:00, Tue 12:00-13:00 and 2 more``), translated on screen."""
+    text = quality.listing([quality.slot_range(a, b) for a, b in ranges[:limit]])
+    if len(ranges) > limit:
+        return Message(N_("{ranges} and {more} more"), ranges=text, more=len(ranges) - limit)
+    return text
 
 
 def _main_skill_of_agent(agent: Agent, required: dict[str, np.ndarray]) -> str | None:

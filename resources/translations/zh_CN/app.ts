@@ -672,6 +672,10 @@
         <translation>请指定队列：columns.queue 或固定的 &quot;queue_name&quot;</translation>
     </message>
     <message>
+        <source>No agent free of time off was left for the tour starting {start} with days off from {day}; it stays empty.</source>
+        <translation>已没有不在休假中的坐席可排 {start} 开始、休息日从{day}起的周班次；该班次空缺。</translation>
+    </message>
+    <message>
         <source>No agents with figures in this quarter.</source>
         <translation>本季度没有坐席数据。</translation>
     </message>
@@ -690,6 +694,10 @@
     <message>
         <source>No queue with id {id}</source>
         <translation>没有 ID 为 {id} 的队列</translation>
+    </message>
+    <message>
+        <source>No rota: {why}. Give more time or relax the rules.</source>
+        <translation>未生成排班：{why}。请延长求解时间或放宽规则。</translation>
     </message>
     <message>
         <source>No such file: {path}</source>
@@ -1226,6 +1234,14 @@
     <message>
         <source>The volume must be 0 or more calls per 15 minutes</source>
         <translation>来电量必须是每 15 分钟 0 通或以上</translation>
+    </message>
+    <message>
+        <source>The week needs {need} agent-hours on the phones over all queues; this rota&apos;s agents can give at most {supply} (contracts, days off, breaks).</source>
+        <translation>本周所有队列共需 {need} 坐席小时在线接听；本排班的坐席最多只能提供 {supply} 小时（受合同、休息日、休息时间限制）。</translation>
+    </message>
+    <message>
+        <source>The week needs {need} agent-hours on the phones over all queues; this rota&apos;s agents can give at most {supply} (contracts, days off, breaks); about {more} more full-time agents.</source>
+        <translation>本周所有队列共需 {need} 坐席小时在线接听；本排班的坐席最多只能提供 {supply} 小时（受合同、休息日、休息时间限制）；约还需 {more} 名全职坐席。</translation>
     </message>
     <message>
         <source>The week of {value} ({value2}) has not ended yet.</source>
@@ -2012,6 +2028,10 @@
         <translation>{name} 本周没有完整的休息日。</translation>
     </message>
     <message>
+        <source>{name} has no skills and was not scheduled.</source>
+        <translation>{name} 没有任何技能，未排班。</translation>
+    </message>
+    <message>
         <source>{name} has no worksheet</source>
         <translation>{name} 没有工作表</translation>
     </message>
@@ -2020,8 +2040,20 @@
         <translation>{name} 不具备本周所需的任何技能（{skills}），不计入覆盖。</translation>
     </message>
     <message>
+        <source>{name} has none of the skills this week&apos;s requirement asks for and was not scheduled.</source>
+        <translation>{name} 不具备本周需求所要求的任何技能，未排班。</translation>
+    </message>
+    <message>
         <source>{name} has {got} of {need} min training scheduled this week.</source>
         <translation>{name} 本周已安排培训 {got} 分钟，应为 {need} 分钟。</translation>
+    </message>
+    <message>
+        <source>{name} is a new hire and the mentor has no shifts this week; not scheduled.</source>
+        <translation>{name} 是新员工，其导师本周没有班次；未排班。</translation>
+    </message>
+    <message>
+        <source>{name} is a new hire whose mentor is not on this rota; not scheduled.</source>
+        <translation>{name} 是新员工，其导师不在本排班中；未排班。</translation>
     </message>
     <message>
         <source>{name} is empty: the first line must name the columns</source>
@@ -2056,6 +2088,10 @@
         <translation>{name} 看起来是 Excel 工作簿：请以 .xlsx 扩展名保存</translation>
     </message>
     <message>
+        <source>{name} must work {hours} h but no tour was left for the agent.</source>
+        <translation>{name} 至少需工作 {hours} 小时，但已没有可分配给该坐席的周班次。</translation>
+    </message>
+    <message>
         <source>{name} works {days} days in a row (at most {most}).</source>
         <translation>{name} 连续工作 {days} 天（最多 {most} 天）。</translation>
     </message>
@@ -2072,8 +2108,20 @@
         <translation>{name} 在 {shift} 的班次错过了 08:30 站会。</translation>
     </message>
     <message>
+        <source>{name}&apos;s training {when} takes an agent the requirement needs.</source>
+        <translation>{name} 在 {when} 的培训占用了需求所需的坐席。</translation>
+    </message>
+    <message>
         <source>{name}: a line after data row {row} is not valid {enc}; give the right one with --encoding</source>
         <translation>{name}：第 {row} 数据行之后有一行不是有效的 {enc} 编码；请用 --encoding 指定正确的编码</translation>
+    </message>
+    <message>
+        <source>{name}: no room for {minutes} min of training in this week&apos;s shifts.</source>
+        <translation>{name}：本周班次中没有空档安排 {minutes} 分钟的培训。</translation>
+    </message>
+    <message>
+        <source>{name}: no shift template fits the contract ({least}-{most} h a week, {days_off} days off) and the availability; not scheduled.</source>
+        <translation>{name}：没有班次模板符合合同（每周 {least}–{most} 小时，休息 {days_off} 天）和可排班时间；未排班。</translation>
     </message>
     <message>
         <source>{name}: only {hours:g} h rest between the shift at {shift} and the next at {next} (minimum {minimum:g} h).</source>
@@ -2136,6 +2184,10 @@
         <translation>{quarter} 已发布：修改评语属于修正，需要填写理由。</translation>
     </message>
     <message>
+        <source>{ranges} and {more} more</source>
+        <translation>{ranges} 及另外 {more} 段</translation>
+    </message>
+    <message>
         <source>{rule_id} is not a KPI indicator.</source>
         <translation>{rule_id} 不是 KPI 指标。</translation>
     </message>
@@ -2144,12 +2196,28 @@
         <translation>{n} 名坐席的 {rule} 未计量（无数据）；其总分按已计量的权重折算。</translation>
     </message>
     <message>
+        <source>{skill}: fewer agents with this skill can work than required in {ranges}.</source>
+        <translation>{skill}：在 {ranges}，具备该技能且能上班的坐席少于需求人数。</translation>
+    </message>
+    <message>
+        <source>{skill}: no agent with this skill can work {ranges} (time off, availability, shift start windows).</source>
+        <translation>{skill}：{ranges} 没有具备该技能的坐席能上班（休假、可排班时间、班次开始时间窗口）。</translation>
+    </message>
+    <message>
         <source>{skill}: short of the requirement in {ranges} ({pct:.1f} % of the intervals).</source>
         <translation>{skill}：需求人数不足的时段 {ranges}（占 {pct:.1f} % 的时段）。</translation>
     </message>
     <message>
         <source>{skill}: short of the requirement in {ranges} and {more} more ({pct:.1f} % of the intervals).</source>
         <translation>{skill}：需求人数不足的时段 {ranges} 及另外 {more} 段（占 {pct:.1f} % 的时段）。</translation>
+    </message>
+    <message>
+        <source>{skill}: short of the requirement in {ranges}: the agents&apos; contracts and the rules ({days_off} days off together, one start time, {rest} h rest, R-SCH-3) do not stretch that far.</source>
+        <translation>{skill}：需求人数不足的时段 {ranges}：坐席的合同与规则（{days_off} 个休息日连在一起、固定开始时间、{rest} 小时休息间隔，R-SCH-3）无法覆盖到这些时段。</translation>
+    </message>
+    <message>
+        <source>{skill}: the week&apos;s expected service level is {level:.1f} %, below the goal of {goal:.0f} %.</source>
+        <translation>{skill}：本周预计服务水平为 {level:.1f} %，低于目标 {goal:.0f} %。</translation>
     </message>
     <message>
         <source>{text!r} is not a week: use 2026-W48 or a date in the week</source>
