@@ -202,7 +202,7 @@ def test_the_editors_violation_list_is_chinese(chinese, qtbot):
 
 # --------------------------------------------------------------------------- the solver's own notes
 # app.rota.engine's notes and explanations (prepare, assign_tours, shadow_mentees, place_training,
-# week_sl_notes, explain_shortfall, _no_solution) are Messages too: the same English as the f-strings
+# explain_shortfall) and app.rota.quality.week_goal_violations are Messages too: the same English as the f-strings
 # they replaced, and Chinese in the rota editor.
 
 def _engine_problem(agents, cells) -> RotaProblem:
@@ -236,7 +236,7 @@ def _engine_notes() -> list[Violation]:
     notes = [*prep.notes, *eng.explain_shortfall(prep, cov)]
     eng.shadow_mentees(prep, [], notes)
     goal = replace(problem, rules=replace(problem.rules, weekly_service_level=0.9))
-    notes += eng.week_sl_notes(goal, [replace(cov[0], weekly_service_level=0.81234)])
+    notes += rq.week_goal_violations(goal, [replace(cov[0], weekly_service_level=0.81234)])
     # nobody at all can take the phones: 7 agents round the clock, no "more full-time agents" guess
     empty = _engine_problem([agents[1]], [(d, 0, 24, 7) for d in range(7)])
     notes += eng.explain_shortfall(eng.prepare(empty), rq.coverage(empty, []))
@@ -251,7 +251,6 @@ def _engine_notes() -> list[Violation]:
     gil = Agent(7, "Gil", frozenset({"phone"}), contract_hours=40, time_off=((0, DAY_SLOTS),))
     prep = eng.prepare(_engine_problem([gil], _CELLS))
     notes += eng.assign_tours(prep, {(0, 0, 2, 9 * H): 1})[2]
-    notes += eng._no_solution(prep.problem, prep, 0.0, 0.0, {}, "the solver found no feasible rota").violations[-1:]
     return notes
 
 
@@ -279,7 +278,6 @@ ENGINE_ENGLISH = [
     ("R-SCH-8", "Ann: no room for 60 min of training in this week's shifts."),
     ("availability", "No agent free of time off was left for the tour starting 09:00 with days off from Wed; "
                      "it stays empty."),
-    ("solver", "No rota: the solver found no feasible rota. Give more time or relax the rules."),
 ]
 ENGINE_CHINESE = [
     "Ben 没有任何技能，未排班。",
@@ -299,7 +297,6 @@ ENGINE_CHINESE = [
     "Ann 在 周一 09:30–10:30 的培训占用了需求所需的坐席。",
     "Ann：本周班次中没有空档安排 60 分钟的培训。",
     "已没有不在休假中的坐席可排 09:00 开始、休息日从周三起的周班次；该班次空缺。",
-    "未生成排班：the solver found no feasible rota。请延长求解时间或放宽规则。",
 ]
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from app.rota import engine as E
+from app.rota import quality
 from app.rota.generate import generate_center
 from app.rota.model import WEEK_SLOTS, Rules
 from app.staffing.erlang import interval_metrics
@@ -55,7 +56,7 @@ def test_gain_table_matches_erlang_c_and_is_a_relaxation_R_SCH_1(center):
 def test_no_goal_no_extra_model(center):
     prep = E.prepare(center)
     assert prep.sl_gains == {}
-    assert E.week_sl_notes(center, ()) == []
+    assert quality.week_goal_violations(center, ()) == []
 
 
 def test_goal_raises_the_bound_and_the_rota_reaches_it_R_SCH_1(busier):

@@ -1607,7 +1607,7 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         constant = sum(quality.shift_paid_minutes(problem, s) for s in shifts if s.shadow or s in fixed_set) / 60.0
         # the coverage explanation first: a scheduler reads why queues go short before the
         # training notes
-        violations = (*prep.notes, *explain_shortfall(prep, result.coverage), *week_sl_notes(problem, result.coverage),
+        violations = (*prep.notes, *explain_shortfall(prep, result.coverage), *quality.week_goal_violations(problem, result.coverage),
                       *notes, *result.violations, *train_notes)
         return RotaSolution(
             status=stats["status"], shifts=tuple(sorted(shifts, key=lambda s: (s.agent_id, s.start))),
@@ -1776,15 +1776,6 @@ def _tour_paid(prep: Prepared, key: tuple[int, int, int, int]) -> float:
     c, t, o, _s = key
     return len(working_days(o, prep.classes[c].rules)) * prep.problem.templates[t].paid_min / SLOT_MIN
 
-
-def _no_solution(problem, prep, lp_paid, started, stats, why) -> RotaSolution:
-    return RotaSolution("no_solution", (), (), 0.0, round(lp_paid * SLOT_MIN / 60.0, 4),
-                        (*prep.notes, Violation("solver", Message(N_("No rota: {why}. Give more time or relax the "
-                                                                     "rules."), why=why))),
-                        (), time.perf_counter() - started, stats)
-
-
-# --------------------------------------------------------------------------- stage 2: agents
 
 def _tour_cost(agent: Agent, tour: Tour, template: ShiftTemplate, prep: Prepared) -> float:
     rules = prep.problem.rules
@@ -2108,17 +2099,6 @@ def place_training(prep: Prepared, shifts: list[Shift]) -> tuple[list[Shift], li
 
 
 # --------------------------------------------------------------------------- explanations
-
-def week_sl_notes(problem: RotaProblem, coverage) -> list[Violation]:
-    """The queues whose week stays below the rules' week service-level goal."""
-    goal = problem.rules.weekly_service_level
-    if not goal:
-        return []
-    return [Violation("R-SCH-1", Message(N_("{skill}: the week's expected service level is {level:.1f} %, below the "
-                                            "goal of {goal:.0f} %."), skill=c.skill,
-                                         level=100 * c.weekly_service_level, goal=100 * goal), hard=False)
-            for c in coverage if c.weekly_service_level is not None and c.weekly_service_level < goal - 1e-6]
-
 
 def _ranges(slots: np.ndarray) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []

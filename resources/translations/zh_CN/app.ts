@@ -696,10 +696,6 @@
         <translation>没有 ID 为 {id} 的队列</translation>
     </message>
     <message>
-        <source>No rota: {why}. Give more time or relax the rules.</source>
-        <translation>未生成排班：{why}。请延长求解时间或放宽规则。</translation>
-    </message>
-    <message>
         <source>No such file: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
