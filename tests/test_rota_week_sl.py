@@ -84,21 +84,21 @@ def test_goal_out_of_reach_is_reported_not_raised_R_SCH_1(center):
     assert notes[0].message.startswith("phone: the week's expected service level is ")
 
 
-def test_a_failed_whole_rota_check_undoes_the_drops_since_the_last_one(busier):
+def test_a_refused_drop_leaves_the_rota_as_it_was(busier):
     prep = E.prepare(busier)
     _v, _p, _s = E.relaxation(prep, None, 10)
     counts, pool = E.integer_tours(prep, _v, 0.5)
     before_counts = {k: v for k, v in counts.items() if v}
     before_slack = {k: v.copy() for k, v in pool.slack.items()}
     import time
-    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 10, verify=lambda: False, batch=3)
+    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 10, accept=lambda: False)
     assert dropped == 0
     assert {k: v for k, v in counts.items() if v} == before_counts
     for k, v in before_slack.items():
         assert np.array_equal(pool.slack[k], v)
     # a check that holds keeps them: what the pass reports is what left the rota
     n_before = sum(counts.values())
-    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 10, verify=lambda: True, batch=3)
+    dropped = E._mip_drop_pass(prep, pool, counts, time.perf_counter() + 10, accept=lambda: True)
     assert sum(counts.values()) == n_before - dropped
 
 

@@ -34,7 +34,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from types import SimpleNamespace
 
 import numpy as np
 from ortools.linear_solver import pywraplp
@@ -84,7 +83,6 @@ RESERVE_TRAINING = True  # the drops keep room for the training placed on the ro
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
 SL_STEPS = 8  # agents above the requirement the week's service-level goal may add per slot
 SL_TINY = 1e-2  # ... steps worth less than this share of the best step join the one before
-VERIFY_BATCH = 8  # drops between two rebuilds of the whole rota (the slow check) in the drop passes
 MENTOR_IDLE_COST = 100.0  # assignment cost of a mentor left without a tour (preferences cost hours apart)
 Cancel = Callable[[], bool]
 
@@ -1263,14 +1261,9 @@ def _drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, used: dict) -> int
 
 
 def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: float,
-                   accept: Callable[[], bool] | None = None, swaps: bool = False,
-                   verify: Callable[[], bool] | None = None, batch: int = 1) -> int:
+                   accept: Callable[[], bool] | None = None, swaps: bool = False) -> int:
     """Drop tours whose shortfall the break integer program (ShiftPool.optimise_breaks) can absorb
-    by moving the other shifts' breaks; tours over the most spare agents are tried first.
-
-    ``accept`` is asked after every drop; ``verify`` (the whole rota rebuilt, the slow check) after
-    every ``batch`` drops and at the end: when it fails, the drops since it last held are undone
-    and it is then asked after every drop for the rest of the pass."""
+    by moving the other shifts' breaks; tours over the most spare agents are tried first."""
     used: dict[int, int] = defaultdict(int)
     for (c, _t, _o, _s), n in counts.items():
         used[c] += n
@@ -1288,24 +1281,7 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
     keys.sort(key=lambda key: (-spare(key), -_tour_paid(prep, key), key))
     # the tours that can go are mostly among the first (most spare): stop after a run of failures
     patience = max(MIP_DROP_PATIENCE, len(keys) // 2)
-    dropped = failures = pending = 0
-    checkpoint = (_snapshot(pool), dict(counts), dict(used), 0) if verify is not None else None
-
-    def verified() -> bool:
-        """Run ``verify`` on the pending drops: keep them, or go back to the last checkpoint."""
-        nonlocal checkpoint, pending, dropped, used, batch
-        pending = 0
-        if verify():
-            checkpoint = (_snapshot(pool), dict(counts), dict(used), dropped)
-            return True
-        snap, saved_counts, saved_used, dropped = checkpoint
-        _restore(pool, _copy_snapshot(snap))
-        counts.clear()
-        counts.update(saved_counts)
-        used = defaultdict(int, saved_used)
-        batch = 1
-        return False
-
+    dropped = failures = 0
     for key in keys:
         c = key[0]
         while counts.get(key, 0) > 0 and used[c] > prep.classes[c].must and time.perf_counter() < deadline:
@@ -1324,20 +1300,14 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
                 gone = True
             if gone:
                 dropped += 1
-                pending += 1
-                if verify is None or pending < batch or verified():
-                    failures = 0
-                    continue
-                failures += 1
-                break
+                failures = 0
+                continue
             counts[key] += 1
             _restore(pool, snap)
             failures += 1
             break
         if failures >= patience or time.perf_counter() >= deadline:
             break
-    if verify is not None and pending:
-        verified()
     for key in [k for k, v in counts.items() if v <= 0]:
         del counts[key]
     return dropped
@@ -1431,10 +1401,6 @@ def _snapshot(pool: ShiftPool):
     return ({k: v.copy() for k, v in pool.slack.items()}, {k: [list(x) for x in v] for k, v in pool.plan.items()},
             dict(pool.heads), {k: list(v) for k, v in pool.records.items()})
 
-
-
-def _copy_snapshot(snap):
-    return _snapshot(SimpleNamespace(slack=snap[0], plan=snap[1], heads=snap[2], records=snap[3]))
 
 
 def _restore(pool: ShiftPool, snap) -> None:
@@ -1634,13 +1600,15 @@ def _drop_round(problem: RotaProblem, prep: Prepared, pool: ShiftPool, counts: d
     def keeps_week() -> bool:  # the pool's agents on the phones (quick), for the week's goal
         return all(_week_level(prep, k, pool.slack[k] + prep.required[k]) >= floor for k, floor in week_floor.items())
 
+    def accept() -> bool:  # the quick check first, then the whole rota rebuilt
+        return (not week_floor or keeps_week()) and keeps_cover()
+
     reserved = _reserve_training(prep, pool, counts) if RESERVE_TRAINING else []
     dropped = 0
     # drops first; then, while time is left, a cheaper tour where a tour cannot simply go
     for swaps in (False, True):
         while time.perf_counter() < deadline:
-            n = _mip_drop_pass(prep, pool, counts, deadline, keeps_week if week_floor else None, swaps,
-                               verify=keeps_cover, batch=VERIFY_BATCH)
+            n = _mip_drop_pass(prep, pool, counts, deadline, accept, swaps)
             dropped += n
             if not n:
                 break
