@@ -388,3 +388,13 @@ def test_bench_import_meets_its_target_and_reports_the_parse_baseline(capsys):
     # the figure itself is for `floorwalker bench import` on a quiet machine, not a timing assertion here
     assert by_name["import"]["target"] == 5.0 and by_name["import"]["median"] > by_name["parse only"]["median"]
     assert report["info"]["imported"] == "33,066"
+
+
+def test_a_moment_before_the_first_representable_one_is_unreadable_not_a_crash():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.imports.mapping import parse_datetime
+
+    assert parse_datetime("0001-01-01", None, ZoneInfo("Asia/Shanghai")) is None  # 8 h east of UTC
+    assert parse_datetime("0001-01-01 09:30", None, ZoneInfo("UTC")) == datetime(1, 1, 1, 9, 30, tzinfo=ZoneInfo("UTC"))

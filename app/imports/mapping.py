@@ -235,7 +235,10 @@ def parse_datetime(text: str, fmt: str | None, tz: tzinfo) -> datetime | None:
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=tz)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01 in a zone east of UTC: before the first representable moment
+        return None
 
 
 def parse_duration(text: str) -> float | None:
