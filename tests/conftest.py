@@ -17,6 +17,7 @@ import pytest  # noqa: E402
 from app import clock  # noqa: E402
 from app.bootstrap import open_database  # noqa: E402
 from db.database import Database  # noqa: E402
+from tests.languages import console_language  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("FLOORWALKER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -128,3 +129,10 @@ def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
     if leftovers:
         names = ", ".join(type(w).__name__ for w in leftovers)
         pytest.fail(f"a test left visible top-level widgets: {names}")
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The console in Chinese for one test."""
+    with console_language(qapp, "zh_CN") as added:
+        yield added

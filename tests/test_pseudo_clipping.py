@@ -9,7 +9,7 @@ the bottom, which that detector leaves out."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 
 pytestmark = pytest.mark.gui
@@ -32,22 +32,11 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(params=["pseudo", "en", "zh_CN"])
 def language(request, qapp):
-    """The console's own way into a language (ui.app.install_translations), undone after the test."""
-    from ui.app import install_translations
-    from ui.translations import lrelease
+    """The console in each language for one test."""
+    from tests.languages import console_language
 
-    if request.param != "en" and lrelease() is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    before = QLocale(), QApplication.font(), set(qapp.findChildren(QTranslator))
-    install_translations(qapp, request.param)
-    added = [t for t in qapp.findChildren(QTranslator) if t not in before[2]]
-    assert added or request.param == "en", "no translator was installed"
-    yield request.param
-    for translator in added:
-        QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(before[0])
-    QApplication.setFont(before[1])
+    with console_language(qapp, request.param):
+        yield request.param
 
 
 def _shown_whole(label: QLabel) -> bool:

@@ -6,15 +6,8 @@ weekdays included — no pattern re-reading the filled-in English."""
 from __future__ import annotations
 
 import json
-import shutil
-import sys
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
 from app.i18n import Message
 from app.rota import engine as eng
@@ -153,25 +146,6 @@ def test_rule_sentences_stay_english_without_a_translation(qapp):
         assert translated(found[key]) == english
         assert rule_message(found[key]) == english
     assert {k: rule_message(more[k]) for k in MORE_ENGLISH} == MORE_ENGLISH
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    if not Path(lrelease).exists() and shutil.which(lrelease) is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    from ui.translations import compile_qm, ts_sources
-
-    qm = tmp_path / "floorwalker_zh_CN.qm"
-    compile_qm(lrelease, ts_sources()["zh_CN"], qm)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QApplication.installTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QApplication.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def test_rule_sentences_in_chinese_through_message_text_R_SCH_3_R_SCH_6_R_SCH_8_R_SCH_9(chinese):

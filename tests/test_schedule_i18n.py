@@ -5,39 +5,16 @@ leftovers (apart from data: names, queues, template names)."""
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 
 from ui.errors import message_text
 from ui.schedule.dates import day_label, long_day_label, slot_range, weekday_name
 from ui.schedule.messages import rule_message
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    if not Path(lrelease).exists() and shutil.which(lrelease) is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    from ui.translations import compile_qm, ts_sources
-
-    qm = tmp_path / "floorwalker_zh_CN.qm"
-    compile_qm(lrelease, ts_sources()["zh_CN"], qm)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QApplication.installTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QApplication.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def test_english_dates_and_sentences_stay_english(qapp):

@@ -20,7 +20,6 @@ import re
 from collections import defaultdict
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from sqlalchemy import String, select
 
 pytestmark = pytest.mark.gui
@@ -118,29 +117,6 @@ def demo_db(tmp_path_factory):
     opened = open_database(url)
     yield opened.db
     opened.db.dispose()
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The console's own way into Chinese (ui.app.install_translations: Floorwalker's catalogue compiled
-    from the .ts files, Qt's, the locale, a CJK font), undone after the test."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import install_translations
-    from ui.translations import lrelease
-
-    if lrelease() is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    before = QLocale(), QApplication.font(), set(qapp.findChildren(QTranslator))
-    install_translations(qapp, "zh_CN")
-    added = [t for t in qapp.findChildren(QTranslator) if t not in before[2]]
-    assert added, "no translator was installed"
-    yield added
-    for translator in added:
-        QCoreApplication.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(before[0])
-    QApplication.setFont(before[1])
 
 
 def test_the_chinese_console_shows_no_english(qtbot, qapp, demo_db, chinese):

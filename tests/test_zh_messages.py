@@ -4,30 +4,9 @@ template), the KPI evidence formula; the English text (CLI, logs, stored rows) s
 
 from __future__ import annotations
 
-import shutil
-import sys
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QTranslator
 
 from app.i18n import N_, Message
-
-
-@pytest.fixture
-def zh_CN(qapp, tmp_path):
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
-    if not Path(lrelease).exists() and shutil.which(lrelease) is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    from ui.translations import compile_qm, ts_sources
-
-    qm = tmp_path / "floorwalker_zh_CN.qm"
-    compile_qm(lrelease, ts_sources()["zh_CN"], qm)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_a_message_reads_as_english_and_keeps_its_template():
@@ -37,7 +16,7 @@ def test_a_message_reads_as_english_and_keeps_its_template():
     assert isinstance(msg, str) and msg.template.startswith("{field}") and msg.params["field"] == "arrival"
 
 
-def test_import_reasons_and_errors_show_in_chinese(zh_CN):
+def test_import_reasons_and_errors_show_in_chinese(chinese):
     from app.imports.reading import ImportFileError
     from ui.imports.dialog import error_html, translated
 
@@ -50,7 +29,7 @@ def test_import_reasons_and_errors_show_in_chinese(zh_CN):
     assert "文件不存在：/tmp/&lt;x&gt;.csv" in html
 
 
-def test_stored_auto_qa_details_show_in_chinese(zh_CN):
+def test_stored_auto_qa_details_show_in_chinese(chinese):
     from ui.autoqa.transcript_view import check_label, detail_text
 
     assert detail_text("first reply after 6 s (limit 30 s)") == "首次回复用时 6 秒（上限 30 秒）"
@@ -80,7 +59,7 @@ def test_the_checks_write_english_details_that_match_a_template():
         assert any(p.match(r.detail) for p, _t in _detail_patterns()), r.detail
 
 
-def test_the_kpi_evidence_formula_shows_in_chinese(zh_CN):
+def test_the_kpi_evidence_formula_shows_in_chinese(chinese):
     from ui.review.quarterly_view import _translated
 
     msg = Message(N_("wait {wait} s ÷ {n} phone/chat/on-site contacts = {avg}; {within} within the target"),
@@ -89,7 +68,7 @@ def test_the_kpi_evidence_formula_shows_in_chinese(zh_CN):
     assert _translated(msg) == "等待 3,298.2 秒 ÷ 179 次电话/在线会话/现场联络 = 18.43 秒；160 次在目标内"
 
 
-def test_app_validation_errors_show_in_chinese(zh_CN):
+def test_app_validation_errors_show_in_chinese(chinese):
     from app.review.periods import parse_quarter
     from ui.errors import message_text
 

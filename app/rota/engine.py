@@ -311,10 +311,16 @@ def prepare(problem: RotaProblem) -> Prepared:
                     base_required={k: v.copy() for k, v in required.items()}, sl_table=_sl_tables(problem, required))
 
 
-def _calls_aht(r) -> tuple[np.ndarray, np.ndarray]:
-    calls = np.asarray(r.calls, dtype=float)
-    aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
-    return calls, np.where(aht > 0, aht, 300.0)
+def _queues_with_calls(problem: RotaProblem, required: dict[str, np.ndarray]):
+    """(requirement, calls per slot, handle time per slot) of the skills with calls this week."""
+    for r in problem.requirements:
+        if r.calls is None or r.skill not in required:
+            continue
+        calls = np.asarray(r.calls, dtype=float)
+        if calls.sum() <= 0:
+            continue
+        aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
+        yield r, calls, np.where(aht > 0, aht, 300.0)
 
 
 def _sl_tables(problem: RotaProblem, required: dict[str, np.ndarray]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -323,12 +329,7 @@ def _sl_tables(problem: RotaProblem, required: dict[str, np.ndarray]) -> dict[st
     if not problem.rules.weekly_service_level:
         return {}
     out = {}
-    for r in problem.requirements:
-        if r.calls is None or r.skill not in required:
-            continue
-        calls, aht = _calls_aht(r)
-        if calls.sum() <= 0:
-            continue
+    for r, calls, aht in _queues_with_calls(problem, required):
         top = int(required[r.skill].max()) + 4 * SL_STEPS
         out[r.skill] = (_erlang_c_levels(calls, aht, r.target_sec, np.zeros(WEEK_SLOTS, dtype=np.int64), top), calls)
     return out
@@ -370,12 +371,7 @@ def weekly_sl_gains(problem: RotaProblem, required: dict[str, np.ndarray]
     out: dict[str, tuple[np.ndarray, float]] = {}
     if not goal:
         return out
-    for r in problem.requirements:
-        if r.calls is None or r.skill not in required:
-            continue
-        calls, aht = _calls_aht(r)
-        if calls.sum() <= 0:
-            continue
+    for r, calls, aht in _queues_with_calls(problem, required):
         first = np.asarray(required[r.skill], dtype=np.int64)
         levels = _erlang_c_levels(calls, aht, r.target_sec, first, SL_STEPS)
         levels[:, -1] = 1.0  # all that is left beyond the last step (a relaxation: never less)
