@@ -422,3 +422,18 @@ def test_erlang_a_with_huge_patience_finds_agents_and_refuses_an_endless_queue()
     assert agents_needed(100, 30, 180, 0.8, 20, patience_sec=1e9) == agents_needed(100, 30, 180, 0.8, 20)
     with pytest.raises(StaffingInputError, match="^patience_sec is too long"):
         interval_metrics(100, 30, 180, 5, 20, patience_sec=1e12)
+
+
+def test_service_level_table_matches_interval_metrics_per_agent_count():
+    import numpy as np
+
+    from app.staffing.erlang import interval_metrics, service_level_table
+
+    calls = np.array([0.0, 3.0, 40.0, 400.0])
+    aht = np.array([300.0, 240.0, 300.0, 180.0])
+    first = np.array([0, 1, 10, 80])
+    table = service_level_table(calls, aht, 15.0, 20.0, first, 5)
+    for i in range(4):
+        for j in range(6):
+            expected = interval_metrics(calls[i], 15.0, aht[i], int(first[i] + j), 20.0).service_level
+            assert table[i, j] == pytest.approx(expected, abs=1e-12)

@@ -67,6 +67,7 @@ from app.rota.tours import (
     weekend_days,
     working_days,
 )
+from app.staffing.erlang import service_level_table
 
 Progress = Callable[[float, str], None]
 LP_BACKEND = "GLOP"
@@ -331,32 +332,8 @@ def _sl_tables(problem: RotaProblem, required: dict[str, np.ndarray]) -> dict[st
     out = {}
     for r, calls, aht in _queues_with_calls(problem, required):
         top = int(required[r.skill].max()) + 4 * SL_STEPS
-        out[r.skill] = (_erlang_c_levels(calls, aht, r.target_sec, np.zeros(WEEK_SLOTS, dtype=np.int64), top), calls)
+        out[r.skill] = (service_level_table(calls, aht, SLOT_MIN, r.target_sec, np.zeros(WEEK_SLOTS, dtype=np.int64), top), calls)
     return out
-
-
-def _erlang_c_levels(calls: np.ndarray, aht: np.ndarray, target_sec: float, first: np.ndarray, steps: int
-                     ) -> np.ndarray:
-    """(slots, steps + 1): Erlang C service level with first, first + 1, ... first + steps agents
-    per slot (the Erlang B recurrence run for all slots at once)."""
-    load = calls * aht / (SLOT_MIN * 60.0)
-    top = int(first.max()) + steps
-    out = np.zeros((len(calls), steps + 1))
-    b = np.ones(len(calls))
-    for n in range(1, top + 1):
-        ab = load * b
-        b = ab / (n + ab)
-        j = n - first
-        hit = (j >= 0) & (j <= steps)
-        if hit.any():
-            with np.errstate(divide="ignore", invalid="ignore"):
-                c = np.where(n > load, n * b / (n - load + load * b), 1.0)
-                sl = np.where(n > load, 1.0 - c * np.exp(-(n - load) * target_sec / aht), 0.0)
-            rows = np.flatnonzero(hit)
-            out[rows, j[rows]] = sl[rows]
-    out[load <= 0] = 1.0
-    out[first == 0, 0] = np.where(load[first == 0] > 0, 0.0, 1.0)
-    return np.clip(out, 0.0, 1.0)
 
 
 def weekly_sl_gains(problem: RotaProblem, required: dict[str, np.ndarray]
@@ -368,12 +345,12 @@ def weekly_sl_gains(problem: RotaProblem, required: dict[str, np.ndarray]
     every slot has just its requirement, and the increments as they are (for the integer stage).
     Skills whose week already reaches the goal are left out."""
     goal = problem.rules.weekly_service_level
-    out: dict[str, tuple[np.ndarray, float]] = {}
+    out: dict[str, tuple[np.ndarray, float, np.ndarray]] = {}
     if not goal:
         return out
     for r, calls, aht in _queues_with_calls(problem, required):
         first = np.asarray(required[r.skill], dtype=np.int64)
-        levels = _erlang_c_levels(calls, aht, r.target_sec, first, SL_STEPS)
+        levels = service_level_table(calls, aht, SLOT_MIN, r.target_sec, first, SL_STEPS)
         levels[:, -1] = 1.0  # all that is left beyond the last step (a relaxation: never less)
         raw = np.maximum(calls[:, None] * np.diff(levels, axis=1), 0.0)
         short = goal * calls.sum() - float((calls * levels[:, 0]).sum())
@@ -1288,13 +1265,12 @@ def _mip_drop_pass(prep: Prepared, pool: ShiftPool, counts: dict, deadline: floa
                 if _shortfall(pool) > 1e-9:
                     pool.optimise_breaks(min(BREAK_MIP_SECONDS, max(0.05, deadline - time.perf_counter())))
             counts[key] -= 1
-            gone = False
             if _shortfall(pool) <= 1e-9 and (accept is None or accept()):
                 used[c] -= 1
-                gone = True
-            elif swaps and _swap_cheaper(prep, pool, counts, used, key, deadline, accept):
-                gone = True
-            if gone:
+                dropped += 1
+                failures = 0
+                continue
+            if swaps and _swap_cheaper(prep, pool, counts, used, key, deadline, accept):
                 dropped += 1
                 failures = 0
                 continue

@@ -435,6 +435,31 @@ def staff_week(volumes, aht, interval_min: float = 15.0, target_sl: float = 0.8,
     return WeekStaffing(load, agents, _scheduled(agents, shrinkage), p_wait, sl, asa, occ, np.zeros(size))
 
 
+def service_level_table(calls: np.ndarray, aht: np.ndarray, interval_min: float, target_sec: float,
+                        first: np.ndarray, steps: int) -> np.ndarray:
+    """(intervals, steps + 1): the Erlang C service level of every interval with first, first + 1,
+    ... first + steps agents (the Erlang B recurrence run for all intervals at once, as in
+    :func:`staff_week`); 1.0 where there are no calls, 0.0 with too few agents for the load."""
+    load = calls * aht / (interval_min * 60.0)
+    top = int(first.max()) + steps
+    out = np.zeros((len(calls), steps + 1))
+    b = np.ones(len(calls))
+    for n in range(1, top + 1):
+        ab = load * b
+        b = ab / (n + ab)
+        j = n - first
+        hit = (j >= 0) & (j <= steps)
+        if hit.any():
+            with np.errstate(divide="ignore", invalid="ignore"):
+                c = np.where(n > load, n * b / (n - load + load * b), 1.0)
+                level = np.where(n > load, 1.0 - c * np.exp(-(n - load) * target_sec / aht), 0.0)
+            rows = np.flatnonzero(hit)
+            out[rows, j[rows]] = level[rows]
+    out[load <= 0] = 1.0
+    out[first == 0, 0] = np.where(load[first == 0] > 0, 0.0, 1.0)
+    return np.clip(out, 0.0, 1.0)
+
+
 def _scheduled(agents: np.ndarray, shrinkage: float) -> np.ndarray:
     if not shrinkage:
         return agents.copy()
