@@ -131,6 +131,19 @@ def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
         pytest.fail(f"a test left visible top-level widgets: {names}")
 
 
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A small demo center (8 agents, one week), built once per test module, for screens to show."""
+    from app.demo.builder import DemoOptions, build_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    url = str(folder / "demo.db")
+    build_demo(url, DemoOptions(seed=7, agents=8, weeks=1, recordings_dir=folder / "rec"))
+    opened = open_database(url)
+    yield opened.db
+    opened.db.dispose()
+
+
 @pytest.fixture
 def chinese(qapp):
     """The console in Chinese for one test."""

@@ -59,3 +59,17 @@ def interaction(s: Session, c: Center, q: Queue, agent: Person | None, offered_a
     s.add(i)
     s.flush()
     return i
+
+
+def day_shift_problem(agents, req: int = 1, week: date = date(2026, 11, 23)):
+    """A rota problem with one 8-h "Day" template starting 09:00 and ``req`` agents of "phone" needed
+    09:00-17:00 every day (4 calls, 180 s handle time per slot): small enough to reason about."""
+    from app.rota.model import DAY_SLOTS, WEEK_SLOTS, Requirement, RotaProblem, Rules, ShiftTemplate
+
+    need = [0] * WEEK_SLOTS
+    for d in range(7):
+        for i in range(9 * 4, 17 * 4):
+            need[d * DAY_SLOTS + i] = req
+    return RotaProblem(week, tuple(agents), (ShiftTemplate("Day", 9 * 60, 8 * 60, 8 * 60),),
+                       (Requirement("phone", tuple(need), (4.0,) * WEEK_SLOTS, (180.0,) * WEEK_SLOTS),),
+                       Rules(phone_skill=None, standup=None))

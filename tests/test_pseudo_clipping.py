@@ -17,19 +17,6 @@ pytestmark = pytest.mark.gui
 WIDTH, HEIGHT = 1440, 900  # the self-test's window
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from app.bootstrap import open_database
-    from app.demo.builder import DemoOptions, build_demo
-
-    folder = tmp_path_factory.mktemp("pseudo-demo")
-    url = str(folder / "demo.db")
-    build_demo(url, DemoOptions(seed=7, agents=8, weeks=1, recordings_dir=folder / "rec"))
-    opened = open_database(url)
-    yield opened.db
-    opened.db.dispose()
-
-
 @pytest.fixture(params=["pseudo", "en", "zh_CN"])
 def language(request, qapp):
     """The console in each language for one test."""

@@ -13,13 +13,8 @@ from sqlalchemy import func, select
 from app.actor import Actor
 from app.rota.model import (
     DAY_SLOTS,
-    WEEK_SLOTS,
     Agent,
-    Requirement,
-    RotaProblem,
-    Rules,
     Shift,
-    ShiftTemplate,
 )
 from app.schedule import editing as ed
 from app.security.permissions import PermissionDenied
@@ -267,21 +262,11 @@ def test_only_schedulers_edit(data, role):
 
 # --- quality (pure) ----------------------------------------------------------------------------
 
-def _problem(agents, req=1) -> RotaProblem:
-    need = [0] * WEEK_SLOTS
-    for d in range(7):
-        for i in range(9 * H, 17 * H):
-            need[d * DAY_SLOTS + i] = req
-    return RotaProblem(WEEK, tuple(agents), (ShiftTemplate("Day", 9 * 60, 8 * 60, 8 * 60),),
-                       (Requirement("phone", tuple(need), (4.0,) * WEEK_SLOTS, (180.0,) * WEEK_SLOTS),),
-                       Rules(phone_skill=None, standup=None))
-
-
 def test_violations_rest_day_off_contract_and_skills_R_SCH_3():
     a = Agent(1, "Ann", frozenset({"phone"}), contract_hours=40)
     b = Agent(2, "Bob", frozenset({"phone"}), contract_hours=40)
     c = Agent(3, "Cai", frozenset({"email"}), contract_hours=40)
-    p = _problem([a, b, c])
+    p = f.day_shift_problem([a, b, c])
     shifts = [Shift(1, "Day", d * DAY_SLOTS + 8 * H, 9 * H) for d in range(7)]  # every day: no day off, 63 h
     shifts += [Shift(2, "Day", 8 * H, 9 * H), Shift(2, "Day", 22 * H, 8 * H),  # Mon 08-17 then 22-06: 5 h rest
                Shift(3, "Day", 8 * H, 9 * H)]
@@ -299,7 +284,7 @@ def test_violations_rest_day_off_contract_and_skills_R_SCH_3():
 
 def test_quality_coverage_service_level_and_gap():
     a = Agent(1, "Ann", frozenset({"phone"}))
-    p = _problem([a], req=2)
+    p = f.day_shift_problem([a], req=2)
     q = ed.rota_quality(p, [Shift(1, "Day", 8 * H, 9 * H)], {"source": "rota solver", "lp_bound_hours": 6.0})
     assert q.required[9 * H] == 2 and q.staffed[9 * H] == 1 and q.staffed[8 * H] == 1
     assert q.short_slots == 7 * 8 * H  # one agent on Monday is short everywhere

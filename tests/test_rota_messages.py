@@ -26,21 +26,12 @@ from app.rota.model import (
     range_label,
 )
 from app.schedule import editing as ed
+from tests import factories as f
 from ui.errors import message_text, translated
 from ui.schedule.messages import rule_message
 
 H = 4
 WEEK = date(2026, 11, 23)
-
-
-def _problem(agents, req: int = 1) -> RotaProblem:
-    need = [0] * WEEK_SLOTS
-    for d in range(7):
-        for i in range(9 * H, 17 * H):
-            need[d * DAY_SLOTS + i] = req
-    return RotaProblem(WEEK, tuple(agents), (ShiftTemplate("Day", 9 * 60, 8 * 60, 8 * 60),),
-                       (Requirement("phone", tuple(need), (4.0,) * WEEK_SLOTS, (180.0,) * WEEK_SLOTS),),
-                       Rules(phone_skill=None, standup=None))
 
 
 def _violations() -> dict[str, Message]:
@@ -55,7 +46,7 @@ def _violations() -> dict[str, Message]:
               *(Shift(3, "Day", d * DAY_SLOTS + 9 * H, 8 * H) for d in range(6)),
               Shift(3, "Day", 6 * DAY_SLOTS + 9 * H, 8 * H, (Activity("lunch", 6 * DAY_SLOTS + 18 * H, 2),)),
               Shift(4, "Day", DAY_SLOTS + 9 * H, 8 * H)]
-    q = ed.rota_quality(_problem([bob, han, cai, dee], req=3), shifts)
+    q = ed.rota_quality(f.day_shift_problem([bob, han, cai, dee], req=3), shifts)
     out: dict[str, Message] = {}
     for v in q.violations:
         assert isinstance(v.message, Message), v.message
@@ -72,7 +63,7 @@ def _more_violations() -> dict[str, Message]:
     fay = Agent(7, "Fay", frozenset({"phone"}), contract_hours=40)
     shifts = [Shift(1, "Day", 20 * H, 8 * H), Shift(1, "Day", 21 * H, 8 * H), Shift(5, "Day", DAY_SLOTS + 9 * H, 8 * H),
               Shift(6, "Day", 0, 8 * H), Shift(7, "Day", 2 * DAY_SLOTS + 8 * H, 8 * H)]
-    q = ed.rota_quality(replace(_problem([bob, new, em, fay]), rules=Rules(phone_skill=None)), shifts)
+    q = ed.rota_quality(replace(f.day_shift_problem([bob, new, em, fay]), rules=Rules(phone_skill=None)), shifts)
     out: dict[str, Message] = {}
     for v in q.violations:
         assert isinstance(v.message, Message), v.message
@@ -162,7 +153,7 @@ def test_the_editors_violation_list_is_chinese(chinese, qtbot):
 
     bob = Agent(1, "Bob", frozenset({"phone"}), contract_hours=40)
     han = Agent(2, "韩宇", frozenset({"phone"}), contract_hours=40, training_min=60)
-    q = ed.rota_quality(_problem([bob, han]), [Shift(1, "Day", 20 * H, 8 * H),
+    q = ed.rota_quality(f.day_shift_problem([bob, han]), [Shift(1, "Day", 20 * H, 8 * H),
                                                Shift(1, "Day", DAY_SLOTS + 12 * H, 8 * H),
                                                Shift(2, "Day", 9 * H, 8 * H)])
     panel = QualityPanel()

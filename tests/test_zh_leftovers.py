@@ -106,19 +106,6 @@ def _supervisor(db):
         return Actor(user.username, user.role, person_id=user.person_id)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from app.bootstrap import open_database
-    from app.demo.builder import DemoOptions, build_demo
-
-    folder = tmp_path_factory.mktemp("zh-demo")
-    url = str(folder / "demo.db")
-    build_demo(url, DemoOptions(seed=7, agents=8, weeks=1, recordings_dir=folder / "rec"))
-    opened = open_database(url)
-    yield opened.db
-    opened.db.dispose()
-
-
 def test_the_chinese_console_shows_no_english(qtbot, qapp, demo_db, chinese):
     from app.actor import Actor
     from ui.app import Console
