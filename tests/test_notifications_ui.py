@@ -301,23 +301,11 @@ def test_stored_words_of_a_notification_are_put_into_the_console_language_before
     assert params["priority"] == "regular"  # the stored params are not touched
 
 
-def test_notification_words_read_in_chinese_with_the_zh_cn_catalogue(qapp) -> None:
-    from PySide6.QtCore import QTranslator
-
+def test_notification_words_read_in_chinese_with_the_zh_cn_catalogue(chinese) -> None:
     from ui.notifications.bell import localize_params
-    from ui.translations import qm_directory
 
-    folder = qm_directory()
-    if folder is None:
-        pytest.skip("pyside6-lrelease is not available")
-    translator = QTranslator()
-    assert translator.load(str(folder / "floorwalker_zh_CN.qm"))
-    qapp.installTranslator(translator)
-    try:
-        out = localize_params("sla.breach", {"priority": "urgent", "clock": "R-SLA-6 Complaint handled (resolved)"})
-        live = localize_params("live.alert", {"queue": "All queues", "value": "12 min (lunch)"})
-    finally:
-        qapp.removeTranslator(translator)
+    out = localize_params("sla.breach", {"priority": "urgent", "clock": "R-SLA-6 Complaint handled (resolved)"})
+    live = localize_params("live.alert", {"queue": "All queues", "value": "12 min (lunch)"})
     assert out["priority"] != "Urgent"  # the app catalogue's word for it
     assert out["clock"].startswith("R-SLA-6 ") and "Complaint" not in out["clock"]
     assert live["queue"] == "全部队列" and live["value"] == "12 分钟 (午餐)"

@@ -208,28 +208,16 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
 
 @pytest.mark.gui
 @pytest.mark.skipif(not HAS_POPPLER, reason="needs poppler-utils (pdfinfo, pdftotext)")
-def test_the_pack_prints_in_chinese(qapp, sqlite_db, tmp_path, frozen_clock):
-    from PySide6.QtCore import QTranslator
-
+def test_the_pack_prints_in_chinese(chinese, sqlite_db, tmp_path, frozen_clock):
     from app.review.pack_data import pack_data
     from ui.review.pack import save_pack_pdf
-    from ui.translations import qm_directory
 
     frozen_clock.at = utc(2026, 10, 10)
     _quarter_center(sqlite_db)
-    directory = qm_directory()
-    if directory is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    translator = QTranslator()
-    assert translator.load(str(directory / "floorwalker_zh_CN.qm"))
-    qapp.installTranslator(translator)
-    try:
-        with sqlite_db.session() as s:
-            data = pack_data(s, MANAGER, "2026Q3")
-        out = tmp_path / "pack-zh.pdf"
-        save_pack_pdf(data, out)
-    finally:
-        qapp.removeTranslator(translator)
+    with sqlite_db.session() as s:
+        data = pack_data(s, MANAGER, "2026Q3")
+    out = tmp_path / "pack-zh.pdf"
+    save_pack_pdf(data, out)
     text = _pdf_text(out)
     # (Qt maps a few shared CJK glyphs back to radicals when the text is extracted, e.g. 页 -> U+2EDA,
     # so the footer is checked without that character)
