@@ -28,7 +28,7 @@ from app.rota.model import (
     Violation,
 )
 from app.rota.tours import unavailable_mask
-from app.staffing.erlang import interval_metrics
+from app.staffing.erlang import interval_metrics, service_level_table
 
 # app.rota.model.DAY_NAMES, marked for translation (range_label's weekdays)
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
@@ -119,21 +119,18 @@ def coverage(problem: RotaProblem, shifts: list[Shift] | tuple[Shift, ...]) -> t
         sl = weekly = None
         target = r.target_sl if r else 0.8
         if r is not None and r.calls is not None:
-            aht = r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS
-            sl_list = []
-            num = den = 0.0
-            for i in range(WEEK_SLOTS):
-                calls = float(r.calls[i])
-                if calls <= 0:
-                    sl_list.append(1.0)
-                    continue
-                level = interval_metrics(calls, SLOT_MIN, float(aht[i]), int(on_phone[k][i] + 1e-9),
-                                         r.target_sec).service_level
-                sl_list.append(level)
-                num += calls * level
-                den += calls
-            sl = tuple(sl_list)
-            weekly = num / den if den else 1.0
+            calls = np.asarray(r.calls, dtype=float)
+            aht = np.asarray(r.aht_sec if r.aht_sec is not None else (300.0,) * WEEK_SLOTS, dtype=float)
+            busy = calls > 0
+            bad = np.flatnonzero(busy & ~(aht > 0))
+            if bad.size:  # refused as Erlang C refuses it, naming the value
+                interval_metrics(float(calls[bad[0]]), SLOT_MIN, float(aht[bad[0]]), 1, r.target_sec)
+            agents = np.floor(on_phone[k] + 1e-9).astype(np.int64)
+            levels = np.where(busy, service_level_table(np.where(busy, calls, 0.0), np.where(busy, aht, 1.0),
+                                                        SLOT_MIN, r.target_sec, agents, 0)[:, 0], 1.0)
+            sl = tuple(float(x) for x in levels)
+            den = float(calls[busy].sum())
+            weekly = float((calls[busy] * levels[busy]).sum()) / den if den else 1.0
         out.append(SkillCoverage(k, tuple(int(x) for x in req[k]), tuple(int(x) for x in on_shift[k]),
                                  tuple(float(x) for x in on_phone[k]), sl, weekly, target))
     return tuple(out)
