@@ -147,3 +147,15 @@ def test_rebreak_moves_breaks_off_short_slots_within_their_windows(center):
         for a in breaks:
             offsets = {o for opts in prep.break_options[(t, new.start_of_day)] for o in opts}
             assert a.start - new.start in offsets
+
+
+def test_a_slow_relaxation_still_leaves_the_drops_their_share_of_the_time():
+    limit = 12.0
+    # a quick relaxation: the drops end by their share of the limit from the start
+    assert E.drop_deadline(0.0, 1.5, limit) == pytest.approx(E.MIP_DROP_SHARE * limit)
+    # a slow one (a busy machine) ends after that share: the drops still get their minimum
+    late = E.drop_deadline(0.0, 6.0, limit)
+    assert late == pytest.approx(6.0 + E.MIN_DROP_SHARE * limit)
+    assert late > E.MIP_DROP_SHARE * limit
+    # and never eat the last fifth, kept for the assignment, breaks and training
+    assert E.drop_deadline(0.0, 11.0, limit) == pytest.approx(0.8 * limit)

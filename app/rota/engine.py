@@ -80,6 +80,7 @@ QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guid
 BREAK_MIP_SECONDS = 0.5  # per call of ShiftPool.optimise_breaks (break counts by an integer program)
 SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (per agent-slot short: 1)
 MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
+MIN_DROP_SHARE = 0.15  # ... but at least this share after the tours are chosen
 RESERVE_TRAINING = True  # the drops keep room for the training placed on the rota before them
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
 SL_STEPS = 8  # agents above the requirement the week's service-level goal may add per slot
@@ -1513,6 +1514,7 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             return best
 
         _cost, counts, pool, stats["rounding"] = round_tours()
+        deadline = drop_deadline(started, time.perf_counter(), time_limit)
         if prep.sl_gains and _shortfall(pool) > 1e-9:
             # the agents cannot give the week's goal on top of the requirement: the requirement
             # first (the goal's shortfall is reported with the rota)
@@ -1523,11 +1525,10 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
             say(0.55, "Swapping tours for cheaper ones")
-            polish(prep, pool, counts, started + 0.5 * time_limit)
+            polish(prep, pool, counts, deadline)
             paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
         if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
             say(0.57, "Dropping tours whose breaks the others can cover")
-            deadline = started + MIP_DROP_SHARE * time_limit
             # with the week's service-level goal the tours were chosen for the raised requirement;
             # the drops then need only the requirement itself and the goal for the week
             if prep.sl_gains:
@@ -1555,6 +1556,15 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             seconds=time.perf_counter() - started, stats=stats)
     except Cancelled:
         return RotaSolution("cancelled", (), (), 0.0, 0.0, (), (), time.perf_counter() - started, stats)
+
+
+def drop_deadline(started: float, now: float, time_limit: float) -> float:
+    """When the swaps and drops stop: by their share of the time limit, yet at least
+    MIN_DROP_SHARE of it after the tours are chosen (``now``), so that a slow relaxation on a busy
+    machine does not leave them no time (they make the rota's paid hours; the relaxation only
+    guides them), and never in the last fifth (the assignment, breaks and training)."""
+    return min(max(started + MIP_DROP_SHARE * time_limit, now + MIN_DROP_SHARE * time_limit),
+               started + 0.8 * time_limit)
 
 
 def _drop_round(problem: RotaProblem, prep: Prepared, pool: ShiftPool, counts: dict, deadline: float) -> int:
