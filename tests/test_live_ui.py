@@ -97,6 +97,10 @@ def test_chart_updates_keep_the_same_plot_items_and_pause_freezes_them(qtbot, sq
     assert x[0] >= (NOW + timedelta(seconds=4)).timestamp() - 15 * 60
     charts.set_state_counts({"available": 2, "on_call": 5})
     assert charts.state_counts.tolist() == [2, 0, 5, 0, 0, 0]
+    # one bar cut into the states, the title naming those with anyone in them
+    assert charts.state_bars.opts["x0"].tolist() == [0, 2, 2, 7, 7, 7]
+    title = charts.state_plot.titleLabel.text
+    assert "Available 2" in title and "On call 5" in title and "Ringing" not in title
     # hover text over the waiting chart names the time and the figures there
     charts.resize(900, 600)
     charts.show()

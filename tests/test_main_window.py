@@ -317,8 +317,40 @@ def test_the_window_builds_the_shown_workspace_first_and_the_others_once_it_is_o
             s.title() for s in workspace_specs()]
         window.show()
         qtbot.waitUntil(lambda: all(p is not None for p in window._pages))  # the rest, after the first paint
-        assert isinstance(window.workspaces[0], LiveWorkspace) and window.stack.currentWidget() is window.workspaces[0]
+        assert isinstance(window.workspaces[0], LiveWorkspace) and window.current_workspace() is window.workspaces[0]
         window.show_workspace(4)
         assert window.current_workspace() is window.workspaces[4]
+    finally:
+        console.close()
+
+
+@pytest.mark.gui
+def test_a_small_window_scrolls_the_workspace_instead_of_squeezing_it(qtbot, sqlite_db, settings_home):
+    """At the window's minimum (960 x 600, a small laptop screen) the page keeps PAGE_MIN and the
+    scroll bars appear; in a large window it fills the room and no scroll bar shows."""
+    from ui.app import Console
+    from ui.main_window import PAGE_MIN, PageScroller
+
+    console = Console(sqlite_db, actor=ADA, inline_tasks=True, watch=False, run_jobs=False)
+    window = console.window
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.current_workspace()
+        scroller = window.stack.currentWidget()
+        assert isinstance(scroller, PageScroller) and scroller.widget() is page
+
+        window.resize(window.minimumSize())
+        qtbot.waitUntil(lambda: scroller.width() < PAGE_MIN.width())
+        QApplication.processEvents()
+        assert page.width() >= PAGE_MIN.width() and page.height() >= PAGE_MIN.height()
+        assert page.width() >= page.minimumSizeHint().width()
+        assert scroller.horizontalScrollBar().isVisible() and scroller.verticalScrollBar().isVisible()
+
+        window.resize(1600, 1000)
+        qtbot.waitUntil(lambda: scroller.width() > PAGE_MIN.width())
+        QApplication.processEvents()
+        assert page.size() == scroller.viewport().size()
+        assert not scroller.horizontalScrollBar().isVisible() and not scroller.verticalScrollBar().isVisible()
     finally:
         console.close()

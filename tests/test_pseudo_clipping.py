@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QW
 
 pytestmark = pytest.mark.gui
 
-WIDTH, HEIGHT = 1440, 900  # the self-test's window
+SIZES = [(1440, 900), (960, 600)]  # the self-test's window; the smallest the console allows (the page scrolls)
 
 
 @pytest.fixture(params=["pseudo", "en", "zh_CN"])
@@ -38,7 +38,8 @@ def _no_clipping(window: QWidget, where: str) -> None:
     assert clipped == [], f"{where}: clipped {clipped}"
 
 
-def test_live_schedule_and_reports_fit_a_longer_language(qtbot, qapp, demo_db, language):
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_live_schedule_and_reports_fit_a_longer_language(qtbot, qapp, demo_db, language, size):
     from ui.app import Console
     from ui.live.workspace import LiveWorkspace
     from ui.pseudo import pseudo
@@ -49,7 +50,7 @@ def test_live_schedule_and_reports_fit_a_longer_language(qtbot, qapp, demo_db, l
     console = Console(demo_db, watch=False, run_jobs=False)
     window = console.window
     try:
-        window.resize(WIDTH, HEIGHT)
+        window.resize(*size)
         window.show()
 
         def show(kind: type) -> QWidget:
@@ -112,10 +113,11 @@ def test_live_schedule_and_reports_fit_a_longer_language(qtbot, qapp, demo_db, l
 # --- the widgets on their own -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["Avg speed of answer", "phone, chat and on-site, answered or not", "进线联络"])
+@pytest.mark.parametrize("text", ["Avg speed of answer", "phone, chat and on-site, answered or not", "进线联络",
+                                  "<span style='color:#c62828'>■</span> Breached &nbsp; <span>■</span> At risk"])
 def test_a_wrapping_label_asks_for_the_size_of_a_plain_label(qtbot, text):
     """A text that fits is laid out exactly as before: the same size hint as a one-line QLabel."""
-    from ui.live.tiles import WrappingLabel
+    from ui.widgets.labels import WrappingLabel
 
     plain, wrapping = QLabel(text), WrappingLabel(text)
     qtbot.addWidget(plain)
@@ -137,7 +139,7 @@ def test_a_narrow_row_of_tiles_wraps_its_captions_and_keeps_its_values_in_line(q
     tiles[1].set_value("20 s", "phone, chat and on-site, answered or not, since midnight")
     heights = DetailHeights(tiles, row)
     qtbot.addWidget(row)
-    row.resize(420, 200)
+    row.resize(480, 200)
     row.show()
     qtbot.waitExposed(row)
     QApplication.processEvents()
@@ -145,6 +147,8 @@ def test_a_narrow_row_of_tiles_wraps_its_captions_and_keeps_its_values_in_line(q
     QApplication.processEvents()
 
     assert list(clipped_texts(row)) == []
+    # a squeezed row never narrows a tile below a few words (Chinese would go one character a line)
+    assert all(t.caption_label.width() >= KpiTile.MIN_TEXT_WIDTH for t in tiles)
     long_caption = tiles[1].caption_label
     line = long_caption.fontMetrics().lineSpacing()
     assert long_caption.height() >= 2 * line  # wrapped, not cut
@@ -162,8 +166,8 @@ def test_a_narrow_row_of_tiles_wraps_its_captions_and_keeps_its_values_in_line(q
 
 
 def test_the_quarterly_status_is_elided_with_its_whole_text_in_a_tooltip(qtbot):
-    from ui.review.quarterly_view import ElidedLabel
     from ui.selftest import clipped_texts
+    from ui.widgets.labels import ElidedLabel
 
     bar = QWidget()
     layout = QHBoxLayout(bar)

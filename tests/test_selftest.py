@@ -94,3 +94,15 @@ def test_the_environment_signs_in_an_unattended_desk_or_refuses(sqlite_db, monke
     monkeypatch.setenv(ENV_PASSWORD, "wrong")
     with pytest.raises(SignInError):
         environment_actor(sqlite_db)
+
+
+def test_the_selftest_window_size_is_read_as_width_x_height_and_bad_sizes_are_refused():
+    import argparse
+
+    from ui.cli import window_size
+
+    assert window_size("1280x720") == (1280, 720)
+    assert window_size("960X600") == (960, 600)
+    for bad, said in (("1280", "not a size"), ("axb", "not a size"), ("800x600", "smallest window is 960x600")):
+        with pytest.raises(argparse.ArgumentTypeError, match=said):
+            window_size(bad)

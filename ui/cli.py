@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", metavar="LOCALE", help="language: en, zh_CN or pseudo (default: the saved setting)")
     p.add_argument("--theme", choices=("light", "dark"), help="theme (default: the saved setting)")
     p.add_argument("--tabs", action="store_true", help="also visit (and screenshot) every tab of every workspace")
+    p.add_argument("--size", metavar="WxH", type=window_size, default=(1440, 900),
+                   help="window size in pixels, e.g. 960x600 (default: 1440x900; the smallest the console allows "
+                        "is 960x600)")
     p.set_defaults(handler=_selftest)
 
     from app.cli import command_group
@@ -52,4 +55,15 @@ def _selftest(args: argparse.Namespace) -> int:
     from ui.selftest import run_selftest
 
     return run_selftest(args.db, args.screenshots, timeout=args.timeout, language=args.lang, theme=args.theme,
-                        tabs=args.tabs)
+                        tabs=args.tabs, size=args.size)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``WxH`` as (width, height); argparse shows the message of a bad one."""
+    try:
+        width, height = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1440x900") from None
+    if width < 960 or height < 600:
+        raise argparse.ArgumentTypeError(f"{text}: the console's smallest window is 960x600")
+    return width, height

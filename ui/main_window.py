@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QLocale,
+    QObject,
     QSettings,
     QSize,
     Qt,
@@ -16,8 +18,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,13 +40,17 @@ from db.errors import DatabaseUnavailable, classify
 from ui.context import ConsoleContext
 from ui.errors import role_name, show_error
 from ui.widgets.icons import icon
+from ui.widgets.labels import ElidedLabel
 from ui.widgets.windows import bring_to_front
 from ui.workspace import Workspace
 from ui.workspaces import WorkspaceSpec
 
 RETRY_SECONDS = 5
 GUIDE_SETTING = "ui/guide_shown"
-__all__ = ["GUIDE_SETTING", "Banner", "MainWindow", "icon"]
+# the least room a workspace is laid out in: in a smaller window (a laptop's 1024 x 600, the window
+# at its 960 x 600 minimum) the page scrolls instead of squeezing its charts, tables and captions
+PAGE_MIN = QSize(1000, 640)
+__all__ = ["GUIDE_SETTING", "PAGE_MIN", "Banner", "MainWindow", "PageScroller", "icon"]
 
 
 def _typable(seq: QKeySequence) -> bool:
@@ -78,6 +86,40 @@ class Banner(QWidget):
     def show_message(self, text: str) -> None:
         self.label.setText(text)
         self.show()
+
+
+class PageScroller(QScrollArea):
+    """Holds one workspace: the page fills the window, yet is never laid out smaller than
+    PAGE_MIN or than its own layout's minimum (a longer language may need more); below that the
+    scroll bars appear."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_scroller")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)  # sized by fit(): the viewport, at least the minimum
+        self.page = page  # (before setWidget: the event filter below sees the page from then on)
+        self.setWidget(page)
+
+    def fit(self) -> None:
+        self.page.resize(self.viewport().size().expandedTo(PAGE_MIN).expandedTo(self.page.minimumSizeHint()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # (QScrollArea watches its widget) the page's layout changed, e.g. captions wrapped once the
+        # figures came in: fit again once that layout is done
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, 0)  # the window's minimum rules; the page scrolls below its own
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +213,7 @@ class MainWindow(QMainWindow):
         page.did_fail.connect(self._on_workspace_did_fail)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
-        self.stack.insertWidget(index, page)
+        self.stack.insertWidget(index, PageScroller(page, self.stack))
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self._pages[index] = page
@@ -244,9 +286,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel()
+        # a long path or URL is cut in the middle (both ends stay readable) in a narrow window
+        self.db_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle, tooltip=self.ctx.db.display_url)
         self.db_label.setObjectName("status_db")
-        self.db_label.setToolTip(self.ctx.db.display_url)
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", self.ctx.actor.username)
                                  .replace("%2", role_name(self.ctx.actor.role)))
         self.user_label.setObjectName("status_user")
@@ -315,8 +357,8 @@ class MainWindow(QMainWindow):
         return False
 
     def current_workspace(self) -> Workspace | None:
-        page = self.stack.currentWidget()
-        return page if isinstance(page, Workspace) else None
+        index = self.stack.currentIndex()
+        return self._pages[index] if 0 <= index < len(self._pages) else None
 
     def refresh_current(self) -> None:
         page = self.current_workspace()

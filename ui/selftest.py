@@ -241,7 +241,8 @@ def slug(text: str) -> str:
 
 
 def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float = 60.0,
-                 language: str | None = None, theme: str | None = None, tabs: bool = False) -> int:
+                 language: str | None = None, theme: str | None = None, tabs: bool = False,
+                 size: tuple[int, int] = (1440, 900)) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.bootstrap import open_database
     from db.errors import DatabaseError
@@ -272,7 +273,7 @@ def run_selftest(db_url: str | None, screenshots: str | None, *, timeout: float 
         return 2
     console = Console(opened.db, actor=actor)
     window = console.window
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
     out_dir = Path(screenshots) if screenshots else None
     if out_dir:

@@ -128,6 +128,7 @@ class AutoQaView(Workspace):
         bar.addWidget(self.until)
         self.summary = QLabel(self)
         self.summary.setObjectName("hint")
+        self.summary.setWordWrap(True)  # two lines beside the period rather than cut
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
         layout.addLayout(bar)

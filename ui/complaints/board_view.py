@@ -62,7 +62,7 @@ class StageColumnWidget(QFrame):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setMinimumWidth(150)
+        self.view.setMinimumWidth(144)  # five columns and the detail fit a 1280-px window
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)

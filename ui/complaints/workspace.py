@@ -67,6 +67,7 @@ from ui.complaints.formatting import SLA_COLORS, label
 from ui.complaints.models import CARD_ROLE, ComplaintTableModel
 from ui.context import ConsoleContext
 from ui.errors import show_error
+from ui.widgets.labels import WrappingLabel
 from ui.workspace import Workspace
 
 TICK_MS = 60_000  # the board reloads every minute while shown (other clocks' events, rule changes)
@@ -136,7 +137,7 @@ class ComplaintsWorkspace(Workspace):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(300)
         splitter.addWidget(self.stack)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
@@ -275,7 +276,7 @@ class ComplaintsWorkspace(Workspace):
         filters.addWidget(self.search, 1)
         for w in (self.team, self.owner, self.category, self.priority, self.state):
             filters.addWidget(w)
-        legend = QLabel(self)
+        legend = WrappingLabel(parent=self)  # one line; two beside the filters in a narrow window
         legend.setObjectName("hint")
         legend.setText("  ".join(f"<span style='color:{SLA_COLORS[s].name()}'>■</span> {label(SLA_LABELS[s])}"
                                  for s in SLA_COLORS))

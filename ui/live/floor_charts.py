@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QPalette
+from PySide6.QtGui import QColor, QCursor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -53,6 +53,13 @@ STATE_COLORS = {AVAILABLE: "#1f9d6b", RINGING: "#7b61ff", ON_CALL: "#2f6fde", WR
 def state_label(state: str) -> str:
     return {AVAILABLE: tr("Available"), RINGING: tr("Ringing"), ON_CALL: tr("On call"), WRAP_UP: tr("Wrap-up"),
             "paused": tr("Paused"), "logged_out": tr("Logged out")}.get(state, state)
+
+
+def state_title(title: str, counts: np.ndarray) -> str:
+    """The state chart's title: its name, then each state with anyone in it, in its colour."""
+    shown = [f'<span style="color:{STATE_COLORS[s]}">■</span> {state_label(s)} {int(n)}'
+             for s, n in zip(LIVE_STATES, counts, strict=True) if n > 0]
+    return f"{title} &nbsp; " + " &nbsp;".join(shown) if shown else title
 
 
 class SeriesBuffer:
@@ -185,7 +192,7 @@ def _plot(grid: QGridLayout, row: int, col: int, title: str, *, colspan: int = 1
     scene would repaint all five, axes and titles included, on every frame)."""
     axis = {"bottom": ClockAxis(orientation="bottom")} if time_axis else {}
     widget = pg.PlotWidget(axisItems=axis)
-    widget.setMinimumHeight(130)
+    widget.setMinimumHeight(84)  # three rows of charts fit a 1440 x 900 window without scrolling
     grid.addWidget(widget, row, col, 1, colspan)
     plot = widget.getPlotItem()
     plot.setTitle(title, size="9pt")
@@ -294,18 +301,17 @@ class FloorCharts(QWidget):
                                              pen=pg.mkPen(REQUIRED_COLOR, width=1, style=Qt.PenStyle.DotLine))
         for item in (self.logged_item, self.planned_item, self.required_item):
             self.staff_plot.addItem(item)
-        self.state_plot = _plot(lw, 2, 1, tr("Agents by state now"), time_axis=False)
-        self.state_bars = pg.BarGraphItem(x0=np.zeros(len(LIVE_STATES)), y=np.arange(len(LIVE_STATES)),
-                                          height=0.7, width=np.zeros(len(LIVE_STATES)),
+        # one bar cut into the states (their colours), the states with anyone in them named in the
+        # title: six state names down a chart a hundred pixels high would run into each other
+        self.state_title = tr("Agents by state now")
+        self.state_plot = _plot(lw, 2, 1, self.state_title, time_axis=False)
+        self.state_bars = pg.BarGraphItem(x0=np.zeros(len(LIVE_STATES)), y=np.zeros(len(LIVE_STATES)),
+                                          height=0.8, width=np.zeros(len(LIVE_STATES)),
                                           brushes=[QColor(STATE_COLORS[s]) for s in LIVE_STATES],
                                           pens=[pg.mkPen(None)] * len(LIVE_STATES))
         self.state_plot.addItem(self.state_bars)
-        self.state_plot.invertY(True)
-        self.state_plot.getAxis("left").setTicks([[(i, state_label(s)) for i, s in enumerate(LIVE_STATES)]])
-        # six state names in a short plot: a smaller font keeps them apart (CJK fonts are taller)
-        tick_font = QFont(self.font())
-        tick_font.setPixelSize(10)
-        self.state_plot.getAxis("left").setStyle(tickFont=tick_font)
+        self.state_plot.hideAxis("left")
+        self.state_plot.setYRange(-0.5, 0.5, padding=0)
         self.state_plot.showGrid(x=True, y=False, alpha=0.12)
         self.state_counts = np.zeros(len(LIVE_STATES))
         self.legend_label = QLabel(
@@ -411,8 +417,9 @@ class FloorCharts(QWidget):
         values = np.array([counts.get(s, 0) for s in LIVE_STATES], dtype=float)
         if not np.array_equal(values, self.state_counts):
             self.state_counts = values
-            self.state_bars.setOpts(width=values)
-            self.state_plot.setXRange(0, max(values.max(initial=0) * 1.1, 5), padding=0)
+            self.state_bars.setOpts(x0=np.concatenate(([0.0], np.cumsum(values)[:-1])), width=values)
+            self.state_plot.setXRange(0, max(values.sum(), 5), padding=0)
+            self.state_plot.setTitle(state_title(self.state_title, values), size="9pt")  # (as _plot: the same grey)
 
     # --- redraw ------------------------------------------------------------------------------
     def start(self) -> None:

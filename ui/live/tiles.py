@@ -4,39 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-
-def wrapped_height(label: QLabel, width: int) -> int:
-    """How tall ``label``'s plain text is, word-wrapped at ``width`` (QLabel's own heightForWidth never
-    answers less than the minimum height: a row made taller once would stay taller)."""
-    margins = label.contentsMargins()
-    inner = max(1, width - margins.left() - margins.right() - 2 * label.margin())
-    flags = int(label.alignment().value) | int(Qt.TextFlag.TextWordWrap.value)
-    text = label.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), flags, label.text())
-    return text.height() + margins.top() + margins.bottom() + 2 * label.margin()
-
-
-class WrappingLabel(QLabel):
-    """A word-wrapped label that asks for its whole text on one line, as a plain label does, and wraps
-    only when its tile is given less: a longer language (the pseudo-translation, ~40 % longer) wraps
-    instead of being cut, and a text that fits is laid out as before (QLabel's own size hint for a
-    wrapped text is a guess at a narrower block of two lines)."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, one_line_hint: bool = True) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self.one_line_hint = one_line_hint  # False: QLabel's own hint for a wrapped text
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        if not self.one_line_hint:
-            return super().sizeHint()
-        margins = self.contentsMargins()
-        extra = margins.left() + margins.right() + 2 * self.margin()
-        line = self.fontMetrics().boundingRect(QRect(0, 0, 2000, 2000), int(self.alignment().value), self.text())
-        width = line.width() + extra
-        return QSize(width, wrapped_height(self, width))
+from ui.widgets.labels import WrappingLabel, wrapped_height
 
 
 class KpiTile(QFrame):
@@ -62,6 +33,16 @@ class KpiTile(QFrame):
         self.detail_label.setObjectName("kpi_caption")
         for label in (self.caption_label, self.value_label, self.detail_label):
             layout.addWidget(label)
+
+    MIN_TEXT_WIDTH = 84  # a caption wraps, yet never down to a word (or a Chinese character) per line
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        inner = margins.left() + margins.right() + self.layout().contentsMargins().left() \
+            + self.layout().contentsMargins().right()
+        text = max(self.MIN_TEXT_WIDTH, self.value_label.sizeHint().width())
+        return QSize(max(hint.width(), text + inner), hint.height())
 
     def set_value(self, value: str, detail: str = "", tooltip: str = "") -> None:
         self.value_label.setText(value)

@@ -55,7 +55,8 @@ from ui.context import ConsoleContext
 from ui.live.formatting import count, duration, pause_reason, percent, section_title
 from ui.live.models import SORT_ROLE, AgentStateModel, QueueFiguresModel, channel_label
 from ui.live.now import FloorNowPanel
-from ui.live.tiles import DetailHeights, KpiTile, WrappingLabel
+from ui.live.tiles import DetailHeights, KpiTile
+from ui.widgets.labels import ElidedLabel, WrappingLabel
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class LiveWorkspace(Workspace):
         title = QLabel(self.title())
         title.setObjectName("page_title")
         header.addWidget(title)
-        self.day_label = QLabel()
+        self.day_label = ElidedLabel()  # beside the date field, which says the day too: cut first
         self.day_label.setObjectName("day_label")
         header.addSpacing(12)
         header.addWidget(self.day_label)

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,6 +67,7 @@ from ui.review.pack import (
     render_pack,
     save_pack_pdf,
 )
+from ui.widgets.labels import ElidedLabel
 from ui.widgets.table_model import Index, RowTableModel
 from ui.widgets.tables import row_table_defaults
 from ui.workspace import Workspace
@@ -77,48 +78,6 @@ BAD = QColor("#c62828")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
-
-
-class ElidedLabel(QLabel):
-    """One line of status that never pushes the bar's buttons away: cut with "…" when the bar is too
-    narrow for it (a longer language, a small window), the whole text in its tooltip. ``text()`` is what
-    is shown, ``full_text()`` what was set."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        self._full = text
-        self.updateGeometry()
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: the whole text, as a plain label asks
-        hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + self._extra() + 1, hint.height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override: a few words and the "…"
-        hint = super().minimumSizeHint()
-        width = min(self.sizeHint().width(), 8 * self.fontMetrics().averageCharWidth() + self._extra())
-        return QSize(width, hint.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def _extra(self) -> int:
-        margins = self.contentsMargins()
-        return margins.left() + margins.right() + 2 * self.margin()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                              max(0, self.width() - self._extra()))
-        if shown != super().text():
-            super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
 
 
 class AgentTableModel(RowTableModel[AgentReview]):
