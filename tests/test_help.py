@@ -201,15 +201,16 @@ def test_theme_previews_live_and_cancel_puts_it_back(qtbot):
     assert QApplication.palette().window().color().name() == "#f4f5f7"
 
 
-def test_settings_offer_the_pseudo_language_with_a_restart_note(qtbot):
+def test_settings_offer_the_pseudo_language_and_say_it_shows_at_once(qtbot):
     from ui.settings_dialog import SettingsDialog, saved_language
 
     dialog = SettingsDialog("now.db")
     qtbot.addWidget(dialog)
     assert dialog.language.findData("pseudo") >= 0
-    assert "next start" in dialog.language_note.text()
+    assert "when you save" in dialog.language_note.text()
     dialog.language.setCurrentIndex(dialog.language.findData("pseudo"))
-    assert dialog.save() and dialog.needs_restart and saved_language() == "pseudo"
+    assert dialog.save() and dialog.language_changed and not dialog.database_changed
+    assert saved_language() == "pseudo"
 
 
 def test_empty_state_shows_what_and_what_next(qtbot):

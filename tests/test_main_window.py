@@ -212,7 +212,8 @@ def test_settings_persist_in_qsettings(qtbot, settings_home, tmp_path):
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     assert dialog.save()
-    assert dialog.result() == SettingsDialog.DialogCode.Accepted and dialog.needs_restart
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.database_changed and dialog.language_changed
     assert (saved_database_url(), saved_language(), saved_theme()) == (str(target), "zh_CN", "dark")
     assert QApplication.palette().window().color().name() == "#202327"  # the theme applies at once
     again = SettingsDialog("now.db")  # a new dialog starts from what was saved
@@ -220,7 +221,7 @@ def test_settings_persist_in_qsettings(qtbot, settings_home, tmp_path):
     assert (again.url_edit.text(), again.language.currentData(), again.theme.currentData()) == \
         (str(target), "zh_CN", "dark")
     again.theme.setCurrentIndex(again.theme.findData("light"))
-    assert again.save() and not again.needs_restart  # only the theme changed: no restart needed
+    assert again.save() and not again.database_changed and not again.language_changed  # only the theme
     assert QApplication.palette().window().color().name() == "#f4f5f7"
 
 
@@ -354,3 +355,52 @@ def test_a_small_window_scrolls_the_workspace_instead_of_squeezing_it(qtbot, sql
         assert not scroller.horizontalScrollBar().isVisible() and not scroller.verticalScrollBar().isVisible()
     finally:
         console.close()
+
+
+@pytest.mark.gui
+def test_a_new_language_shows_at_once_on_the_same_workspace_and_tab(qtbot, sqlite_db, settings_home):
+    """Settings ▸ Language: the console is rebuilt in the new language where the user was (no
+    restart); the old window is gone and nothing it left connected answers the bus any more."""
+    from PySide6.QtCore import QLocale
+    from shiboken6 import isValid
+
+    from app.changes import Changes
+    from ui.app import Console
+    from ui.schedule.workspace import ScheduleWorkspace
+    from ui.translations import lrelease
+
+    if lrelease() is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    locale, font = QLocale(), QApplication.font()
+    console = Console(sqlite_db, actor=ADA, inline_tasks=True, watch=False, run_jobs=False)
+    try:
+        old = console.window
+        old.show()
+        index = next(i for i, p in enumerate(old.workspaces) if isinstance(p, ScheduleWorkspace))
+        old.show_workspace(index)
+        old.current_workspace().tabs.setCurrentIndex(1)  # Forecast
+        assert old.sidebar.item(index).text() == "Schedule"
+
+        old.language_chosen.emit("zh_CN")  # what Settings does when a new language is saved
+        qtbot.waitUntil(lambda: console.window is not old)
+        window = console.window
+        qtbot.waitUntil(lambda: not isValid(old))  # deleted, not just hidden
+        assert window.isVisible()
+        assert window.sidebar.item(index).text() == "排班"
+        assert window.current_workspace() is window.workspaces[index]
+        assert window.current_workspace().tabs.currentIndex() == 1
+        assert QLocale().language() == QLocale.Language.Chinese
+
+        # the bus outlives the old window: a change everywhere reaches only the new one
+        console.bus.operation_did_execute.emit(Changes.ALL, None)
+        console.bus.entity_open_requested.emit("week", "2026-11-23")
+        QApplication.processEvents()
+        assert window.current_workspace() is window.workspaces[index]
+
+        console.switch_language("en")
+        assert console.window.sidebar.item(index).text() == "Schedule"
+    finally:
+        console.close()
+        QApplication.processEvents()
+        QLocale.setDefault(locale)
+        QApplication.setFont(font)

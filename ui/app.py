@@ -9,14 +9,16 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QObject,
     QSettings,
+    QTimer,
     QTranslator,
     Signal,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget
 
 from app.actor import Actor
 from app.changes import Changes
@@ -59,6 +61,14 @@ def create_application(argv: list[str] | None = None, *, language: str | None = 
     install_translations(app, language or os.environ.get("FLOORWALKER_LANG") or saved_language())
     apply_theme(theme or os.environ.get("FLOORWALKER_THEME") or saved_theme())
     return app
+
+
+def switch_language(app: QApplication, language: str) -> None:
+    """Take out the catalogues :func:`install_translations` put in, then install ``language``'s."""
+    for translator in app.findChildren(QTranslator):
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+    install_translations(app, language)
 
 
 def install_translations(app: QApplication, language: str) -> None:
@@ -105,8 +115,6 @@ class Console:
 
     def __init__(self, db: Database, *, actor: Actor | None = None, inline_tasks: bool = False,
                  watch: bool = True, run_jobs: bool | None = None) -> None:
-        from ui.workspaces import workspace_specs
-
         with db.session() as s:
             center = center_summary(s)
         self.bus = Bus()
@@ -116,7 +124,7 @@ class Console:
             timezone=ZoneInfo(center.timezone) if center else ZoneInfo("UTC"),
             center_name=center.name if center else "",
         )
-        self.window = MainWindow(self.ctx, workspace_specs())
+        self.window = self._new_window()
         self._bridge = _WatcherBridge()
         self._bridge.changed.connect(lambda kinds: self.bus.operation_did_execute.emit(
             Changes.from_names(kinds), None))
@@ -136,6 +144,49 @@ class Console:
             self._bridge.job_state.connect(self._on_job_state)
             self.jobs = JobRunner(db, on_state=self._bridge.job_state.emit)
             self.jobs.start()
+
+    def _new_window(self) -> MainWindow:
+        from ui.workspaces import workspace_specs
+
+        window = MainWindow(self.ctx, workspace_specs())
+        window.language_chosen.connect(self._on_window_language_chosen)
+        return window
+
+    def _on_window_language_chosen(self, language: str) -> None:
+        # after the Settings dialog has returned: the old window is not deleted under its caller
+        QTimer.singleShot(0, lambda: self.switch_language(language))
+
+    def switch_language(self, language: str, *, wait_seconds: float = 30.0) -> None:
+        """Show the console in ``language`` now: the work in flight finishes in the old window, the
+        catalogues change, and a new window opens where the old one was, on the same workspace and
+        tab (its pages load again); the old window goes. The database, the sign-in, the jobs and
+        the change watcher stay as they are."""
+        app = QApplication.instance()
+        old = self.window
+        deadline = time.monotonic() + wait_seconds
+        while self.tasks.busy and time.monotonic() < deadline:  # loads answer the window that asked
+            app.processEvents()
+            time.sleep(0.01)
+        old.save_state()
+        page = old.current_workspace()
+        tab = page.tabs.currentIndex() if page is not None and isinstance(getattr(page, "tabs", None), QTabWidget) \
+            else None
+        switch_language(app, language)
+        self.window = self._new_window()
+        if tab is not None:
+            new_page = self.window.current_workspace()
+            if new_page is not None and isinstance(getattr(new_page, "tabs", None), QTabWidget):
+                new_page.tabs.setCurrentIndex(tab)
+        if old.isMaximized():
+            self.window.showMaximized()
+        elif old.isVisible():
+            self.window.setGeometry(old.geometry())  # exactly where it was (a saved geometry may be clamped)
+            self.window.show()
+        if not old.database_online:  # the banner stays until the database is back
+            self.window.set_database_online(False)
+        old.hide()
+        old.close()
+        old.deleteLater()
 
     def _on_job_state(self, job_id: str, state: str) -> None:
         running = sorted(self.jobs.running_jobs) if self.jobs else []
@@ -225,12 +276,8 @@ def run_gui(db_url: str | None, *, exit_after_shown: bool = False) -> int:
     console = Console(opened.db, actor=actor)
     console.window.show()
     if not exit_after_shown and not os.environ.get(ENV_USER):
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(600, console.window.show_guide_if_first_run)  # once the window is on screen
     if exit_after_shown:
-        from PySide6.QtCore import QTimer
-
         def shown() -> None:
             app.processEvents()
             print(f"shown {time.perf_counter() - PROCESS_START:.4f}", flush=True)

@@ -123,6 +123,8 @@ class PageScroller(QScrollArea):
 
 
 class MainWindow(QMainWindow):
+    language_chosen = Signal(str)  # Settings saved a new language ("system", "en", "zh_CN", "pseudo")
+
     def __init__(self, ctx: ConsoleContext, workspace_classes: Sequence[type[Workspace] | WorkspaceSpec]) -> None:
         super().__init__()
         self.ctx = ctx
@@ -474,9 +476,13 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.database_text(), self)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
-        if accepted and dialog.needs_restart:
+        if accepted and dialog.database_changed:
             self.statusBar().showMessage(
-                self.tr("Settings saved. The new database or language is used from the next start."), 15000)
+                self.tr("Settings saved. The new database opens at the next start."), 15000)
+        if accepted and dialog.language_changed:
+            # the console (ui.app.Console) rebuilds the window in the new language once this dialog
+            # has closed; a window on its own (tests) keeps its language until the next start
+            self.language_chosen.emit(str(dialog.language.currentData()))
         if dialog.guide_requested:
             self.show_guide()
 
@@ -500,10 +506,14 @@ class MainWindow(QMainWindow):
         # (a deferred choice would race with callers that pick a workspace right after construction)
         self.show_workspace(row if 0 <= row < len(self._pages) else 0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self._retry_timer.stop()
+    def save_state(self) -> None:
+        """Where the window is and which workspace is shown, for the next window (QSettings)."""
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/workspace", self.sidebar.currentRow())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._retry_timer.stop()
+        self.save_state()
         super().closeEvent(event)
 

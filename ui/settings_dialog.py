@@ -81,13 +81,16 @@ def database_url_problem(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Edits the saved settings; ``needs_restart`` tells the caller a new database or language was chosen."""
+    """Edits the saved settings. After saving, ``database_changed`` tells the caller a new database
+    was chosen (it opens at the next start) and ``language_changed`` a new language (the console
+    switches to it at once, see :meth:`ui.app.Console.switch_language`)."""
 
     def __init__(self, current_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(600)
-        self.needs_restart = False
+        self.database_changed = False
+        self.language_changed = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -115,7 +118,8 @@ class SettingsDialog(QDialog):
             self.language.addItem(self.tr(label) if code in ("system", "pseudo") else label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language())))
         form.addRow(self.tr("Language"), self.language)
-        self.language_note = QLabel(self.tr("A new language is used from the next start of Floorwalker."))
+        self.language_note = QLabel(self.tr("The console switches to a new language when you save; the "
+                                            "workspaces open again where you were."))
         self.language_note.setObjectName("hint")
         self.language_note.setWordWrap(True)
         form.addRow("", self.language_note)
@@ -190,7 +194,8 @@ class SettingsDialog(QDialog):
         settings.setValue("ui/language", self.language.currentData())
         settings.setValue("ui/theme", self.theme.currentData())
         settings.sync()
-        self.needs_restart = old[0] != url or old[1] != self.language.currentData()
+        self.database_changed = old[0] != url
+        self.language_changed = old[1] != self.language.currentData()
         if old[2] != self.theme.currentData():
             from ui.style import apply_theme
 

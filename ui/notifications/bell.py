@@ -372,6 +372,9 @@ class NotificationBell(QToolButton):
             .success(lambda changes: self.ctx.bus.operation_did_execute.emit(changes, self)) \
             .failure(self._on_failed).run()
 
+    def open_entity_requested(self, entity_type: str, entity_id: str) -> None:
+        open_entity(self.window_, entity_type, entity_id)
+
     def close_tray(self) -> None:
         if self.tray is not None:
             self.tray.hide()
@@ -385,7 +388,9 @@ def install(window: QMainWindow, ctx: ConsoleContext) -> NotificationBell:
     show.setShortcut(QKeySequence("Ctrl+Shift+N"))
     show.triggered.connect(bell.show_popup)
     window.addAction(show)
-    ctx.bus.entity_open_requested.connect(lambda etype, eid: open_entity(window, etype, eid))
+    # a method of the bell, not a lambda: the bus outlives a window rebuilt in another language,
+    # and a bound method's connection ends with its object
+    ctx.bus.entity_open_requested.connect(bell.open_entity_requested)
     window.installEventFilter(_ToastPlacer(window, bell.toast))
     return bell
 

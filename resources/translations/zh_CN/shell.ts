@@ -220,8 +220,8 @@
         <translation>刷新失败</translation>
     </message>
     <message>
-        <source>Settings saved. The new database or language is used from the next start.</source>
-        <translation>设置已保存。新的数据库或语言将在下次启动时使用。</translation>
+        <source>Settings saved. The new database opens at the next start.</source>
+        <translation>设置已保存。新数据库将在下次启动时打开。</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -237,10 +237,6 @@
     <message>
         <source>%1 is a folder; give a file name inside it, such as %2.</source>
         <translation>%1 是文件夹；请给出其中的文件名，例如 %2。</translation>
-    </message>
-    <message>
-        <source>A new language is used from the next start of Floorwalker.</source>
-        <translation>新的语言将在 Floorwalker 下次启动时使用。</translation>
     </message>
     <message>
         <source>A sqlite:/// URL needs a file path after it.</source>
@@ -309,6 +305,10 @@
     <message>
         <source>System default</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The console switches to a new language when you save; the workspaces open again where you were.</source>
+        <translation>保存后控制台立即切换到新语言，并回到您当前所在的工作区。</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
