@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
+    QThread,
     QTime,
     QTimer,
     Signal,
@@ -111,7 +112,10 @@ class PageScroller(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # (QScrollArea watches its widget) the page's layout changed, e.g. captions wrapped once the
         # figures came in: fit again once that layout is done
-        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+        # (only on the GUI thread: a window Python drops outside the event loop may be destroyed by
+        # the garbage collector on a worker thread, and no timer can start there)
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest \
+                and QThread.currentThread() is self.thread():
             QTimer.singleShot(0, self, self.fit)
         return super().eventFilter(watched, event)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6 import QtGui
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QThread, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -30,7 +30,8 @@ class ElidedLabel(QLabel):
         # the whole text until the layout has given the label its new width; then cut if need be
         super().setText(text)
         self.setToolTip(self._tooltip)
-        QTimer.singleShot(0, self, self._elide)  # (with self as context: never after the label is gone)
+        if QThread.currentThread() is self.thread():  # (no timer starts on another thread)
+            QTimer.singleShot(0, self, self._elide)  # (with self as context: never after the label is gone)
 
     def full_text(self) -> str:
         return self._full
