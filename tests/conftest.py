@@ -3,6 +3,7 @@ an injectable clock, and a check that no test leaves Qt work running."""
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -113,8 +114,8 @@ def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
         return
-    from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication.instance()
     if app is None:
@@ -126,6 +127,13 @@ def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     app.processEvents()
+    # the windows the test dropped (a closed console's, in reference cycles through their signal
+    # connections) go now, on the GUI thread, after the answers still queued for them: left to the
+    # garbage collector they die on whichever thread collects next, a later test's query worker,
+    # where Qt cannot start the timers that handing on the focus needs
+    if any(isinstance(w, QMainWindow) for w in QApplication.topLevelWidgets()):  # (a full collection costs)
+        QCoreApplication.sendPostedEvents()
+        gc.collect()
     if leftovers:
         names = ", ".join(type(w).__name__ for w in leftovers)
         pytest.fail(f"a test left visible top-level widgets: {names}")
