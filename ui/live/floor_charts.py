@@ -59,7 +59,8 @@ def state_title(title: str, counts: np.ndarray) -> str:
     """The state chart's title: its name, then each state with anyone in it, in its colour."""
     shown = [f'<span style="color:{STATE_COLORS[s]}">■</span> {state_label(s)} {int(n)}'
              for s, n in zip(LIVE_STATES, counts, strict=True) if n > 0]
-    return f"{title} &nbsp; " + " &nbsp;".join(shown) if shown else title
+    # the states on a second, smaller line: beside the name they ran past the chart's width
+    return f"{title}<br><span style='font-size:8pt'>" + " &nbsp;".join(shown) + "</span>" if shown else title
 
 
 class SeriesBuffer:
