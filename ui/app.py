@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
 from app.actor import Actor
 from app.changes import Changes
@@ -101,6 +101,12 @@ def install_translations(app: QApplication, language: str) -> None:
             app.installTranslator(translator)
 
 
+def _tabs_of(page: QWidget | None) -> QTabWidget | None:
+    """A workspace's tabs (``page.tabs``), if it has them."""
+    tabs = getattr(page, "tabs", None)
+    return tabs if isinstance(tabs, QTabWidget) else None
+
+
 class _WatcherBridge(QObject):
     """Carries the watcher thread's callbacks onto the GUI thread."""
 
@@ -168,15 +174,12 @@ class Console:
             app.processEvents()
             time.sleep(0.01)
         old.save_state()
-        page = old.current_workspace()
-        tab = page.tabs.currentIndex() if page is not None and isinstance(getattr(page, "tabs", None), QTabWidget) \
-            else None
+        old_tabs = _tabs_of(old.current_workspace())
         switch_language(app, language)
         self.window = self._new_window()
-        if tab is not None:
-            new_page = self.window.current_workspace()
-            if new_page is not None and isinstance(getattr(new_page, "tabs", None), QTabWidget):
-                new_page.tabs.setCurrentIndex(tab)
+        new_tabs = _tabs_of(self.window.current_workspace())
+        if old_tabs is not None and new_tabs is not None:
+            new_tabs.setCurrentIndex(old_tabs.currentIndex())
         if old.isMaximized():
             self.window.showMaximized()
         elif old.isVisible():

@@ -304,8 +304,8 @@ class FloorCharts(QWidget):
             self.staff_plot.addItem(item)
         # one bar cut into the states (their colours), the states with anyone in them named in the
         # title: six state names down a chart a hundred pixels high would run into each other
-        self.state_title = tr("Agents by state now")
-        self.state_plot = _plot(lw, 2, 1, self.state_title, time_axis=False)
+        self.state_chart_name = tr("Agents by state now")
+        self.state_plot = _plot(lw, 2, 1, self.state_chart_name, time_axis=False)
         self.state_bars = pg.BarGraphItem(x0=np.zeros(len(LIVE_STATES)), y=np.zeros(len(LIVE_STATES)),
                                           height=0.8, width=np.zeros(len(LIVE_STATES)),
                                           brushes=[QColor(STATE_COLORS[s]) for s in LIVE_STATES],
@@ -418,9 +418,9 @@ class FloorCharts(QWidget):
         values = np.array([counts.get(s, 0) for s in LIVE_STATES], dtype=float)
         if not np.array_equal(values, self.state_counts):
             self.state_counts = values
-            self.state_bars.setOpts(x0=np.concatenate(([0.0], np.cumsum(values)[:-1])), width=values)
+            self.state_bars.setOpts(x0=np.cumsum(values) - values, width=values)  # each state after the ones before
             self.state_plot.setXRange(0, max(values.sum(), 5), padding=0)
-            self.state_plot.setTitle(state_title(self.state_title, values), size="9pt")  # (as _plot: the same grey)
+            self.state_plot.setTitle(state_title(self.state_chart_name, values), size="9pt")  # (as _plot: the same grey)
 
     # --- redraw ------------------------------------------------------------------------------
     def start(self) -> None:
