@@ -159,3 +159,27 @@ def test_a_slow_relaxation_still_leaves_the_drops_their_share_of_the_time():
     assert late > E.MIP_DROP_SHARE * limit
     # and never eat the last fifth, kept for the assignment, breaks and training
     assert E.drop_deadline(0.0, 11.0, limit) == pytest.approx(0.8 * limit)
+
+
+@pytest.mark.parametrize("standup", [True, False])
+def test_start_values_price_each_shift_start_as_its_slots_less_its_cheapest_breaks(standup):
+    """The pricing of the column generation and the greedy tours (_start_values, vectorised over
+    the week) equals the value of each shift worked out one at a time: its slots' prices, less the
+    stand-up's, less each break's cheapest option in its window."""
+    problem = generate_center(50, rules=Rules() if standup else Rules(standup=None))
+    prep = E.prepare(problem)
+    assert bool(prep.standup_offset) == standup
+    rng = np.random.default_rng(3)
+    pi = rng.random(7 * DAY_SLOTS)
+    st_slots = problem.rules.standup.minutes // 15 if standup else 0
+    for t, template in enumerate(problem.templates):
+        values = E._start_values(prep, t, pi)
+        for d, s in [(0, 0), (2, 34), (4, 90), (6, 95), (3, int(rng.integers(96)))]:
+            base = d * DAY_SLOTS + s
+            week = lambda off, n, base=base: pi[np.arange(base + off, base + off + n) % (7 * DAY_SLOTS)].sum()  # noqa: E731
+            want = week(0, template.slots)
+            if (t, s) in prep.standup_offset:
+                want -= week(prep.standup_offset[(t, s)], st_slots)
+            for b, brk in enumerate(template.breaks):
+                want -= min(week(off, brk.minutes // 15) for off in prep.break_options[(t, s)][b])
+            assert values[d, s] == pytest.approx(want, abs=1e-9)

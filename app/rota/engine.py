@@ -197,6 +197,7 @@ class Prepared:
     lp_goal_miss: float = 0.0  # calls the exact relaxation leaves short of the goal (then no bound)
     # with the goal: per skill with calls, (service level with 0, 1, ... agents per slot, calls per slot)
     sl_table: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    start_index: dict[int, tuple] = field(default_factory=dict)  # template -> see _start_index
 
 
 def _required(problem: RotaProblem) -> dict[str, np.ndarray]:
@@ -775,20 +776,40 @@ def _start_values(prep: Prepared, t: int, pi: np.ndarray) -> np.ndarray:
     val = _window_sums(pi, template.slots)
     st = prep.problem.rules.standup
     st_slots = st.minutes // SLOT_MIN if st else 0
-    starts = np.arange(WEEK_SLOTS)
-    if st_slots:
-        st_sum = _window_sums(pi, st_slots)
-        for (tt, s), off in prep.standup_offset.items():
-            if tt == t:
-                sel = starts[starts % DAY_SLOTS == s]
-                val[sel] -= st_sum[(sel + off) % WEEK_SLOTS]
-    for b, brk in enumerate(template.breaks):
-        sums = _window_sums(pi, brk.minutes // SLOT_MIN)
-        for s in range(DAY_SLOTS):
-            sel = starts[starts % DAY_SLOTS == s]
-            opts = prep.break_options[(t, s)][b]
-            val[sel] -= np.min(np.stack([sums[(sel + off) % WEEK_SLOTS] for off in opts]), axis=0)
+    standup, breaks = _start_index(prep, t)
+    if st_slots and standup is not None:
+        has, at = standup
+        val[has] -= _window_sums(pi, st_slots)[at]
+    for brk, idx in zip(template.breaks, breaks, strict=True):
+        val -= _window_sums(pi, brk.minutes // SLOT_MIN)[idx].min(axis=1)
     return val.reshape(WEEK_DAYS, DAY_SLOTS)
+
+
+def _start_index(prep: Prepared, t: int) -> tuple[tuple[np.ndarray, np.ndarray] | None, list[np.ndarray]]:
+    """For template t, made once per problem: the week starts with a stand-up and the slot it
+    begins (or None), and per break a (672, options) array of the slots its options begin at
+    (a start with fewer options repeats its first, which leaves the minimum as it is)."""
+    cached = prep.start_index.get(t)
+    if cached is not None:
+        return cached
+    starts = np.arange(WEEK_SLOTS)
+    standup = None
+    offs = np.full(DAY_SLOTS, -1)
+    for (tt, s), off in prep.standup_offset.items():
+        if tt == t:
+            offs[s] = off
+    week_offs = offs[starts % DAY_SLOTS]
+    if (week_offs >= 0).any():
+        has = week_offs >= 0
+        standup = (has, (starts[has] + week_offs[has]) % WEEK_SLOTS)
+    breaks = []
+    for b in range(len(prep.problem.templates[t].breaks)):
+        opts = [prep.break_options[(t, s)][b] for s in range(DAY_SLOTS)]
+        width = max(len(o) for o in opts)
+        table = np.array([o + [o[0]] * (width - len(o)) for o in opts])  # (96, width)
+        breaks.append((starts[:, None] + table[starts % DAY_SLOTS]) % WEEK_SLOTS)
+    prep.start_index[t] = (standup, breaks)
+    return prep.start_index[t]
 
 
 def relaxation(prep: Prepared, cancel: Cancel | None, seconds: float = 60.0
