@@ -183,3 +183,24 @@ def test_start_values_price_each_shift_start_as_its_slots_less_its_cheapest_brea
             for b, brk in enumerate(template.breaks):
                 want -= min(week(off, brk.minutes // 15) for off in prep.break_options[(t, s)][b])
             assert values[d, s] == pytest.approx(want, abs=1e-9)
+
+
+def test_a_longer_time_limit_starts_again_and_keeps_the_cheapest_cover(center):
+    """With time to spare before the improvement's share of the limit ends, the solver starts again
+    from other roundings of the relaxation (each start ends in its own local optimum) and keeps the
+    cheapest full cover: the rota's tours cost the least of the starts' paid hours."""
+    from app.rota import quality
+
+    problem, _prep, _bound = center
+    seen: list[tuple[float, str]] = []
+    sol = E.solve(problem, time_limit=45.0, progress=lambda f, m: seen.append((f, m)))
+    hours = sol.stats["start_hours"]
+    assert len(hours) >= 2
+    # each start is reported, and the progress never goes back
+    assert sum(m == "Starting again from another rounding" for _f, m in seen) >= len(hours) - 1
+    assert [f for f, _m in seen] == sorted(f for f, _m in seen)
+    assert sol.stats["rounding"].startswith("exact ")
+    tours = sum(quality.shift_paid_minutes(problem, s) for s in sol.shifts if not s.shadow) / 60.0
+    assert tours == pytest.approx(min(hours))
+    assert all(c.pct_slots_covered == 100.0 for c in sol.coverage)
+    assert sol.seconds < 0.8 * 45.0

@@ -296,3 +296,24 @@ def test_solver_notes_in_chinese_R_SCH_1_R_SCH_8_R_SCH_9(chinese):
     assert [rule_message(v.message) for v in notes] == ENGINE_CHINESE
     assert message_text(ValueError(notes[0].message)) == ENGINE_CHINESE[0]
     assert str(notes[4].message) == ENGINE_ENGLISH[4][1]  # the value itself stays English
+
+
+def test_every_optimiser_progress_message_is_shown_in_chinese(chinese):
+    """Each progress text the optimiser and the re-plan report (say(...) / progress(...) with a
+    literal in app/rota) is in the editor's list of engine messages and has a Chinese translation;
+    an unlisted one would show in English in a Chinese progress dialog."""
+    import re
+    from pathlib import Path
+
+    from ui.schedule.rota_editor import ENGINE_MESSAGES, engine_text
+
+    root = Path(__file__).resolve().parent.parent / "app" / "rota"
+    said = set()
+    for path in root.glob("*.py"):
+        said |= set(re.findall(r'\b(?:say|progress)\([^,()]+, "([^"]+)"\)', path.read_text(encoding="utf-8")))
+    assert {"Choosing whole tours", "Re-planning the rest of the day"} <= said  # the pattern finds them
+    assert said - set(ENGINE_MESSAGES) == set()
+    for message in said:
+        shown = engine_text(message)
+        assert shown != message and re.search(r"[\u4e00-\u9fff]", shown), message
+    assert re.search(r"[\u4e00-\u9fff]", engine_text("Lower bound, round 2: 14 better start times"))

@@ -80,6 +80,7 @@ QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guid
 BREAK_MIP_SECONDS = 0.5  # per call of ShiftPool.optimise_breaks (break counts by an integer program)
 SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (per agent-slot short: 1)
 MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
+MORE_ROUNDINGS = (0.5, 0.3, 0.7, 0.2, 0.4, 0.6, 0.8, 0.1)  # later starts, while the time allows
 MIN_DROP_SHARE = 0.15  # ... but at least this share after the tours are chosen
 RESERVE_TRAINING = True  # the drops keep room for the training placed on the rota before them
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
@@ -1543,20 +1544,55 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             stats["week_sl_extra_hours"] = 0.0
             _cost, counts, pool, stats["rounding"] = round_tours()
         stats["pool_shortfall"] = round(_shortfall(pool), 2)
-        paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
-        if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
-            say(0.55, "Swapping tours for cheaper ones")
-            polish(prep, pool, counts, deadline)
-            paid_now = sum(n * _tour_paid(prep, key) for key, n in counts.items())
-        if lp_paid and paid_now > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
-            say(0.57, "Dropping tours whose breaks the others can cover")
-            # with the week's service-level goal the tours were chosen for the raised requirement;
-            # the drops then need only the requirement itself and the goal for the week
-            if prep.sl_gains:
-                for k, base in prep.base_required.items():
-                    pool.slack[k] += prep.required[k] - base
-                    prep.required[k] = base.copy()
-            _drop_round(problem, prep, pool, counts, deadline)
+
+        def paid_of(tours: dict) -> float:
+            return sum(n * _tour_paid(prep, key) for key, n in tours.items())
+
+        def improve(counts: dict, pool: ShiftPool, deadline: float, again: bool = False) -> None:
+            # (a later start says only that it started: the progress never goes back)
+            if lp_paid and paid_of(counts) > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
+                if not again:
+                    say(0.55, "Swapping tours for cheaper ones")
+                polish(prep, pool, counts, deadline)
+            if lp_paid and paid_of(counts) > 1.01 * lp_paid and _shortfall(pool) <= 1e-9:
+                if not again:
+                    say(0.57, "Dropping tours whose breaks the others can cover")
+                # with the week's service-level goal the tours were chosen for the raised
+                # requirement; the drops then need only the requirement itself and the goal for the week
+                if prep.sl_gains:
+                    for k, base in prep.base_required.items():
+                        pool.slack[k] += prep.required[k] - base
+                        prep.required[k] = base.copy()
+                _drop_round(problem, prep, pool, counts, deadline)
+
+        raised = {k: v.copy() for k, v in prep.required.items()}
+        improve(counts, pool, deadline)
+        took = time.perf_counter() - t0  # both roundings and the drops: an upper estimate of one more start
+        best = (paid_of(counts), counts, pool, prep.required, stats["rounding"])
+        stats["start_hours"] = [round(best[0] * SLOT_MIN / 60.0, 2)]  # tours' paid hours of each start
+        # the drops end in a local optimum that depends on how the relaxation was rounded: while
+        # the improvement's share of the time limit allows one more start (as long as the longest
+        # so far), start again from another rounding and keep the cheapest full cover, so that a
+        # longer limit gives a cheaper rota
+        end = started + MIP_DROP_SHARE * time_limit
+        others = [r for r in MORE_ROUNDINGS if f"exact {r}" != stats["rounding"]]
+        if not lp_paid or _shortfall(pool) > 1e-9:
+            others = []
+        while others and best[0] > 1.01 * lp_paid and time.perf_counter() + took <= end:
+            rounding = others.pop(0)
+            say(0.58, "Starting again from another rounding")
+            t1 = time.perf_counter()
+            prep.required = {k: v.copy() for k, v in raised.items()}
+            counts_r, pool_r = integer_tours(prep, exact, rounding, move_seconds=max(0.0, end - t1))
+            if _shortfall(pool_r) <= 1e-9:
+                improve(counts_r, pool_r, end, again=True)
+            if _shortfall(pool_r) <= 1e-9:
+                paid_r = paid_of(counts_r)
+                stats["start_hours"].append(round(paid_r * SLOT_MIN / 60.0, 2))
+                if paid_r < best[0] - 1e-9:
+                    best = (paid_r, counts_r, pool_r, prep.required, f"exact {rounding}")
+            took = max(took, time.perf_counter() - t1)
+        _paid, counts, pool, prep.required, stats["rounding"] = best
         stats["integer_seconds"] = round(time.perf_counter() - t0, 3)
         stats["status"] = "feasible"
         say(0.6, "Assigning agents to tours")

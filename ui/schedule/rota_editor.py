@@ -72,6 +72,8 @@ ENGINE_MESSAGES = (
     QT_TRANSLATE_NOOP("rota_engine", "Linear relaxation (lower bound)"),
     QT_TRANSLATE_NOOP("rota_engine", "Choosing whole tours"),
     QT_TRANSLATE_NOOP("rota_engine", "Swapping tours for cheaper ones"),
+    QT_TRANSLATE_NOOP("rota_engine", "Dropping tours whose breaks the others can cover"),
+    QT_TRANSLATE_NOOP("rota_engine", "Starting again from another rounding"),
     QT_TRANSLATE_NOOP("rota_engine", "Assigning agents to tours"),
     QT_TRANSLATE_NOOP("rota_engine", "Placing breaks"),
     QT_TRANSLATE_NOOP("rota_engine", "Placing training"),

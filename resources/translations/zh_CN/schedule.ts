@@ -1290,6 +1290,14 @@
         <translation>正在换用更经济的班型</translation>
     </message>
     <message>
+        <source>Dropping tours whose breaks the others can cover</source>
+        <translation>正在去掉休息时段可由他人顶上的班型</translation>
+    </message>
+    <message>
+        <source>Starting again from another rounding</source>
+        <translation>正在换一种取整方式重新求解</translation>
+    </message>
+    <message>
         <source>Taking the sick agents off</source>
         <translation>正在移除病假坐席</translation>
     </message>
