@@ -14,6 +14,8 @@ Stages (each fast at 1,000 agents):
    ones, where an integer program over the break counts per shift start (HiGHS through
    ``scipy.optimize.milp``, only around the short slots) covers the gap the tour leaves; a drop
    stands only when the whole rota (agents, breaks, training) stays as covered as before it.
+   The drops end in a local optimum that depends on the rounding: while the time limit allows,
+   the selection starts again from other roundings and keeps the cheapest full cover.
 2. **Assignment**: the tours of a class go to its agents (linear assignment: preferred start,
    fairness of weekends and nights); new hires follow their mentor's tour (R-SCH-9).
 3. **Breaks**: the break counts are rounded and repaired so the phones stay covered, then handed
@@ -80,10 +82,10 @@ QUICK_ROW_ROUNDS = 1  # rounds of skill-set rows in the quick relaxation (a guid
 BREAK_MIP_SECONDS = 0.5  # per call of ShiftPool.optimise_breaks (break counts by an integer program)
 SPARE_PRICE = 0.01  # ... its price of a slot left without an agent to spare (per agent-slot short: 1)
 MIP_DROP_SHARE = 0.4  # the drops with the break integer program end by this share of the time limit
-MORE_ROUNDINGS = (0.5, 0.3, 0.7, 0.2, 0.4, 0.6, 0.8, 0.1)  # later starts, while the time allows
 MIN_DROP_SHARE = 0.15  # ... but at least this share after the tours are chosen
 RESERVE_TRAINING = True  # the drops keep room for the training placed on the rota before them
 MIP_DROP_PATIENCE = 12  # ... or after this many tours in a row could not go (at least half of them)
+MORE_ROUNDINGS = (0.5, 0.3, 0.7, 0.2, 0.4, 0.6, 0.8, 0.1)  # the starts after the first, while time allows
 SL_STEPS = 8  # agents above the requirement the week's service-level goal may add per slot
 SL_TINY = 1e-2  # ... steps worth less than this share of the best step join the one before
 MENTOR_IDLE_COST = 100.0  # assignment cost of a mentor left without a tour (preferences cost hours apart)
