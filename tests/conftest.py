@@ -108,6 +108,14 @@ def qapp_args() -> list[str]:
     return ["floorwalker-tests"]
 
 
+def _graphics_views(application) -> bool:
+    """Whether any pyqtgraph view exists (only when pyqtgraph is loaded)."""
+    import sys
+
+    pg = sys.modules.get("pyqtgraph")
+    return pg is not None and any(isinstance(w, pg.GraphicsView) for w in application.allWidgets())
+
+
 @pytest.fixture(autouse=True)
 def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a GUI test that leaves top-level windows or pool threads running (napari's check)."""
@@ -131,8 +139,10 @@ def _no_leftover_qt_work(request: pytest.FixtureRequest) -> Iterator[None]:
     # connections) go now, on the GUI thread, after the answers still queued for them: left to the
     # garbage collector they die on whichever thread collects next, a later test's query worker,
     # where Qt cannot start the timers that handing on the focus needs
-    if any(isinstance(w, QMainWindow) for w in QApplication.topLevelWidgets()):  # (a full collection costs)
-        QCoreApplication.sendPostedEvents()
+    # pyqtgraph's views too: a scene collected on a worker thread left a later test's view painting
+    # a destroyed scene (a segmentation fault in GraphicsView.paintEvent, once in CI)
+    if any(isinstance(w, QMainWindow) for w in QApplication.topLevelWidgets()) or _graphics_views(QApplication):
+        QCoreApplication.sendPostedEvents()  # (a full collection costs: only after such tests)
         gc.collect()
     if leftovers:
         names = ", ".join(type(w).__name__ for w in leftovers)
