@@ -25,6 +25,7 @@ from app.cli import main
 from app.security.permissions import PermissionDenied
 from db.models import AutoQaResult, Interaction, TranscriptMessage
 from tests import factories as f
+from tests.windows import open_workspace
 
 FIXTURE = Path(__file__).parent / "fixtures" / "autoqa_labelled.jsonl"
 T0 = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
@@ -386,9 +387,7 @@ def test_quality_has_an_auto_qa_tab(qtbot, sqlite_db, frozen_clock):
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, QualityWorkspace)
         page.show_tab("autoqa")
         qtbot.waitUntil(lambda: page.autoqa.load_count >= 1)
         assert "No checked conversations" in page.autoqa.summary.text()

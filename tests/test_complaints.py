@@ -15,6 +15,7 @@ from app.security.crypto import CustomerCipher
 from app.security.customers import new_customer_values
 from db.models import Complaint, ComplaintEvent, Customer
 from tests import factories as f
+from tests.windows import open_workspace
 
 PHONE = "13812346925"
 MASKED = "138****6925"
@@ -222,9 +223,7 @@ def test_complaints_workspace_shows_columns_filters_and_timeline(qtbot, sqlite_d
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, ComplaintsWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, ComplaintsWorkspace)
         assert page.title() == "Complaints"
         qtbot.waitUntil(lambda: page.load_count >= 1)
         headers = {stage: column.header.text() for stage, column in page.columns.items()}
@@ -272,9 +271,7 @@ def test_complaints_workspace_empty_board_says_so(qtbot, sqlite_db, frozen_clock
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, ComplaintsWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, ComplaintsWorkspace)
         qtbot.waitUntil(lambda: page.load_count >= 1)
         assert page.empty.isVisible() and "floorwalker demo" in page.empty.text()
         assert all(column.model.rowCount() == 0 for column in page.columns.values())

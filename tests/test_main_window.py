@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.actor import Actor
 from app.changes import Changes
 from db.errors import DatabaseUnavailable
+from tests.windows import open_workspace
 from ui.workspace import Workspace
 
 pytestmark = pytest.mark.gui
@@ -376,8 +377,7 @@ def test_a_new_language_shows_at_once_on_the_same_workspace_and_tab(qtbot, sqlit
     try:
         old = console.window
         old.show()
-        index = next(i for i, p in enumerate(old.workspaces) if isinstance(p, ScheduleWorkspace))
-        old.show_workspace(index)
+        index, _page = open_workspace(old, ScheduleWorkspace)
         old.current_workspace().tabs.setCurrentIndex(1)  # Forecast
         assert old.sidebar.item(index).text() == "Schedule"
 

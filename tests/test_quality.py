@@ -20,6 +20,7 @@ from app.security.crypto import CustomerCipher
 from app.security.customers import new_customer_values
 from db.models import Complaint, Customer, QaDraw, QaReview, QaSample
 from tests import factories as f
+from tests.windows import open_workspace
 
 PHONE = "13812346925"
 MASKED = "138****6925"
@@ -288,9 +289,7 @@ def test_quality_workspace_lists_filters_and_shows_details(qtbot, sqlite_db, tmp
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, QualityWorkspace)
         assert isinstance(page, QualityWorkspace) and page.title() == "Quality"
         qtbot.waitUntil(lambda: page.load_count >= 1)
         # the default range is the last 7 center-local days: the 5-day-old interaction is in it
@@ -335,9 +334,7 @@ def test_quality_workspace_empty_database_says_what_to_do(qtbot, sqlite_db, froz
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, QualityWorkspace)
         qtbot.waitUntil(lambda: page.load_count >= 1)
         assert "floorwalker demo" in page.empty.text() and page.page_label.text() == "No interactions"
         assert "No active agents" in page.weekly.summary.text()
@@ -355,9 +352,7 @@ def test_quality_range_follows_a_new_day(qtbot, sqlite_db, tmp_path, frozen_cloc
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, QualityWorkspace)
         qtbot.waitUntil(lambda: page.load_count >= 1)
         assert page.page_label.text() == "Showing 1–6 of 6"
         frozen_clock.advance(days=6)  # the console stayed open: the 13 and 17 Nov calls leave the range

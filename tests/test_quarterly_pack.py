@@ -21,6 +21,7 @@ from app.review.jobs import draft_finished_quarter, first_working_day_after
 from db.models import Center, Notification, Person, QuarterlyReview, User
 from tests import factories as f
 from tests.test_kpi import _quarter_center
+from tests.windows import open_workspace
 
 MANAGER = Actor("ming.han", "manager")
 HAS_POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdfinfo") is not None
@@ -133,9 +134,7 @@ def test_a_manager_reviews_plans_and_publishes_the_quarter_in_the_console(qtbot,
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, ReportsWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        index, page = open_workspace(window, ReportsWorkspace)
         page.tabs.setCurrentIndex(2)
         view = page.quarterly
         qtbot.waitUntil(lambda: view.load_count >= 1)

@@ -15,6 +15,7 @@ from app.review.export import write_report_csv
 from app.review.monthly import FIGURES, default_month, month_report, month_window
 from db.models import AgentStateInterval, Complaint, QaReview, Rota, ShiftAssignment
 from tests import factories as f
+from tests.windows import open_workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -255,9 +256,7 @@ def test_reports_workspace_shows_last_month_and_exports(qtbot, sqlite_db, frozen
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, ReportsWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        index, page = open_workspace(window, ReportsWorkspace)
         assert page.title() == "Reports"
         qtbot.waitUntil(lambda: page.load_count >= 1)
         assert page.month_label.text() == "October 2026" and page.next_button.isEnabled()

@@ -28,6 +28,7 @@ from app.security.permissions import ROW_SCOPES, SCOPE_ALL, SCOPE_OWN, SCOPE_TEA
 from db.models import Complaint, Customer, QaDraw, QaSample
 from db.models.org import ROLES
 from tests import factories as f
+from tests.windows import open_workspace
 
 PHONE = "13812346925"
 NAME = "Zhang Wei"
@@ -241,9 +242,7 @@ def test_quality_workspace_shows_a_supervisor_their_teams_only(qtbot, sqlite_db,
     try:
         window = console.window
         window.show()
-        index = next(i for i, w in enumerate(window.workspaces) if isinstance(w, QualityWorkspace))
-        window.show_workspace(index)
-        page = window.workspaces[index]
+        _index, page = open_workspace(window, QualityWorkspace)
         qtbot.waitUntil(lambda: page.load_count >= 1)
         assert page.scope_label.text() == "Your teams: Jade Team"
         teams = page.filters.team

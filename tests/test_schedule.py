@@ -19,6 +19,7 @@ from app.security.permissions import PermissionDenied
 from db.errors import ConflictError
 from db.models import AuditEntry, Person, Rota, ShiftActivity, ShiftAssignment, ShiftTemplate
 from tests import factories as f
+from tests.windows import open_workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WEEK = date(2026, 11, 16)  # Monday; the frozen clock stands at Wed 18 Nov 10:00 Shanghai
@@ -379,9 +380,7 @@ def test_publish_button_is_for_schedulers_only(qtbot, sqlite_db, frozen_clock):
     def open_schedule(actor):
         console = Console(sqlite_db, actor=actor, inline_tasks=True, watch=False)
         console.window.show()
-        index = next(i for i, w in enumerate(console.window.workspaces) if isinstance(w, ScheduleWorkspace))
-        console.window.show_workspace(index)
-        page = console.window.workspaces[index]
+        _index, page = open_workspace(console.window, ScheduleWorkspace)
         qtbot.waitUntil(lambda: page.load_count >= 1)
         page.show_week(next_week)
         return console, page

@@ -1523,14 +1523,16 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
         say(0.5, "Choosing whole tours")
         t0 = time.perf_counter()
 
+        def paid_of(tours: dict) -> float:
+            return sum(n * _tour_paid(prep, key) for key, n in tours.items())
+
         def round_tours():
             best = None
             # round the relaxation two ways and keep the cheaper full cover (while time allows)
             for rounding in (0.5, 0.3):
                 counts_r, pool_r = integer_tours(prep, exact, rounding)
                 short = _shortfall(pool_r)
-                cost = (sum(n * _tour_paid(prep, key) for key, n in counts_r.items())
-                        + problem.rules.under_weight * short)
+                cost = paid_of(counts_r) + problem.rules.under_weight * short
                 if best is None or cost < best[0] - 1e-9:
                     best = (cost, counts_r, pool_r, f"exact {rounding}")
                 if time.perf_counter() - started > 0.35 * time_limit:
@@ -1546,9 +1548,6 @@ def solve(problem: RotaProblem, time_limit: float = 30.0, progress: Progress | N
             stats["week_sl_extra_hours"] = 0.0
             _cost, counts, pool, stats["rounding"] = round_tours()
         stats["pool_shortfall"] = round(_shortfall(pool), 2)
-
-        def paid_of(tours: dict) -> float:
-            return sum(n * _tour_paid(prep, key) for key, n in tours.items())
 
         def improve(counts: dict, pool: ShiftPool, deadline: float, again: bool = False) -> None:
             # (a later start says only that it started: the progress never goes back)
